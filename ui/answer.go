@@ -1,0 +1,220 @@
+package ui
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/charmbracelet/colorprofile"
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/httpstatus-dev/httpstatus/data"
+)
+
+// Exit statuses of a command-line answer.
+const (
+	ExitFound   = 0
+	ExitNoMatch = 1
+	ExitUsage   = 2
+)
+
+// MaxQueryBytes bounds a command-line query; anything longer is a mistake
+// (a pasted file), not a search.
+const MaxQueryBytes = 1024
+
+// cardWidth is the width of cards that are not printed to a terminal.
+const cardWidth = 80
+
+// AnswerOptions say how to print an answer.
+type AnswerOptions struct {
+	JSON    bool
+	Width   int                  // terminal width; 0 when not a terminal
+	Profile colorprofile.Profile // colour profile of stdout
+	Dark    bool                 // background of the terminal
+}
+
+// CheckQuery rejects input that cannot be a query, with a message a person
+// can act on.
+func CheckQuery(q string) error {
+	switch {
+	case len(q) > MaxQueryBytes:
+		return fmt.Errorf("query is too long (%d bytes; at most %d)", len(q), MaxQueryBytes)
+	case !utf8.ValidString(q):
+		return errors.New("query is not valid UTF-8")
+	case strings.IndexFunc(q, unicode.IsControl) >= 0:
+		return errors.New("query contains control characters")
+	case strings.TrimSpace(q) == "":
+		return errors.New("query is empty")
+	}
+	return nil
+}
+
+// Answer prints what the command line prints for a query: the cards for an
+// exact code, one line per entry for a mask or a search, the whole catalog
+// for an empty query; or JSON. It returns the exit status.
+func Answer(cat *data.Catalog, query string, stdout, stderr io.Writer, o AnswerOptions) int {
+	query = strings.TrimSpace(query)
+	if query != "" {
+		if err := CheckQuery(query); err != nil {
+			fmt.Fprintln(stderr, "httpstatus:", err)
+			return ExitUsage
+		}
+	}
+	st := NewStyles(o.Dark)
+	out := &colorprofile.Writer{Forward: stdout, Profile: o.Profile}
+
+	var entries []*data.Status
+	cards := false
+	switch code, isCode := parseCode(query); {
+	case query == "":
+		for i := range cat.All() {
+			entries = append(entries, &cat.All()[i])
+		}
+	case isCode:
+		entries, cards = cat.Lookup(code), true
+		if len(entries) == 0 {
+			fmt.Fprintln(stderr, "httpstatus:", noStatus(cat, code))
+			return jsonOrNothing(stdout, o, ExitNoMatch)
+		}
+	default:
+		for _, r := range cat.Search(query) {
+			entries = append(entries, r.Status)
+		}
+		if len(entries) == 0 {
+			fmt.Fprintf(stderr, "httpstatus: nothing matches %q; try fewer words, a code (404) or a class (4xx)\n", data.NormalizeQuery(query))
+			return jsonOrNothing(stdout, o, ExitNoMatch)
+		}
+	}
+
+	if o.JSON {
+		if err := writeJSON(stdout, entries); err != nil {
+			fmt.Fprintln(stderr, "httpstatus:", err)
+			return ExitUsage
+		}
+		return ExitFound
+	}
+	if cards {
+		w := cardWidth
+		if o.Width > 0 {
+			w = min(o.Width, 100)
+		}
+		for i, s := range entries {
+			if i > 0 {
+				fmt.Fprintln(out)
+			}
+			fmt.Fprintln(out, Card(s, cat, st, CardOptions{Width: w, Hyperlinks: o.Width > 0}))
+		}
+		return ExitFound
+	}
+	fmt.Fprint(out, Lines(entries, st, o.Width))
+	return ExitFound
+}
+
+// parseCode reads a query that is a status code: three digits, or digits
+// that are clearly meant as one (1234, 0).
+func parseCode(q string) (int, bool) {
+	if q == "" || len(q) > 9 || strings.TrimLeft(q, "0123456789") != "" {
+		return 0, false
+	}
+	if _, isMask := data.ParseMask(q); isMask {
+		return 0, false
+	}
+	n, err := strconv.Atoi(q)
+	return n, err == nil
+}
+
+func noStatus(cat *data.Catalog, code int) string {
+	msg := "no status " + strconv.Itoa(code)
+	if code > 599 {
+		msg += " (HTTP status codes run from 100 to 599)"
+	}
+	var near []string
+	for _, n := range cat.Nearest(code) {
+		near = append(near, data.FormatCode(n))
+	}
+	if len(near) > 0 {
+		msg += "; nearest: " + strings.Join(near, ", ")
+	}
+	return msg
+}
+
+// jsonOrNothing keeps --json output an array even when nothing matched.
+func jsonOrNothing(stdout io.Writer, o AnswerOptions, status int) int {
+	if o.JSON {
+		fmt.Fprintln(stdout, "[]")
+	}
+	return status
+}
+
+func writeJSON(w io.Writer, entries []*data.Status) error {
+	out := make([]jsonStatus, len(entries))
+	for i, s := range entries {
+		out[i] = jsonStatus(*s)
+		// Always arrays and objects, never null, so scripts need no guards.
+		out[i].Aliases = nonNil(s.Aliases)
+		out[i].Keywords = nonNil(s.Keywords)
+		out[i].Headers = nonNil(s.Headers)
+		out[i].Related = nonNil(s.Related)
+		out[i].References = nonNil(s.References)
+		if s.Constants == nil {
+			out[i].Constants = map[string]string{}
+		}
+	}
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	return enc.Encode(out)
+}
+
+type jsonStatus data.Status
+
+func nonNil[T any](s []T) []T {
+	if s == nil {
+		return []T{}
+	}
+	return s
+}
+
+// Lines renders one line per entry: code, phrase, vendor and deprecation
+// badges, summary. With width > 0 each line is cut to fit; otherwise lines
+// are whole, for pipes and grep.
+func Lines(entries []*data.Status, st Styles, width int) string {
+	phraseW := 0
+	for _, s := range entries {
+		phraseW = max(phraseW, ansi.StringWidth(plainLabel(s)))
+	}
+	phraseW = min(phraseW, 44)
+	var b strings.Builder
+	for _, s := range entries {
+		label := st.Phrase.Render(s.Phrase) + badges(s, st)
+		pad := max(phraseW-ansi.StringWidth(plainLabel(s)), 0)
+		line := st.CodeStyle(s).Render(s.CodeString()) + "  " + label + strings.Repeat(" ", pad) + "  " + st.Dim.Render(s.Summary)
+		if width > 0 {
+			line = ansi.Truncate(line, width, "…")
+		}
+		b.WriteString(line)
+		b.WriteByte('\n')
+	}
+	return b.String()
+}
+
+func plainLabel(s *data.Status) string {
+	return ansi.Strip(s.Phrase + badges(s, Styles{}))
+}
+
+// badges mark vendor and deprecated entries: " [nginx] [deprecated]".
+func badges(s *data.Status, st Styles) string {
+	var b string
+	if !s.Official {
+		b += " " + st.Vendor.Render("["+s.Source+"]")
+	}
+	if s.Deprecated {
+		b += " " + st.Old.Render("[deprecated]")
+	}
+	return b
+}

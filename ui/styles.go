@@ -1,0 +1,109 @@
+// Package ui renders the catalog: styles, the tab bar, list rows with match
+// highlighting and the card that explains one status. It holds no state and
+// no tea.Model; the CLI prints the same card the explorer shows.
+package ui
+
+import (
+	"image/color"
+
+	"charm.land/lipgloss/v2"
+
+	"github.com/httpstatus-dev/httpstatus/data"
+)
+
+// Styles is every style the program uses, built for one background.
+type Styles struct {
+	IsDark bool
+
+	Code   [5]lipgloss.Style // by category, informational first
+	Phrase lipgloss.Style
+	Dim    lipgloss.Style
+	Match  lipgloss.Style // matched characters in the list
+	Vendor lipgloss.Style // badge naming a vendor
+	Old    lipgloss.Style // badge for deprecated or unused codes
+
+	Selected       lipgloss.Style // the selected list row
+	SelectedMarker lipgloss.Style
+
+	Tab       lipgloss.Style
+	TabActive lipgloss.Style
+	TabCount  lipgloss.Style
+
+	Pane        lipgloss.Style
+	PaneFocused lipgloss.Style
+
+	Summary lipgloss.Style
+	Label   lipgloss.Style
+	Link    lipgloss.Style
+	URL     lipgloss.Style
+	Example lipgloss.Style
+	Key     lipgloss.Style // a keystroke named in the card ("1")
+
+	Title   lipgloss.Style
+	Prompt  lipgloss.Style
+	Warning lipgloss.Style
+	Accent  color.Color
+}
+
+// NewStyles builds the styles for a dark or light terminal background.
+func NewStyles(isDark bool) Styles {
+	ld := lipgloss.LightDark(isDark)
+	var (
+		accent  = ld(lipgloss.Color("#6B4FD8"), lipgloss.Color("#A48BFF"))
+		subtle  = ld(lipgloss.Color("#6E6E80"), lipgloss.Color("#8A8A9E"))
+		text    = ld(lipgloss.Color("#1F1F28"), lipgloss.Color("#E6E6EF"))
+		selBg   = ld(lipgloss.Color("#E4DDFF"), lipgloss.Color("#2F2850"))
+		border  = ld(lipgloss.Color("#C8C8D4"), lipgloss.Color("#3C3C4C"))
+		match   = ld(lipgloss.Color("#C2410C"), lipgloss.Color("#FFB454"))
+		vendor  = ld(lipgloss.Color("#0E7490"), lipgloss.Color("#5FD7E8"))
+		warning = ld(lipgloss.Color("#B45309"), lipgloss.Color("#F5C542"))
+	)
+	classColours := [5]color.Color{
+		ld(lipgloss.Color("#2563EB"), lipgloss.Color("#7AA2F7")), // 1xx
+		ld(lipgloss.Color("#15803D"), lipgloss.Color("#9ECE6A")), // 2xx
+		ld(lipgloss.Color("#0E7490"), lipgloss.Color("#7DCFFF")), // 3xx
+		ld(lipgloss.Color("#B45309"), lipgloss.Color("#E0AF68")), // 4xx
+		ld(lipgloss.Color("#B91C1C"), lipgloss.Color("#F7768E")), // 5xx
+	}
+	s := Styles{IsDark: isDark, Accent: accent}
+	for i, c := range classColours {
+		s.Code[i] = lipgloss.NewStyle().Foreground(c).Bold(true)
+	}
+	base := lipgloss.NewStyle()
+	s.Phrase = base.Foreground(text)
+	s.Dim = base.Foreground(subtle)
+	s.Match = base.Foreground(match).Bold(true).Underline(true)
+	s.Vendor = base.Foreground(vendor)
+	s.Old = base.Foreground(warning)
+	s.Selected = base.Background(selBg)
+	s.SelectedMarker = base.Foreground(accent).Bold(true)
+
+	s.Tab = base.Foreground(subtle).Padding(0, 1)
+	s.TabActive = base.Foreground(accent).Bold(true).Underline(true).Padding(0, 1)
+	s.TabCount = base.Foreground(subtle)
+
+	s.Pane = base.Border(lipgloss.RoundedBorder()).BorderForeground(border)
+	s.PaneFocused = s.Pane.BorderForeground(accent)
+
+	s.Summary = base.Foreground(text).Bold(true)
+	s.Label = base.Foreground(accent).Bold(true)
+	s.Link = base.Foreground(accent).Underline(true)
+	s.URL = base.Foreground(subtle)
+	s.Example = base.Foreground(subtle)
+	s.Key = base.Foreground(match).Bold(true)
+
+	s.Title = base.Foreground(accent).Bold(true)
+	s.Prompt = base.Foreground(accent).Bold(true)
+	s.Warning = base.Foreground(warning).Bold(true)
+	return s
+}
+
+// CodeStyle is the style of a status code, by its class.
+func (s Styles) CodeStyle(st *data.Status) lipgloss.Style {
+	for i, c := range data.Categories {
+		if st.Category == c {
+			return s.Code[i]
+		}
+	}
+	return s.Phrase
+}
