@@ -107,11 +107,12 @@ func FormatCode(code int) string { return fmt.Sprintf("%03d", code) }
 // Title is "404 Not Found".
 func (s *Status) Title() string { return s.CodeString() + " " + s.Phrase }
 
-// Catalog is the parsed, read-only list of statuses, ordered by code and
-// then official entries first. It is safe for concurrent use.
+// Catalog is the parsed, read-only list of statuses, ordered by code (000
+// last) and then official entries first. It is safe for concurrent use.
 type Catalog struct {
 	statuses []Status
-	codes    []int // distinct codes, ascending
+	codes    []int           // distinct codes, ascending
+	fields   [][]searchField // per entry, for Search
 }
 
 // Load returns the embedded catalog, parsed on first use and shared by every
@@ -140,17 +141,25 @@ func Parse(b []byte) (*Catalog, error) {
 	sort.SliceStable(c.statuses, func(i, j int) bool {
 		a, b := &c.statuses[i], &c.statuses[j]
 		if a.Code != b.Code {
-			return a.Code < b.Code
+			return listOrder(a.Code) < listOrder(b.Code)
 		}
 		return a.Official && !b.Official
 	})
 	for i := range c.statuses {
-		code := c.statuses[i].Code
-		if n := len(c.codes); n == 0 || c.codes[n-1] != code {
-			c.codes = append(c.codes, code)
-		}
+		c.codes = append(c.codes, c.statuses[i].Code)
+		c.fields = append(c.fields, searchFields(&c.statuses[i]))
 	}
+	slices.Sort(c.codes)
+	c.codes = slices.Compact(c.codes)
 	return c, nil
+}
+
+// listOrder puts 000, which is no status at all, after the real codes.
+func listOrder(code int) int {
+	if code == 0 {
+		return 1000
+	}
+	return code
 }
 
 // All returns every entry in catalog order. Callers must not modify it.
@@ -161,10 +170,11 @@ func (c *Catalog) Len() int { return len(c.statuses) }
 
 // Lookup returns every entry with the given code, official first.
 func (c *Catalog) Lookup(code int) []*Status {
-	i := sort.Search(len(c.statuses), func(i int) bool { return c.statuses[i].Code >= code })
 	var out []*Status
-	for ; i < len(c.statuses) && c.statuses[i].Code == code; i++ {
-		out = append(out, &c.statuses[i])
+	for i := range c.statuses {
+		if c.statuses[i].Code == code {
+			out = append(out, &c.statuses[i])
+		}
 	}
 	return out
 }

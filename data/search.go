@@ -62,7 +62,7 @@ const (
 	qualityEqual = iota
 	qualityPrefix
 	qualityWord
-	qualityInside
+	qualityFuzzy
 )
 
 // NormalizeQuery turns raw input into what Search matches: valid UTF-8, no
@@ -103,13 +103,16 @@ func (c *Catalog) Search(query string) []Result {
 		return out
 	}
 	lower := []rune(strings.ToLower(q))
-	words := strings.Fields(string(lower))
+	var words [][]rune
+	for _, w := range strings.Fields(string(lower)) {
+		words = append(words, []rune(w))
+	}
 	mask, isMask := ParseMask(q)
 
 	var out []Result
 	for i := range c.statuses {
 		s := &c.statuses[i]
-		if r, ok := matchStatus(s, q, lower, words, mask, isMask); ok {
+		if r, ok := matchStatus(s, c.fields[i], q, lower, words, mask, isMask); ok {
 			r.Status, r.index = s, i
 			out = append(out, r)
 		}
@@ -135,8 +138,44 @@ func compareResults(a, b Result) int {
 	return a.index - b.index
 }
 
+// searchField is one searchable text of an entry, lower-cased once when the
+// catalog is parsed rather than on every keystroke.
+type searchField struct {
+	field        Field
+	text         string
+	lower        []rune // nil when lower-casing would change its length
+	starts       []int  // indexes in lower where a word starts
+	words, fuzzy int    // tiers for a whole-word and a fuzzy match (-1: none)
+}
+
+// searchFields lists an entry's texts in ranking order.
+func searchFields(s *Status) []searchField {
+	var out []searchField
+	add := func(f Field, words, fuzzy int, texts ...string) {
+		for _, t := range texts {
+			lower := []rune(strings.ToLower(t))
+			if len(lower) != utf8.RuneCountInString(t) {
+				lower = nil // positions in it would not be positions in t
+			}
+			var starts []int
+			for i, r := range lower {
+				if i == 0 || (!isWordRune(lower[i-1]) && r != ' ') {
+					starts = append(starts, i)
+				}
+			}
+			out = append(out, searchField{f, t, lower, starts, words, fuzzy})
+		}
+	}
+	add(FieldPhrase, tierPhraseWords, tierPhraseFuzzy, s.Phrase)
+	add(FieldAlias, tierAliasWords, tierAliasFuzzy, s.Aliases...)
+	add(FieldKeyword, tierAliasWords, tierAliasFuzzy, s.Keywords...)
+	add(FieldSummary, tierSummaryWords, -1, s.Summary)
+	add(FieldDescription, tierDescriptionWords, -1, s.Description)
+	return out
+}
+
 // matchStatus finds the best-ranked way one entry matches.
-func matchStatus(s *Status, q string, lower []rune, words []string, mask Mask, isMask bool) (Result, bool) {
+func matchStatus(s *Status, fields []searchField, q string, lower []rune, words [][]rune, mask Mask, isMask bool) (Result, bool) {
 	code := s.CodeString()
 	switch {
 	case q == code:
@@ -154,34 +193,24 @@ func matchStatus(s *Status, q string, lower []rune, words []string, mask Mask, i
 			best = r
 		}
 	}
-	type field struct {
-		f     Field
-		texts []string
-		words int // tier for a whole-word match
-		fuzzy int // tier for a fuzzy match, or -1
-	}
-	fields := []field{
-		{FieldPhrase, []string{s.Phrase}, tierPhraseWords, tierPhraseFuzzy},
-		{FieldAlias, s.Aliases, tierAliasWords, tierAliasFuzzy},
-		{FieldKeyword, s.Keywords, tierAliasWords, tierAliasFuzzy},
-		{FieldSummary, []string{s.Summary}, tierSummaryWords, -1},
-		{FieldDescription, []string{s.Description}, tierDescriptionWords, -1},
-	}
 	for _, f := range fields {
 		if best.tier >= 0 && best.tier < f.words {
 			break // nothing later can beat what we have
 		}
-		for _, text := range f.texts {
-			if pos, quality, ok := matchWords(text, lower, words); ok {
-				consider(Result{Field: f.f, Text: text, Positions: pos, tier: f.words, quality: quality})
-				continue
-			}
-			if f.fuzzy < 0 {
-				continue
-			}
-			if m := fuzzy.Find(q, []string{text}); len(m) == 1 {
-				consider(Result{Field: f.f, Text: text, Positions: runeIndexes(text, m[0].MatchedIndexes),
-					tier: f.fuzzy, quality: qualityInside, score: m[0].Score})
+		if f.lower == nil {
+			continue
+		}
+		if pos, quality, ok := matchWords(f, lower, words); ok {
+			consider(Result{Field: f.field, Text: f.text, Positions: pos, tier: f.words, quality: quality})
+			continue
+		}
+		if f.fuzzy < 0 || !subsequence(lower, f.lower) {
+			continue
+		}
+		if m := fuzzy.Find(q, []string{f.text}); len(m) == 1 {
+			pos := runeIndexes(f.text, m[0].MatchedIndexes)
+			if plausibleTypo(f.lower, pos, len(words)) {
+				consider(Result{Field: f.field, Text: f.text, Positions: pos, tier: f.fuzzy, quality: qualityFuzzy, score: m[0].Score})
 			}
 		}
 	}
@@ -190,11 +219,8 @@ func matchStatus(s *Status, q string, lower []rune, words []string, mask Mask, i
 
 // matchWords reports whether every query word occurs in text (ignoring case,
 // any order), with the matched rune positions and how good the match is.
-func matchWords(text string, lower []rune, words []string) ([]int, int, bool) {
-	hay := []rune(strings.ToLower(text))
-	if len(hay) != utf8.RuneCountInString(text) {
-		return nil, 0, false // lower-casing changed the length; positions would lie
-	}
+func matchWords(f searchField, lower []rune, words [][]rune) ([]int, int, bool) {
+	hay := f.lower
 	if slices.Equal(hay, lower) {
 		var pos []int
 		for i, r := range hay {
@@ -206,18 +232,13 @@ func matchWords(text string, lower []rune, words []string) ([]int, int, bool) {
 	}
 	var pos []int
 	quality := qualityPrefix
-	for i, w := range words {
-		needle := []rune(w)
-		at, startsWord := findWord(hay, needle)
+	for i, needle := range words {
+		at := findWord(hay, f.starts, needle)
 		if at < 0 {
 			return nil, 0, false
 		}
-		switch {
-		case i == 0 && at == 0:
-		case startsWord:
-			quality = max(quality, qualityWord)
-		default:
-			quality = max(quality, qualityInside)
+		if i > 0 || at > 0 {
+			quality = qualityWord
 		}
 		pos = append(pos, span(at, at+len(needle))...)
 	}
@@ -225,21 +246,51 @@ func matchWords(text string, lower []rune, words []string) ([]int, int, bool) {
 	return slices.Compact(pos), quality, true
 }
 
-// findWord finds needle in hay, preferring an occurrence that starts a word.
-func findWord(hay, needle []rune) (at int, startsWord bool) {
-	first := -1
-	for i := 0; i+len(needle) <= len(hay); i++ {
-		if !slices.Equal(hay[i:i+len(needle)], needle) {
-			continue
-		}
-		if i == 0 || !isWordRune(hay[i-1]) {
-			return i, true
-		}
-		if first < 0 {
-			first = i
+// findWord finds needle at one of the word starts of hay: "auth" is in
+// "Proxy Authentication", but "rate" is not in "corporate".
+func findWord(hay []rune, starts []int, needle []rune) int {
+	for _, i := range starts {
+		if i+len(needle) <= len(hay) && slices.Equal(hay[i:i+len(needle)], needle) {
+			return i
 		}
 	}
-	return first, false
+	return -1
+}
+
+// plausibleTypo keeps fuzzy matches that look like a misspelling of the
+// text ("unathorized", "gatway timeout") and drops letters scattered across
+// it ("rate" in "Range Not Satisfiable" or "rest create"): the match must
+// start a word, skip no space the query lacks, and break into at most one
+// run more than the query has words.
+func plausibleTypo(runes []rune, pos []int, words int) bool {
+	if len(pos) == 0 || (pos[0] > 0 && isWordRune(runes[pos[0]-1])) {
+		return false
+	}
+	runs := 1
+	for i := 1; i < len(pos); i++ {
+		if pos[i] == pos[i-1]+1 {
+			continue
+		}
+		runs++
+		for _, r := range runes[pos[i-1]+1 : pos[i]] {
+			if !isWordRune(r) {
+				return false
+			}
+		}
+	}
+	return runs <= words+1
+}
+
+// subsequence reports whether needle's runes occur in hay in order: the
+// cheap test fuzzy matching needs, done before paying for fuzzy.Find.
+func subsequence(needle, hay []rune) bool {
+	i := 0
+	for _, r := range hay {
+		if i < len(needle) && r == needle[i] {
+			i++
+		}
+	}
+	return i == len(needle)
 }
 
 func isDigits(s string) bool {

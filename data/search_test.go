@@ -41,6 +41,8 @@ func TestSearchRanking(t *testing.T) {
 		{"not modified", 304, ""},
 		{"unauthorized", 401, ""},
 		{"unathorized", 401, ""},
+		{"gatway timeout", 504, ""},
+		{"methd not allowed", 405, ""},
 		{"forbidden", 403, ""},
 		{"method not allowed", 405, ""},
 		{"gone", 410, ""},
@@ -101,6 +103,21 @@ func TestSearchPositionsHighlightTheMatch(t *testing.T) {
 	// Fuzzy positions are runes, not bytes, even after multi-byte text.
 	if got := runeIndexes("é a", []int{0, 3}); !slices.Equal(got, []int{0, 2}) {
 		t.Errorf("runeIndexes = %v, want [0 2]", got)
+	}
+}
+
+// Letters scattered through a phrase are not a match: "rate" must not
+// bring up "Created" or "Range Not Satisfiable", nor "corporate" words.
+func TestSearchRejectsScatteredLetters(t *testing.T) {
+	for _, r := range Load().Search("rate") {
+		for _, code := range []int{201, 416, 407} {
+			if r.Status.Code == code && r.Status.Official {
+				t.Errorf("rate matched %d via %v %q", code, r.Field, r.Text)
+			}
+		}
+	}
+	if got := Load().Search("xyzzy plugh"); len(got) != 0 {
+		t.Errorf("nonsense matched %d entries", len(got))
 	}
 }
 

@@ -4,6 +4,7 @@ import (
 	"strconv"
 	"strings"
 
+	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/httpstatus-dev/httpstatus/data"
@@ -36,61 +37,60 @@ const labelWidth = 12
 // Card renders one status in full: title, class, summary, description and
 // every field of the data model that it has.
 func Card(s *data.Status, cat *data.Catalog, st Styles, o CardOptions) Rendered {
-	w := max(o.Width, 1)
-	c := cardWriter{width: w, related: map[int]int{}}
+	c := cardWriter{width: max(o.Width, 1), related: map[int]int{}}
 
-	c.wrap(st.CodeStyle(s).Render(s.CodeString()) + " " + st.Summary.Render(s.Phrase))
-	c.wrap(st.Dim.Render(meta(s)))
+	c.put(st.CodeStyle(s).Render(s.CodeString())+" ", wrapped(st.Summary, s.Phrase))
+	c.put("", wrapped(st.Dim, meta(s)))
 	c.blank()
-	c.wrap(st.Summary.Render(s.Summary))
+	c.put("", wrapped(st.Summary, s.Summary))
 	for _, p := range strings.Split(s.Description, "\n\n") {
 		c.blank()
-		c.wrap(strings.TrimSpace(p))
+		c.put("", wrapped(st.Phrase, strings.TrimSpace(p)))
 	}
 	c.blank()
 
-	labelled := w >= 40
+	labelled := c.width >= 40
 	// field writes a labelled list of values and returns the line each
 	// value starts on, plus the end.
-	field := func(label string, values ...string) []int {
+	field := func(label string, values ...cell) []int {
 		if len(values) == 0 {
 			return nil
 		}
 		if !labelled {
-			c.wrap(st.Label.Render(label))
+			c.put("", wrapped(st.Label, label))
 		}
 		starts := make([]int, 0, len(values)+1)
 		for i, v := range values {
 			starts = append(starts, len(c.lines))
 			switch {
 			case !labelled:
-				c.indented(2, v)
+				c.put("  ", v)
 			case i == 0:
-				c.hanging(st.Label.Render(label)+strings.Repeat(" ", max(labelWidth-len(label), 1)), v)
+				c.put(st.Label.Render(label)+strings.Repeat(" ", max(labelWidth-len(label), 1)), v)
 			default:
-				c.hanging(strings.Repeat(" ", labelWidth), v)
+				c.put(strings.Repeat(" ", labelWidth), v)
 			}
 		}
 		return append(starts, len(c.lines))
 	}
 
 	if len(s.Aliases) > 0 {
-		field("Also known", strings.Join(s.Aliases, ", "))
+		field("Also known", wrapped(st.Phrase, strings.Join(s.Aliases, ", ")))
 	}
 	if len(s.Headers) > 0 {
-		field("Headers", strings.Join(s.Headers, ", "))
+		field("Headers", wrapped(st.Phrase, strings.Join(s.Headers, ", ")))
 	}
 	if len(s.Related) > 0 {
-		var lines []string
+		var lines []cell
 		for i, code := range s.Related {
 			l := data.FormatCode(code)
 			if e := cat.Lookup(code); len(e) > 0 {
-				l = st.CodeStyle(e[0]).Render(l) + " " + e[0].Phrase
+				l = st.CodeStyle(e[0]).Render(l) + " " + st.Phrase.Render(e[0].Phrase)
 			}
 			if o.NumberRelated && i < 9 {
 				l = st.Key.Render(strconv.Itoa(i+1)) + " " + l
 			}
-			lines = append(lines, l)
+			lines = append(lines, mixed(l))
 		}
 		starts := field("Related", lines...)
 		for i, code := range s.Related {
@@ -99,28 +99,28 @@ func Card(s *data.Status, cat *data.Catalog, st Styles, o CardOptions) Rendered 
 			}
 		}
 	}
-	field("Cacheable", cacheable(s))
-	var refs []string
+	field("Cacheable", wrapped(st.Phrase, cacheable(s)))
+	var refs []cell
 	for _, r := range s.References {
 		title := st.Link.Render(r.Title)
 		if o.Hyperlinks {
 			title = ansi.SetHyperlink(r.URL) + title + ansi.ResetHyperlink()
 		}
-		refs = append(refs, title, st.URL.Render(r.URL))
+		refs = append(refs, mixed(title), wrapped(st.URL, r.URL))
 	}
 	field("Defined in", refs...)
-	var consts []string
+	var consts []cell
 	for _, l := range constantLanguages {
 		if v, ok := s.Constants[l.key]; ok {
-			consts = append(consts, st.Dim.Render(l.name+strings.Repeat(" ", 8-len(l.name)))+v)
+			consts = append(consts, mixed(st.Dim.Render(l.name+strings.Repeat(" ", 8-len(l.name)))+st.Phrase.Render(v)))
 		}
 	}
 	field("Constants", consts...)
 	if s.Example != "" {
 		c.blank()
-		c.wrap(st.Label.Render("Example"))
+		c.put("", wrapped(st.Label, "Example"))
 		for _, l := range strings.Split(s.Example, "\n") {
-			c.indented(2, st.Example.Render(l))
+			c.put("  ", mixed(st.Example.Render(l)))
 		}
 	}
 	return Rendered{Text: strings.Join(c.lines, "\n"), Related: c.related}
@@ -146,7 +146,20 @@ func cacheable(s *data.Status) string {
 	return "no, only with explicit freshness (Cache-Control, Expires)"
 }
 
-// cardWriter collects the card's lines, each at most width cells.
+// cell is a value in a card: one style over plain text, which wraps, or a
+// pre-styled mix, which is cut to fit instead (wrapping styled text would
+// carry its escape codes across lines).
+type cell struct {
+	style lipgloss.Style
+	text  string
+	mix   string
+}
+
+func wrapped(st lipgloss.Style, text string) cell { return cell{style: st, text: text} }
+func mixed(styled string) cell                    { return cell{mix: styled} }
+
+// cardWriter collects the card's lines, each at most width cells and each
+// with its own complete escape codes.
 type cardWriter struct {
 	width   int
 	lines   []string
@@ -159,19 +172,22 @@ func (c *cardWriter) blank() {
 	}
 }
 
-func (c *cardWriter) wrap(s string) {
-	c.lines = append(c.lines, strings.Split(ansi.Wrap(s, c.width, ""), "\n")...)
-}
-
-// hanging writes lead then s, continuing wrapped lines under s.
-func (c *cardWriter) hanging(lead, s string) {
+// put writes lead then v, continuing wrapped lines under v.
+func (c *cardWriter) put(lead string, v cell) {
 	indent := ansi.StringWidth(lead)
 	if indent >= c.width {
-		c.wrap(lead)
-		c.wrap(s)
-		return
+		lead, indent = "", 0
 	}
-	for i, l := range strings.Split(fit(s, c.width-indent), "\n") {
+	room := c.width - indent
+	var lines []string
+	if v.mix != "" {
+		lines = []string{ansi.Truncate(v.mix, room, "…")}
+	} else {
+		for _, l := range wrapText(v.text, room) {
+			lines = append(lines, v.style.Render(l))
+		}
+	}
+	for i, l := range lines {
 		if i == 0 {
 			c.lines = append(c.lines, lead+l)
 		} else {
@@ -180,16 +196,45 @@ func (c *cardWriter) hanging(lead, s string) {
 	}
 }
 
-func (c *cardWriter) indented(n int, s string) {
-	c.hanging(strings.Repeat(" ", min(n, c.width-1)), s)
+// wrapText wraps unstyled text at spaces to width cells.
+func wrapText(s string, width int) []string {
+	if isPlainASCII(s) {
+		return wrapASCII(s, width)
+	}
+	return strings.Split(ansi.Wrap(s, width, ""), "\n")
 }
 
-// fit wraps text to width; hyperlinked text, which must not be split, is
-// truncated instead.
-func fit(s string, width int) string {
-	width = max(width, 1)
-	if strings.Contains(s, "\x1b]8;") {
-		return ansi.Truncate(s, width, "…")
+// isPlainASCII reports whether s is printable ASCII without escape codes,
+// where a byte is a cell and wrapping needs no grapheme parsing.
+func isPlainASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < ' ' || s[i] > '~' {
+			return false
+		}
 	}
-	return ansi.Wrap(s, width, "")
+	return true
+}
+
+// wrapASCII wraps printable ASCII at spaces, splitting words longer than
+// the width: the description paragraphs, the bulk of every card.
+func wrapASCII(s string, width int) []string {
+	var lines []string
+	line := ""
+	for _, word := range strings.Fields(s) {
+		for len(word) > width {
+			if line != "" {
+				lines, line = append(lines, line), ""
+			}
+			lines, word = append(lines, word[:width]), word[width:]
+		}
+		switch {
+		case line == "":
+			line = word
+		case len(line)+1+len(word) <= width:
+			line += " " + word
+		default:
+			lines, line = append(lines, line), word
+		}
+	}
+	return append(lines, line)
 }

@@ -43,6 +43,9 @@ type Styles struct {
 	Prompt  lipgloss.Style
 	Warning lipgloss.Style
 	Accent  color.Color
+
+	rows                     [2]rowPaints // list rows: normal and selected
+	tab, tabActive, tabCount paint
 }
 
 // NewStyles builds the styles for a dark or light terminal background.
@@ -78,8 +81,8 @@ func NewStyles(isDark bool) Styles {
 	s.Selected = base.Background(selBg)
 	s.SelectedMarker = base.Foreground(accent).Bold(true)
 
-	s.Tab = base.Foreground(subtle).Padding(0, 1)
-	s.TabActive = base.Foreground(accent).Bold(true).Underline(true).Padding(0, 1)
+	s.Tab = base.Foreground(subtle)
+	s.TabActive = base.Foreground(accent).Bold(true).Underline(true)
 	s.TabCount = base.Foreground(subtle)
 
 	s.Pane = base.Border(lipgloss.RoundedBorder()).BorderForeground(border)
@@ -95,6 +98,9 @@ func NewStyles(isDark bool) Styles {
 	s.Title = base.Foreground(accent).Bold(true)
 	s.Prompt = base.Foreground(accent).Bold(true)
 	s.Warning = base.Foreground(warning).Bold(true)
+	s.tab, s.tabActive, s.tabCount = newPaint(s.Tab), newPaint(s.TabActive), newPaint(s.TabCount)
+	s.rows[0] = newRowPaints(s, base)
+	s.rows[1] = newRowPaints(s, s.Selected)
 	return s
 }
 
