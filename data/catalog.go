@@ -111,8 +111,12 @@ func (s *Status) Title() string { return s.CodeString() + " " + s.Phrase }
 // last) and then official entries first. It is safe for concurrent use.
 type Catalog struct {
 	statuses []Status
-	codes    []int           // distinct codes, ascending
-	fields   [][]searchField // per entry, for Search
+	codes    []int // distinct codes, ascending
+
+	// The search index is built on the first Search, so a plain lookup
+	// (httpstatus 404) never pays for it.
+	indexOnce sync.Once
+	fields    [][]searchField // per entry
 }
 
 // Load returns the embedded catalog, parsed on first use and shared by every
@@ -147,7 +151,6 @@ func Parse(b []byte) (*Catalog, error) {
 	})
 	for i := range c.statuses {
 		c.codes = append(c.codes, c.statuses[i].Code)
-		c.fields = append(c.fields, searchFields(&c.statuses[i]))
 	}
 	slices.Sort(c.codes)
 	c.codes = slices.Compact(c.codes)

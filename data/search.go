@@ -109,6 +109,12 @@ func (c *Catalog) Search(query string) []Result {
 	}
 	mask, isMask := ParseMask(q)
 
+	c.indexOnce.Do(func() {
+		c.fields = make([][]searchField, len(c.statuses))
+		for i := range c.statuses {
+			c.fields[i] = searchFields(&c.statuses[i])
+		}
+	})
 	var out []Result
 	for i := range c.statuses {
 		s := &c.statuses[i]
@@ -297,7 +303,12 @@ func isDigits(s string) bool {
 	return s != "" && strings.Trim(s, "0123456789") == ""
 }
 
-func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
+func isWordRune(r rune) bool {
+	if r < utf8.RuneSelf {
+		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9'
+	}
+	return unicode.IsLetter(r) || unicode.IsDigit(r)
+}
 
 func span(from, to int) []int {
 	out := make([]int, 0, to-from)

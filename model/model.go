@@ -136,7 +136,7 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 
 // setStyles rebuilds every style for the background, including the bubbles'.
 func (m *Model) setStyles(dark bool) {
-	m.styles = ui.NewStyles(dark)
+	m.styles = ui.NewExplorerStyles(dark)
 	m.help.Styles = help.DefaultStyles(dark)
 	fs := textinput.DefaultStyles(dark)
 	fs.Cursor.Blink = false // a steady cursor: no ticks, calm over SSH

@@ -12,6 +12,7 @@ import (
 )
 
 // Styles is every style the program uses, built for one background.
+// TabBar and Row need the ones from NewExplorerStyles.
 type Styles struct {
 	IsDark bool
 
@@ -44,7 +45,9 @@ type Styles struct {
 	Warning lipgloss.Style
 	Accent  color.Color
 
-	rows                     [2]rowPaints // list rows: normal and selected
+	// Pre-rendered escape codes for the explorer's hot paths, filled by
+	// NewExplorerStyles: list rows (normal and selected) and tabs.
+	rows                     [2]rowPaints
 	tab, tabActive, tabCount paint
 }
 
@@ -98,8 +101,15 @@ func NewStyles(isDark bool) Styles {
 	s.Title = base.Foreground(accent).Bold(true)
 	s.Prompt = base.Foreground(accent).Bold(true)
 	s.Warning = base.Foreground(warning).Bold(true)
+	return s
+}
+
+// NewExplorerStyles are NewStyles plus what TabBar and Row need, which the
+// command line does not pay for.
+func NewExplorerStyles(isDark bool) Styles {
+	s := NewStyles(isDark)
 	s.tab, s.tabActive, s.tabCount = newPaint(s.Tab), newPaint(s.TabActive), newPaint(s.TabCount)
-	s.rows[0] = newRowPaints(s, base)
+	s.rows[0] = newRowPaints(s, lipgloss.NewStyle())
 	s.rows[1] = newRowPaints(s, s.Selected)
 	return s
 }
