@@ -26,8 +26,9 @@ type layout struct {
 	tabBar       string
 	tabs         [][2]int
 	footer       string
-	list, detail rect // zero when hidden
-	rows         int  // list rows that fit
+	list, detail rect     // zero when hidden
+	rows         int      // list rows that fit
+	preview      []string // the foot of a narrow list
 }
 
 // layout recomputes sizes after anything that changes the screen or the
@@ -68,6 +69,12 @@ func (m *Model) layout() {
 		l.list = rect{0, bodyY, m.width, bodyH}
 	}
 	l.rows = max(l.list.h-3, 1) // borders and the filter line
+	if !l.wide && l.list.h >= 14 {
+		// Narrow: the list shows the selected entry's summary at its foot,
+		// so the answer is on screen before enter opens the detail.
+		l.preview = m.preview(l.list.w - 4)
+		l.rows -= len(l.preview)
+	}
 
 	if m.cursor < m.offset {
 		m.offset = m.cursor
@@ -193,7 +200,33 @@ func (m Model) listView() string {
 	if len(m.visible) == 0 {
 		lines = append(lines, ui.Fit(m.styles.Dim.Render("  No status matches. esc clears the filter."), inner, 1))
 	}
+	if p := m.lay.preview; len(p) > 0 {
+		for len(lines) < r.h-2-len(p) {
+			lines = append(lines, strings.Repeat(" ", inner))
+		}
+		for _, l := range p {
+			lines = append(lines, ui.Fit(" "+l, inner, 1))
+		}
+	}
 	return ui.Box(lines, tabs[m.tab].long, r.w, r.h, m.focus != focusDetail, m.styles)
+}
+
+// preview is the foot of a narrow list: a rule and the selected entry's
+// summary, at most three lines of it.
+func (m Model) preview(width int) []string {
+	s := m.Selected()
+	if s == nil || width < 10 {
+		return nil
+	}
+	lines := []string{m.styles.Dim.Render(strings.Repeat("─", width))}
+	summary := strings.Split(ansi.Wrap(s.Summary, width, ""), "\n")
+	if len(summary) > 3 {
+		summary = append(summary[:2], ansi.Truncate(summary[2]+" "+summary[3], width, "…"))
+	}
+	for _, l := range summary {
+		lines = append(lines, m.styles.Phrase.Render(l))
+	}
+	return append(lines, m.styles.Dim.Render("enter: details"))
 }
 
 // filterLine is the filter input, or a hint, with the match position on
