@@ -49,7 +49,7 @@ var tabs = func() []tab {
 type Model struct {
 	cat    *data.Catalog
 	keys   keyMap
-	styles ui.Styles
+	styles *ui.Styles // shared, read-only
 	help   help.Model
 	filter textinput.Model
 	detail viewport.Model
@@ -71,6 +71,7 @@ type Model struct {
 
 	showDetail bool // narrow layout: the detail pane is full screen
 	lay        layout
+	frame      string // the rendered screen, redrawn when state changes
 }
 
 // Option configures a new Model.
@@ -106,13 +107,17 @@ func New(cat *data.Catalog, opts ...Option) Model {
 	}
 	m.refilter()
 	m.layout()
+	m.frame = m.render()
 	return m
 }
 
 // Init asks the terminal for its background so colours can adapt.
 func (m Model) Init() tea.Cmd { return tea.RequestBackgroundColor }
 
-// Update handles one message.
+// Update handles one message and renders the next frame. Messages that
+// change nothing (the environment, colour profile, key releases, mouse
+// motion) keep the frame: Bubble Tea asks for a view after every message,
+// and over SSH most of the first ones are of that kind.
 func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	var cmd tea.Cmd
 	switch msg := msg.(type) {
@@ -129,14 +134,17 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		cmd = m.click(msg.Mouse())
 	case tea.MouseWheelMsg:
 		m.wheel(msg.Mouse())
+	default:
+		return m, nil
 	}
 	m.layout()
+	m.frame = m.render()
 	return m, cmd
 }
 
 // setStyles rebuilds every style for the background, including the bubbles'.
 func (m *Model) setStyles(dark bool) {
-	m.styles = ui.NewExplorerStyles(dark)
+	m.styles = ui.SharedExplorerStyles(dark)
 	m.help.Styles = help.DefaultStyles(dark)
 	fs := textinput.DefaultStyles(dark)
 	fs.Cursor.Blink = false // a steady cursor: no ticks, calm over SSH

@@ -154,7 +154,7 @@ func (m *Model) updateKeys(wide bool) {
 // View renders the screen: tab bar, list and detail, footer. Every line fits
 // the width and the view never exceeds the height.
 func (m Model) View() tea.View {
-	v := tea.NewView(m.render())
+	v := tea.NewView(m.frame)
 	v.AltScreen = true
 	v.MouseMode = tea.MouseModeCellMotion
 	v.WindowTitle = "httpstatus"

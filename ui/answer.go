@@ -66,6 +66,7 @@ func Answer(cat *data.Catalog, query string, stdout, stderr io.Writer, o AnswerO
 		}
 	}
 	st := NewStyles(o.Dark)
+	stp := &st
 	out := &colorprofile.Writer{Forward: stdout, Profile: o.Profile}
 
 	var entries []*data.Status
@@ -107,11 +108,11 @@ func Answer(cat *data.Catalog, query string, stdout, stderr io.Writer, o AnswerO
 			if i > 0 {
 				fmt.Fprintln(out)
 			}
-			fmt.Fprintln(out, Card(s, cat, st, CardOptions{Width: w, Hyperlinks: o.Width > 0}))
+			fmt.Fprintln(out, Card(s, cat, stp, CardOptions{Width: w, Hyperlinks: o.Width > 0}))
 		}
 		return ExitFound
 	}
-	fmt.Fprint(out, Lines(entries, st, o.Width))
+	fmt.Fprint(out, Lines(entries, stp, o.Width))
 	return ExitFound
 }
 
@@ -183,7 +184,7 @@ func nonNil[T any](s []T) []T {
 // Lines renders one line per entry: code, phrase, vendor and deprecation
 // badges, summary. With width > 0 each line is cut to fit; otherwise lines
 // are whole, for pipes and grep.
-func Lines(entries []*data.Status, st Styles, width int) string {
+func Lines(entries []*data.Status, st *Styles, width int) string {
 	phraseW := 0
 	for _, s := range entries {
 		phraseW = max(phraseW, ansi.StringWidth(plainLabel(s)))
@@ -204,11 +205,11 @@ func Lines(entries []*data.Status, st Styles, width int) string {
 }
 
 func plainLabel(s *data.Status) string {
-	return ansi.Strip(s.Phrase + badges(s, Styles{}))
+	return ansi.Strip(s.Phrase + badges(s, &Styles{}))
 }
 
 // badges mark vendor and deprecated entries: " [nginx] [deprecated]".
-func badges(s *data.Status, st Styles) string {
+func badges(s *data.Status, st *Styles) string {
 	var b string
 	if !s.Official {
 		b += " " + st.Vendor.Render("["+s.Source+"]")

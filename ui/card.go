@@ -36,7 +36,7 @@ const labelWidth = 12
 
 // Card renders one status in full: title, class, summary, description and
 // every field of the data model that it has.
-func Card(s *data.Status, cat *data.Catalog, st Styles, o CardOptions) Rendered {
+func Card(s *data.Status, cat *data.Catalog, st *Styles, o CardOptions) Rendered {
 	c := cardWriter{width: max(o.Width, 1), related: map[int]int{}}
 
 	c.put(st.CodeStyle(s).Render(s.CodeString())+" ", wrapped(st.Summary, s.Phrase))

@@ -20,7 +20,7 @@ type Tab struct {
 // TabBar renders the tabs in one line of at most width cells, using the
 // longest labels that fit, and returns the cell range [start, end) of each
 // tab for mouse clicks.
-func TabBar(tabs []Tab, active, width int, st Styles) (string, [][2]int) {
+func TabBar(tabs []Tab, active, width int, st *Styles) (string, [][2]int) {
 	level := 0
 	line, spans := tabLine(tabs, active, level, st)
 	for spans[len(spans)-1][1] > width && level < 3 {
@@ -36,7 +36,7 @@ func TabBar(tabs []Tab, active, width int, st Styles) (string, [][2]int) {
 // tabLine renders the tabs at a level of detail: 0 long labels, 1 a long
 // label for the active tab only, 2 short labels, each with its count, and 3
 // short labels alone. Labels are ASCII, so widths are byte counts.
-func tabLine(tabs []Tab, active, level int, st Styles) (string, [][2]int) {
+func tabLine(tabs []Tab, active, level int, st *Styles) (string, [][2]int) {
 	var b strings.Builder
 	spans := make([][2]int, len(tabs))
 	x := 0
@@ -67,7 +67,7 @@ func tabLine(tabs []Tab, active, level int, st Styles) (string, [][2]int) {
 // the code coloured by class, the phrase with matched characters
 // highlighted, badges, and the alias or keyword that matched when it was not
 // the phrase.
-func Row(r data.Result, st Styles, width int, selected bool) string {
+func Row(r data.Result, st *Styles, width int, selected bool) string {
 	p := &st.rows[0]
 	if selected {
 		p = &st.rows[1]
@@ -123,7 +123,7 @@ type rowPaints struct {
 	code, codeMatch                       [5]paint
 }
 
-func newRowPaints(st Styles, bg lipgloss.Style) rowPaints {
+func newRowPaints(st *Styles, bg lipgloss.Style) rowPaints {
 	on := func(s lipgloss.Style) paint { return newPaint(s.Inherit(bg)) }
 	p := rowPaints{
 		text: on(st.Phrase), dim: on(st.Dim), match: on(st.Match),
@@ -195,7 +195,7 @@ func (w *rowWriter) finish(pad paint, width int) string {
 // Box draws a rounded border with a title in the top edge around lines that
 // are each exactly width-2 cells (Fit or Row make them so); missing lines
 // are blank. The result is exactly width x height cells.
-func Box(lines []string, title string, width, height int, focused bool, st Styles) string {
+func Box(lines []string, title string, width, height int, focused bool, st *Styles) string {
 	if width < 2 || height < 2 {
 		return Fit("", width, height)
 	}

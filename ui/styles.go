@@ -5,6 +5,7 @@ package ui
 
 import (
 	"image/color"
+	"sync"
 
 	"charm.land/lipgloss/v2"
 
@@ -12,7 +13,7 @@ import (
 )
 
 // Styles is every style the program uses, built for one background.
-// TabBar and Row need the ones from NewExplorerStyles.
+// TabBar and Row need the ones from SharedExplorerStyles.
 type Styles struct {
 	IsDark bool
 
@@ -46,7 +47,7 @@ type Styles struct {
 	Accent  color.Color
 
 	// Pre-rendered escape codes for the explorer's hot paths, filled by
-	// NewExplorerStyles: list rows (normal and selected) and tabs.
+	// newExplorerStyles: list rows (normal and selected) and tabs.
 	rows                     [2]rowPaints
 	tab, tabActive, tabCount paint
 }
@@ -104,18 +105,34 @@ func NewStyles(isDark bool) Styles {
 	return s
 }
 
-// NewExplorerStyles are NewStyles plus what TabBar and Row need, which the
+// newExplorerStyles are NewStyles plus what TabBar and Row need, which the
 // command line does not pay for.
-func NewExplorerStyles(isDark bool) Styles {
+func newExplorerStyles(isDark bool) Styles {
 	s := NewStyles(isDark)
 	s.tab, s.tabActive, s.tabCount = newPaint(s.Tab), newPaint(s.TabActive), newPaint(s.TabCount)
-	s.rows[0] = newRowPaints(s, lipgloss.NewStyle())
-	s.rows[1] = newRowPaints(s, s.Selected)
+	s.rows[0] = newRowPaints(&s, lipgloss.NewStyle())
+	s.rows[1] = newRowPaints(&s, s.Selected)
 	return s
 }
 
+// explorerStyles are built once per background and shared, read-only, by
+// every explorer in the process (every SSH session).
+var explorerStyles = [2]func() *Styles{
+	sync.OnceValue(func() *Styles { s := newExplorerStyles(false); return &s }),
+	sync.OnceValue(func() *Styles { s := newExplorerStyles(true); return &s }),
+}
+
+// SharedExplorerStyles returns the process's explorer styles for a
+// background; callers must not modify them.
+func SharedExplorerStyles(isDark bool) *Styles {
+	if isDark {
+		return explorerStyles[1]()
+	}
+	return explorerStyles[0]()
+}
+
 // CodeStyle is the style of a status code, by its class.
-func (s Styles) CodeStyle(st *data.Status) lipgloss.Style {
+func (s *Styles) CodeStyle(st *data.Status) lipgloss.Style {
 	for i, c := range data.Categories {
 		if st.Category == c {
 			return s.Code[i]
