@@ -1,0 +1,277 @@
+// Command httpstatus looks up HTTP status codes: an interactive explorer on a
+// terminal, a script-friendly lookup otherwise, and an SSH service.
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"runtime/debug"
+	"strings"
+	"syscall"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/colorprofile"
+	"github.com/charmbracelet/x/term"
+	"github.com/spf13/cobra"
+
+	"github.com/httpstatus-dev/httpstatus/data"
+	"github.com/httpstatus-dev/httpstatus/model"
+	"github.com/httpstatus-dev/httpstatus/server"
+	"github.com/httpstatus-dev/httpstatus/ui"
+)
+
+func main() {
+	// Nearly every run needs the catalog: parse it on the other core while
+	// the command line is parsed and the terminal inspected.
+	go data.Load()
+	os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr, os.Environ()))
+}
+
+// streams are the process's input, outputs and environment, so the same
+// command runs for a local user and for an SSH session.
+type streams struct {
+	in       io.Reader
+	out, err io.Writer
+	env      []string
+}
+
+func run(args []string, in io.Reader, out, errw io.Writer, env []string) int {
+	s := streams{in: in, out: out, err: errw, env: env}
+	root, status := newQueryCommand(s)
+	root.AddCommand(newServeCommand(s))
+	return execute(root, args, s, status)
+}
+
+// execute runs a command tree and turns its outcome into an exit status:
+// the query's own status, or 2 for any usage error.
+func execute(root *cobra.Command, args []string, s streams, status *int) int {
+	root.SetArgs(args)
+	root.SetIn(s.in)
+	root.SetOut(s.out)
+	root.SetErr(s.err)
+	root.SilenceErrors = true
+	root.SilenceUsage = true
+	if err := root.Execute(); err != nil {
+		var exit exitError
+		if errors.As(err, &exit) {
+			return int(exit)
+		}
+		fmt.Fprintf(s.err, "httpstatus: %v\nRun 'httpstatus --help' for usage.\n", err)
+		return ui.ExitUsage
+	}
+	return *status
+}
+
+// exitError carries a non-zero exit status out of a command without a
+// message (the command has already said why).
+type exitError int
+
+func (e exitError) Error() string { return fmt.Sprintf("exit status %d", int(e)) }
+
+// newQueryCommand is `httpstatus [query]`: the lookup and the explorer.
+// status receives the exit status of the lookup.
+func newQueryCommand(s streams) (*cobra.Command, *int) {
+	var (
+		status      int
+		asJSON      bool
+		interactive bool
+		colorMode   = colorFlag("auto")
+	)
+	cmd := &cobra.Command{
+		Use:   "httpstatus [code | class | words]",
+		Short: "Look up, understand and choose HTTP status codes",
+		Long: `httpstatus explains HTTP status codes: the RFC 9110 meaning, which RFC section
+defines them, related headers and codes, language constants, and vendor codes
+such as nginx 499 or Cloudflare 522.
+
+With no query on a terminal it opens the interactive explorer.`,
+		Example: `  httpstatus 404            the card for 404
+  httpstatus 4xx            every client error, one line each (also 40x, 4)
+  httpstatus rate limit     ranked search
+  httpstatus --json 5xx     JSON for scripts
+  httpstatus -i teapot      the explorer, filtered`,
+		Version:           version(),
+		Args:              cobra.ArbitraryArgs,
+		ValidArgsFunction: completeCodes,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			query := strings.Join(args, " ")
+			if len(args) > 0 && strings.TrimSpace(query) == "" {
+				return errors.New("query is empty")
+			}
+			outTTY, inTTY := isTerminal(s.out), isTerminal(s.in)
+			if interactive || (len(args) == 0 && outTTY && inTTY && !asJSON) {
+				if !outTTY || !inTTY {
+					return errors.New("the explorer needs a terminal; drop -i to print instead")
+				}
+				if err := ui.CheckQuery(query); query != "" && err != nil {
+					return err
+				}
+				return runExplorer(s, query, colorMode.profile(s.out, s.env))
+			}
+			width := 0
+			if outTTY {
+				width = terminalWidth(s.out)
+			}
+			status = ui.Answer(data.Load(), query, s.out, s.err, ui.AnswerOptions{
+				JSON:    asJSON,
+				Width:   width,
+				Profile: colorMode.profile(s.out, s.env),
+				Dark:    darkBackground(s.env),
+			})
+			if status != ui.ExitFound {
+				return exitError(status)
+			}
+			return nil
+		},
+	}
+	cmd.SetVersionTemplate("httpstatus {{.Version}}\n")
+	f := cmd.Flags()
+	f.BoolVar(&asJSON, "json", false, "print entries as a JSON array")
+	f.BoolVarP(&interactive, "interactive", "i", false, "open the explorer, filtered by the query")
+	f.Var(&colorMode, "color", "colour output: auto, always or never")
+	_ = cmd.RegisterFlagCompletionFunc("color", cobra.FixedCompletions([]string{"auto", "always", "never"}, cobra.ShellCompDirectiveNoFileComp))
+	cmd.Flags().SetInterspersed(true)
+	return cmd, &status
+}
+
+// completeCodes offers catalogued codes with their phrases: 40<TAB> lists
+// "404  Not Found" and the rest.
+func completeCodes(_ *cobra.Command, args []string, toComplete string) ([]cobra.Completion, cobra.ShellCompDirective) {
+	if len(args) > 0 {
+		return nil, cobra.ShellCompDirectiveNoFileComp
+	}
+	var out []cobra.Completion
+	seen := map[int]bool{}
+	for _, s := range data.Load().All() {
+		code := s.CodeString()
+		if seen[s.Code] || !strings.HasPrefix(code, toComplete) {
+			continue
+		}
+		seen[s.Code] = true
+		out = append(out, cobra.CompletionWithDesc(code, s.Phrase))
+	}
+	return out, cobra.ShellCompDirectiveNoFileComp
+}
+
+// colorFlag is --color=auto|always|never.
+type colorFlag string
+
+func (c *colorFlag) String() string { return string(*c) }
+func (c *colorFlag) Type() string   { return "when" }
+func (c *colorFlag) Set(v string) error {
+	switch v {
+	case "auto", "always", "never":
+		*c = colorFlag(v)
+		return nil
+	}
+	return fmt.Errorf("must be auto, always or never, not %q", v)
+}
+
+// profile decides the colours of output: none with --color=never, NO_COLOR
+// or a pipe; colour with --color=always; otherwise what the terminal has.
+func (c colorFlag) profile(out io.Writer, env []string) colorprofile.Profile {
+	switch {
+	case c == "never":
+		return colorprofile.NoTTY
+	case c == "always":
+		if p := colorprofile.Env(env); p > colorprofile.ANSI {
+			return p
+		}
+		return colorprofile.ANSI256
+	case getenv(env, "NO_COLOR") != "":
+		if isTerminal(out) {
+			return colorprofile.Ascii // bold and reverse still mark things
+		}
+		return colorprofile.NoTTY
+	}
+	return colorprofile.Detect(out, env) // none when piped, unless CLICOLOR_FORCE
+}
+
+// darkBackground guesses the background from COLORFGBG without asking the
+// terminal, which would cost a round trip on every lookup.
+func darkBackground(env []string) bool {
+	v := getenv(env, "COLORFGBG")
+	if i := strings.LastIndexByte(v, ';'); i >= 0 {
+		switch v[i+1:] {
+		case "7", "15":
+			return false
+		}
+	}
+	return true
+}
+
+func getenv(env []string, key string) string {
+	for i := len(env) - 1; i >= 0; i-- {
+		if v, ok := strings.CutPrefix(env[i], key+"="); ok {
+			return v
+		}
+	}
+	return ""
+}
+
+func isTerminal(f any) bool {
+	fd, ok := f.(interface{ Fd() uintptr })
+	return ok && term.IsTerminal(fd.Fd())
+}
+
+func terminalWidth(f any) int {
+	if fd, ok := f.(interface{ Fd() uintptr }); ok {
+		if w, _, err := term.GetSize(fd.Fd()); err == nil && w > 0 {
+			return w
+		}
+	}
+	return 80
+}
+
+// version is the module version from build info: a tag for `go install
+// ...@v1.2.3`, or (devel) with the commit for a local build.
+func version() string {
+	bi, ok := debug.ReadBuildInfo()
+	if !ok {
+		return "(unknown)"
+	}
+	v := bi.Main.Version
+	for _, s := range bi.Settings {
+		if s.Key == "vcs.revision" && len(s.Value) >= 12 {
+			v += " " + s.Value[:12]
+		}
+	}
+	return v
+}
+
+// newServeCommand is `httpstatus serve`: the explorer over SSH. Sessions
+// without a PTY get the query command alone, never `serve` or a shell.
+func newServeCommand(s streams) *cobra.Command {
+	cfg := server.DefaultConfig()
+	cmd := &cobra.Command{
+		Use:   "serve",
+		Short: "Serve the explorer over SSH (ssh -p 23234 host)",
+		Args:  cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			cfg.Query = func(args []string, out, errw io.Writer, env []string) int {
+				q := streams{in: strings.NewReader(""), out: out, err: errw, env: env}
+				root, status := newQueryCommand(q)
+				return execute(root, args, q, status)
+			}
+			cfg.LogOutput = s.err
+			ctx, stop := signal.NotifyContext(cmd.Context(), os.Interrupt, syscall.SIGTERM)
+			defer stop()
+			return server.Run(ctx, cfg)
+		},
+	}
+	cfg.Flags(cmd.Flags())
+	return cmd
+}
+
+// runExplorer opens the interactive explorer on the process's terminal.
+func runExplorer(s streams, query string, profile colorprofile.Profile) error {
+	opts := []tea.ProgramOption{tea.WithInput(s.in), tea.WithOutput(s.out), tea.WithEnvironment(s.env)}
+	if getenv(s.env, "NO_COLOR") != "" {
+		opts = append(opts, tea.WithColorProfile(profile))
+	}
+	_, err := tea.NewProgram(model.New(data.Load(), model.WithQuery(query)), opts...).Run()
+	return err
+}

@@ -1,0 +1,187 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/charmbracelet/x/exp/golden"
+
+	"github.com/httpstatus-dev/httpstatus/data"
+)
+
+// cli runs the command as a script would: stdin and stdout are not
+// terminals, the environment is pinned.
+func cli(t *testing.T, env []string, args ...string) (stdout, stderr string, status int) {
+	t.Helper()
+	var out, errw bytes.Buffer
+	status = run(args, strings.NewReader(""), &out, &errw, env)
+	return out.String(), errw.String(), status
+}
+
+func TestOutputGolden(t *testing.T) {
+	for name, args := range map[string][]string{
+		"card_404":         {"404"},
+		"card_499":         {"499"},
+		"lines_4xx":        {"4xx"},
+		"lines_50x":        {"50x"},
+		"search_ratelimit": {"rate", "limit"},
+	} {
+		t.Run(name, func(t *testing.T) {
+			out, errw, status := cli(t, nil, args...)
+			if status != 0 || errw != "" {
+				t.Fatalf("status %d, stderr %q", status, errw)
+			}
+			if strings.Contains(out, "\x1b") {
+				t.Error("escape codes in piped output")
+			}
+			golden.RequireEqual(t, out)
+		})
+	}
+}
+
+func TestExitStatusAndMessages(t *testing.T) {
+	huge := strings.Repeat("a", 1<<20)
+	for _, tc := range []struct {
+		args   []string
+		status int
+		stderr string // exact, or a prefix when it ends in "…"
+	}{
+		{[]string{"404"}, 0, ""},
+		{[]string{"000"}, 0, ""},
+		{[]string{"4xx"}, 0, ""},
+		{[]string{"40x"}, 0, ""},
+		{[]string{"4"}, 0, ""},
+		{[]string{"teapot"}, 0, ""},
+		{[]string{"299"}, 1, "httpstatus: no status 299; nearest: 226, 300\n"},
+		{[]string{"1234"}, 1, "httpstatus: no status 1234 (HTTP status codes run from 100 to 599); nearest: 599\n"},
+		{[]string{"xyzzy"}, 1, "httpstatus: nothing matches \"xyzzy\"; try fewer words, a code (404) or a class (4xx)\n"},
+		{[]string{"rm", "-rf", "/;", "id"}, 2, "httpstatus: unknown shorthand flag: 'r' in -rf…"},
+		{[]string{""}, 2, "httpstatus: query is empty…"},
+		{[]string{"   "}, 2, "httpstatus: query is empty…"},
+		{[]string{huge}, 2, "httpstatus: query is too long (1048576 bytes; at most 1024)\n"},
+		{[]string{"a\x01b"}, 2, "httpstatus: query contains control characters\n"},
+		{[]string{"\xff\xfe"}, 2, "httpstatus: query is not valid UTF-8\n"},
+		{[]string{"--color=sometimes", "404"}, 2, "httpstatus: invalid argument \"sometimes\" for \"--color\" flag…"},
+		{[]string{"-i", "teapot"}, 2, "httpstatus: the explorer needs a terminal; drop -i to print instead…"},
+		{[]string{"serve", "extra"}, 2, "httpstatus: unknown command \"extra\" for \"httpstatus serve\"…"},
+	} {
+		name := strings.Join(tc.args, " ")
+		_, errw, status := cli(t, nil, tc.args...)
+		if status != tc.status {
+			t.Errorf("%.40q: status %d, want %d (stderr %q)", name, status, tc.status, errw)
+		}
+		if prefix, ok := strings.CutSuffix(tc.stderr, "…"); ok {
+			if !strings.HasPrefix(errw, prefix) {
+				t.Errorf("%.40q: stderr %q, want it to start %q", name, errw, prefix)
+			}
+		} else if errw != tc.stderr {
+			t.Errorf("%.40q: stderr %q, want %q", name, errw, tc.stderr)
+		}
+	}
+}
+
+func TestJSON(t *testing.T) {
+	out, _, status := cli(t, nil, "--json", "4xx")
+	if status != 0 {
+		t.Fatalf("status %d", status)
+	}
+	var entries []map[string]any
+	if err := json.Unmarshal([]byte(out), &entries); err != nil {
+		t.Fatal(err)
+	}
+	if len(entries) != len(data.Load().ByCategory(data.ClientError)) {
+		t.Errorf("%d entries for 4xx", len(entries))
+	}
+	want := []string{"code", "phrase", "category", "official", "source", "deprecated", "aliases", "keywords",
+		"summary", "description", "headers", "related", "cacheable", "references", "constants", "example"}
+	for _, e := range entries {
+		var keys []string
+		for k := range e {
+			keys = append(keys, k)
+		}
+		slices.Sort(keys)
+		w := slices.Clone(want)
+		slices.Sort(w)
+		if !slices.Equal(keys, w) {
+			t.Fatalf("%v: fields %v, want %v", e["code"], keys, w)
+		}
+		for _, k := range []string{"aliases", "keywords", "headers", "related", "references"} {
+			if _, ok := e[k].([]any); !ok {
+				t.Errorf("%v: %s is %T, want an array", e["code"], k, e[k])
+			}
+		}
+		if c := e["code"].(float64); c < 400 || c > 499 {
+			t.Errorf("4xx returned %v", c)
+		}
+	}
+	var one []struct {
+		Code       int    `json:"code"`
+		Phrase     string `json:"phrase"`
+		References []struct{ Title, URL string }
+	}
+	out, _, _ = cli(t, nil, "--json", "413")
+	if err := json.Unmarshal([]byte(out), &one); err != nil || len(one) != 1 || one[0].Phrase != "Content Too Large" ||
+		one[0].References[0].URL != "https://www.rfc-editor.org/rfc/rfc9110#section-15.5.14" {
+		t.Errorf("--json 413: %+v %v", one, err)
+	}
+	for _, q := range []string{"299", "xyzzy"} {
+		out, _, status = cli(t, nil, "--json", q)
+		if out != "[]\n" || status != 1 {
+			t.Errorf("--json %s: %q status %d, want [] and 1", q, out, status)
+		}
+	}
+}
+
+func TestNoQueryPrintsTheCatalog(t *testing.T) {
+	out, _, status := cli(t, nil)
+	if status != 0 || strings.Count(out, "\n") != data.Load().Len() {
+		t.Errorf("status %d, %d lines for %d entries", status, strings.Count(out, "\n"), data.Load().Len())
+	}
+}
+
+func TestColour(t *testing.T) {
+	for _, tc := range []struct {
+		env   []string
+		args  []string
+		color bool
+	}{
+		{nil, []string{"404"}, false},
+		{[]string{"TERM=xterm-256color"}, []string{"--color=always", "404"}, true},
+		{[]string{"NO_COLOR=1", "TERM=xterm-256color"}, []string{"--color=always", "404"}, true},
+		{[]string{"TERM=xterm-256color"}, []string{"--color=never", "404"}, false},
+		{[]string{"TERM=xterm-256color", "CLICOLOR_FORCE=1"}, []string{"404"}, true},
+		{[]string{"TERM=xterm-256color", "CLICOLOR_FORCE=1", "NO_COLOR=1"}, []string{"404"}, false},
+	} {
+		out, _, _ := cli(t, tc.env, tc.args...)
+		if got := strings.Contains(out, "\x1b["); got != tc.color {
+			t.Errorf("%v %v: colour %v, want %v", tc.env, tc.args, got, tc.color)
+		}
+	}
+}
+
+func TestCompletion(t *testing.T) {
+	out, _, status := cli(t, nil, "__complete", "40")
+	if status != 0 || !strings.Contains(out, "404\tNot Found\n") || strings.Contains(out, "500\t") {
+		t.Errorf("completion of 40: status %d\n%s", status, out)
+	}
+	out, _, _ = cli(t, nil, "__complete", "49")
+	if strings.Count(out, "499\t") != 1 {
+		t.Errorf("a code with two entries must be offered once:\n%s", out)
+	}
+	for _, shell := range []string{"bash", "zsh", "fish"} {
+		out, _, status := cli(t, nil, "completion", shell)
+		if status != 0 || !strings.Contains(out, "httpstatus") {
+			t.Errorf("completion %s: status %d, %d bytes", shell, status, len(out))
+		}
+	}
+}
+
+func TestVersion(t *testing.T) {
+	out, _, status := cli(t, nil, "--version")
+	if status != 0 || !strings.HasPrefix(out, "httpstatus ") {
+		t.Errorf("--version: %q status %d", out, status)
+	}
+}

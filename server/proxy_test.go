@@ -1,0 +1,174 @@
+package server
+
+import (
+	"fmt"
+	"net"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/pires/go-proxyproto"
+	gossh "golang.org/x/crypto/ssh"
+)
+
+// clientOver opens an SSH client over conn, which the caller has prepared.
+func clientOver(t testing.TB, conn net.Conn) *gossh.Client {
+	t.Helper()
+	cc, chans, reqs, err := gossh.NewClientConn(conn, conn.RemoteAddr().String(), clientConfig())
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := gossh.NewClient(cc, chans, reqs)
+	t.Cleanup(func() { _ = c.Close() })
+	return c
+}
+
+func TestProxyProtocolHeader(t *testing.T) {
+	t.Parallel()
+	h := startServer(t, func(c *Config) { c.ProxyProtocol = true })
+
+	conn, err := net.Dial("tcp", h.addr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// A documentation address, only ever written into the header.
+	client := &net.TCPAddr{IP: net.ParseIP("192.0.2.10"), Port: 4242}
+	if _, err := proxyproto.HeaderProxyFromAddrs(2, client, conn.RemoteAddr()).WriteTo(conn); err != nil {
+		t.Fatal(err)
+	}
+	out, err := clientOver(t, conn).NewSession()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if b, err := out.Output("404"); err != nil || string(b) != "404 Not Found\n" {
+		t.Errorf("query over PROXY v2: %q %v", b, err)
+	}
+	if !strings.Contains(h.logs.String(), "remote=192.0.2.10:4242") {
+		t.Errorf("log lacks the address from the header:\n%s", h.logs)
+	}
+	// Without the header the connection is not served: the listener is
+	// only for the load balancer.
+	if c, err := gossh.Dial("tcp", h.addr, clientConfig()); err == nil {
+		c.Close()
+		t.Error("a connection without a PROXY header was served")
+	}
+}
+
+// Two instances behind a real HAProxy in TCP mode with send-proxy-v2: the
+// sessions work and each server logs the client's own address and port.
+func TestBehindHAProxy(t *testing.T) {
+	haproxy, err := exec.LookPath("haproxy")
+	if err != nil {
+		t.Skip("haproxy not on PATH; install the Debian package haproxy to run this test")
+	}
+	t.Parallel()
+	a := startServer(t, func(c *Config) { c.ProxyProtocol = true })
+	b := startServer(t, func(c *Config) { c.ProxyProtocol = true })
+	front := freePort(t)
+
+	dir := t.TempDir()
+	cfg := filepath.Join(dir, "haproxy.cfg")
+	conf := fmt.Sprintf(`global
+    maxconn 100
+
+defaults
+    mode tcp
+    timeout connect 5s
+    timeout client 1m
+    timeout server 1m
+
+frontend ssh
+    bind %s
+    default_backend httpstatus
+
+backend httpstatus
+    balance roundrobin
+    server a %s send-proxy-v2 check inter 1s
+    server b %s send-proxy-v2 check inter 1s
+`, front, a.addr, b.addr)
+	if err := os.WriteFile(cfg, []byte(conf), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	var hout syncBuffer
+	cmd := exec.Command(haproxy, "-db", "-f", cfg)
+	cmd.Stdout, cmd.Stderr = &hout, &hout
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() {
+		_ = cmd.Process.Kill()
+		_ = cmd.Wait()
+		if t.Failed() {
+			t.Logf("haproxy output:\n%s", hout.String())
+		}
+	})
+	eventually(t, "haproxy to listen", func() bool {
+		c, err := net.Dial("tcp", front)
+		if err == nil {
+			c.Close()
+		}
+		return err == nil
+	}, hout.String)
+
+	// Four connections: whatever the probe above took, roundrobin gives
+	// each instance some.
+	var ports []string
+	for i := range 4 {
+		conn, err := net.Dial("tcp", front)
+		if err != nil {
+			t.Fatal(err)
+		}
+		ports = append(ports, strconv.Itoa(conn.LocalAddr().(*net.TCPAddr).Port))
+		client := clientOver(t, conn)
+		if i == 0 {
+			tm := openTerminal(t, client, "", 80, 24)
+			tm.waitFor(t, "4xx")
+			tm.send(t, "q")
+			tm.wait(t)
+			continue
+		}
+		sess, err := client.NewSession()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if out, err := sess.Output("404"); err != nil || string(out) != "404 Not Found\n" {
+			t.Errorf("query through haproxy: %q %v", out, err)
+		}
+	}
+	logs := a.logs.String() + b.logs.String()
+	for _, p := range ports {
+		if !strings.Contains(logs, "connect remote=127.0.0.1:"+p+" ") {
+			t.Errorf("no server logged the client address 127.0.0.1:%s:\n%s", p, logs)
+		}
+	}
+	for name, h := range map[string]*harness{"a": a, "b": b} {
+		if !strings.Contains(h.logs.String(), "connect remote=") {
+			t.Errorf("roundrobin sent nothing to server %s", name)
+		}
+	}
+}
+
+func freePort(t testing.TB) string {
+	t.Helper()
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ln.Close()
+	return ln.Addr().String()
+}
+
+// The example shipped in deploy/ is a valid HAProxy configuration.
+func TestDeployHAProxyConfig(t *testing.T) {
+	haproxy, err := exec.LookPath("haproxy")
+	if err != nil {
+		t.Skip("haproxy not on PATH; install the Debian package haproxy to run this test")
+	}
+	t.Parallel()
+	if out, err := exec.Command(haproxy, "-c", "-f", filepath.Join("..", "deploy", "haproxy.cfg")).CombinedOutput(); err != nil {
+		t.Errorf("deploy/haproxy.cfg: %v\n%s", err, out)
+	}
+}

@@ -1,0 +1,327 @@
+// Package server serves the explorer over SSH (`httpstatus serve`): an
+// interactive session gets the explorer, a session without a terminal gets
+// the command-line lookup, and nothing else (no shell, forwarding or
+// subsystems) is offered.
+package server
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"net"
+	"os"
+	"path/filepath"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+	"charm.land/log/v2"
+	"charm.land/ssh"
+	"charm.land/wish/v2"
+	"charm.land/wish/v2/ratelimiter"
+	"github.com/pires/go-proxyproto"
+	"github.com/spf13/pflag"
+	gossh "golang.org/x/crypto/ssh"
+	"golang.org/x/time/rate"
+
+	"github.com/httpstatus-dev/httpstatus/data"
+	"github.com/httpstatus-dev/httpstatus/model"
+)
+
+// Config is how `httpstatus serve` runs.
+type Config struct {
+	Listen         string        // address to listen on
+	HostKey        string        // ed25519 host key file, generated if missing
+	MaxSessions    int           // sessions served at once; 0 means no limit
+	IdleTimeout    time.Duration // close a connection after this long without traffic
+	MaxTimeout     time.Duration // close any connection after this long
+	Rate           float64       // new sessions per second per client IP; 0 means no limit
+	Burst          int           // sessions a client IP may open at once before Rate applies
+	ProxyProtocol  bool          // require a PROXY v1/v2 header on every connection
+	AuthorizedKeys string        // if set, only these public keys may connect
+
+	// Query runs the command-line lookup for sessions without a PTY; it
+	// returns the exit status.
+	Query     func(args []string, stdout, stderr io.Writer, env []string) int
+	LogOutput io.Writer // structured logs; nil discards them
+
+	// newModel builds a session's explorer; tests swap it.
+	newModel func(query string, width, height int) tea.Model
+}
+
+// DefaultConfig is a public, read-only server on localhost.
+func DefaultConfig() Config {
+	return Config{
+		Listen:      "127.0.0.1:23234",
+		HostKey:     defaultHostKey(),
+		MaxSessions: 1000,
+		IdleTimeout: 10 * time.Minute,
+		MaxTimeout:  2 * time.Hour,
+		Rate:        2,
+		Burst:       10,
+		LogOutput:   os.Stderr,
+	}
+}
+
+// defaultHostKey follows the XDG base directory spec, so the key survives
+// upgrades and stays out of the working directory.
+func defaultHostKey() string {
+	dir := os.Getenv("XDG_DATA_HOME")
+	if !filepath.IsAbs(dir) {
+		home, err := os.UserHomeDir()
+		if err != nil {
+			home = "."
+		}
+		dir = filepath.Join(home, ".local", "share")
+	}
+	return filepath.Join(dir, "httpstatus", "ssh_host_ed25519")
+}
+
+// Flags registers the serve flags, with c's values as defaults.
+func (c *Config) Flags(fs *pflag.FlagSet) {
+	fs.StringVar(&c.Listen, "listen", c.Listen, "address to listen on")
+	fs.StringVar(&c.HostKey, "host-key", c.HostKey, "SSH host key file (ed25519; generated if missing, mode 0600)")
+	fs.IntVar(&c.MaxSessions, "max-sessions", c.MaxSessions, "sessions served at once; the next is asked to try again (0: no limit)")
+	fs.DurationVar(&c.IdleTimeout, "idle-timeout", c.IdleTimeout, "close a connection after this long without traffic")
+	fs.DurationVar(&c.MaxTimeout, "max-timeout", c.MaxTimeout, "close any connection after this long")
+	fs.Float64Var(&c.Rate, "rate", c.Rate, "new sessions per second per client IP (0: no limit)")
+	fs.IntVar(&c.Burst, "burst", c.Burst, "sessions a client IP may open at once before --rate applies")
+	fs.BoolVar(&c.ProxyProtocol, "proxy-protocol", c.ProxyProtocol, "require a PROXY v1/v2 header on each connection (behind HAProxy); never expose the port directly then")
+	fs.StringVar(&c.AuthorizedKeys, "authorized-keys", c.AuthorizedKeys, "only admit the public keys in this authorized_keys file (default: anyone)")
+}
+
+const (
+	handshakeTimeout = 30 * time.Second // drops clients that connect and say nothing
+	shutdownGrace    = 3 * time.Second  // how long sessions get to say goodbye
+)
+
+// Run serves until ctx is done, then says goodbye to open sessions, closes
+// them and returns nil.
+func Run(ctx context.Context, c Config) error {
+	s, err := newServer(c)
+	if err != nil {
+		return err
+	}
+	ln, err := net.Listen("tcp", c.Listen)
+	if err != nil {
+		return err
+	}
+	return s.serve(ctx, ln)
+}
+
+// server is one running SSH service.
+type server struct {
+	cfg  Config
+	log  *log.Logger
+	srv  *ssh.Server
+	rate ratelimiter.RateLimiter // nil when unlimited
+
+	conns atomic.Int64 // open connections
+
+	mu       sync.Mutex
+	closing  bool                      // shutting down: admit no new session
+	active   int                       // sessions being served
+	programs map[*tea.Program]struct{} // explorers to quit on shutdown
+	sessions sync.WaitGroup
+}
+
+func newServer(c Config) (*server, error) {
+	if c.Query == nil {
+		return nil, errors.New("server: Config.Query is nil")
+	}
+	out := c.LogOutput
+	if out == nil {
+		out = io.Discard
+	}
+	logger := log.NewWithOptions(out, log.Options{ReportTimestamp: true, TimeFormat: time.RFC3339})
+	if c.newModel == nil {
+		cat := data.Load() // loaded once, shared read-only by every session
+		c.newModel = func(query string, w, h int) tea.Model {
+			return model.New(cat, model.WithQuery(query), model.WithSize(w, h))
+		}
+	}
+	signer, created, err := loadHostKey(c.HostKey)
+	if err != nil {
+		return nil, err
+	}
+	s := &server{cfg: c, log: logger, programs: map[*tea.Program]struct{}{}}
+	if c.Rate > 0 {
+		// The LRU bounds memory under a flood of distinct addresses.
+		s.rate = ratelimiter.NewRateLimiter(rate.Limit(c.Rate), max(c.Burst, 1), 10_000)
+	}
+
+	opts := []ssh.Option{
+		func(srv *ssh.Server) error { srv.AddHostKey(signer); return nil },
+		wish.WithIdleTimeout(c.IdleTimeout),
+		wish.WithMaxTimeout(c.MaxTimeout),
+		// The last middleware runs first: cheap refusals before any work.
+		wish.WithMiddleware(
+			s.handle,
+			s.recoverPanics,
+			s.logSessions,
+			s.limitSessions,
+			s.limitRate,
+		),
+	}
+	if c.AuthorizedKeys != "" {
+		opts = append(opts, wish.WithAuthorizedKeys(c.AuthorizedKeys))
+	}
+	s.srv, err = wish.NewServer(opts...)
+	if err != nil {
+		return nil, err
+	}
+	s.srv.HandshakeTimeout = handshakeTimeout
+	s.srv.ChannelHandlers = map[string]ssh.ChannelHandler{"session": s.sessionChannel, "default": s.otherChannel}
+	s.srv.RequestHandlers = map[string]ssh.RequestHandler{"default": s.globalRequest}
+	s.srv.ConnCallback = s.limitConns
+	s.srv.ConnectionFailedCallback = func(conn net.Conn, err error) {
+		s.log.Debug("handshake failed", "remote", conn.RemoteAddr().String(), "err", err)
+	}
+	s.log.Info("host key", "path", c.HostKey, "fingerprint", gossh.FingerprintSHA256(signer.PublicKey()), "generated", created)
+	return s, nil
+}
+
+// serve accepts on ln until ctx is done, then shuts down gracefully.
+func (s *server) serve(ctx context.Context, ln net.Listener) error {
+	if s.cfg.ProxyProtocol {
+		// REQUIRE: a connection without a header is refused, not trusted as
+		// direct; the header read is bounded so a silent peer cannot hold it.
+		ln = &proxyproto.Listener{
+			Listener:          ln,
+			ConnPolicy:        func(proxyproto.ConnPolicyOptions) (proxyproto.Policy, error) { return proxyproto.REQUIRE, nil },
+			ReadHeaderTimeout: 10 * time.Second,
+		}
+	}
+	s.log.Info("listening", "addr", ln.Addr().String(), "proxy-protocol", s.cfg.ProxyProtocol,
+		"authorized-keys", s.cfg.AuthorizedKeys, "max-sessions", s.cfg.MaxSessions,
+		"rate", s.cfg.Rate, "burst", s.cfg.Burst)
+
+	served := make(chan error, 1)
+	go func() { served <- s.srv.Serve(ln) }()
+	select {
+	case err := <-served:
+		_ = s.srv.Close()
+		return err
+	case <-ctx.Done():
+	}
+	return s.shutdown(served)
+}
+
+// shutdown stops accepting, asks every explorer to quit (each then says
+// goodbye), waits a little for sessions to end and closes what remains.
+func (s *server) shutdown(served <-chan error) error {
+	s.mu.Lock()
+	s.closing = true
+	n := s.active
+	for p := range s.programs {
+		go p.Quit() // Quit blocks until the program has started
+	}
+	s.mu.Unlock()
+	s.log.Info("shutting down", "sessions", n)
+
+	ctx, cancel := context.WithTimeout(context.Background(), shutdownGrace)
+	defer cancel()
+	// Shutdown closes the listener, then waits for connections to end.
+	conns := make(chan struct{})
+	go func() { _ = s.srv.Shutdown(ctx); close(conns) }()
+
+	sessions := make(chan struct{})
+	go func() { s.sessions.Wait(); close(sessions) }()
+	select {
+	case <-sessions:
+		// Clients such as OpenSSH hang up once their session has ended;
+		// give them a moment to, rather than cutting them off.
+		select {
+		case <-conns:
+		case <-time.After(250 * time.Millisecond):
+		}
+	case <-ctx.Done():
+		s.log.Warn("sessions still open after the grace period; closing them")
+	}
+	_ = s.srv.Close()
+	if err := <-served; err != nil && !errors.Is(err, ssh.ErrServerClosed) && !errors.Is(err, net.ErrClosed) {
+		return err
+	}
+	s.log.Info("stopped")
+	return nil
+}
+
+// limitConns caps open connections at twice MaxSessions, so connections
+// that never open a session (no auth is needed to hold one) cannot exhaust
+// file descriptors. Those over the cap are dropped before the handshake.
+func (s *server) limitConns(_ ssh.Context, conn net.Conn) net.Conn {
+	if s.cfg.MaxSessions <= 0 {
+		return conn
+	}
+	if s.conns.Add(1) > 2*int64(s.cfg.MaxSessions) {
+		s.conns.Add(-1)
+		s.log.Warn("refused", "reason", "max connections", "remote", conn.RemoteAddr().String())
+		return nil
+	}
+	return &countedConn{Conn: conn, release: func() { s.conns.Add(-1) }}
+}
+
+type countedConn struct {
+	net.Conn
+	once    sync.Once
+	release func()
+}
+
+func (c *countedConn) Close() error {
+	c.once.Do(c.release)
+	return c.Conn.Close()
+}
+
+// refuse tells the client why, logs the reason and ends the session.
+func (s *server) refuse(sess ssh.Session, reason, message string) {
+	s.log.Warn("refused", "reason", reason, "remote", sess.RemoteAddr().String(), "user", sess.User())
+	_, _ = fmt.Fprintln(sess.Stderr(), message)
+	_ = sess.Exit(1)
+}
+
+// admit counts a session in, unless the server is full or going down.
+func (s *server) admit() (reason, message string) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	switch {
+	case s.closing:
+		return "shutting down", "httpstatus is restarting; please try again in a moment."
+	case s.cfg.MaxSessions > 0 && s.active >= s.cfg.MaxSessions:
+		return "max sessions", "httpstatus is busy right now; please try again in a minute."
+	}
+	s.active++
+	s.sessions.Add(1)
+	return "", ""
+}
+
+func (s *server) leave() {
+	s.mu.Lock()
+	s.active--
+	s.mu.Unlock()
+	s.sessions.Done()
+}
+
+// track registers an explorer for shutdown; false if shutdown has begun.
+func (s *server) track(p *tea.Program) bool {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.closing {
+		return false
+	}
+	s.programs[p] = struct{}{}
+	return true
+}
+
+func (s *server) untrack(p *tea.Program) {
+	s.mu.Lock()
+	delete(s.programs, p)
+	s.mu.Unlock()
+}
+
+func (s *server) isClosing() bool {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.closing
+}
