@@ -117,6 +117,8 @@ type Catalog struct {
 	// (httpstatus 404) never pays for it.
 	indexOnce sync.Once
 	fields    [][]searchField // per entry
+
+	everything func() []Result // the empty query's results, built once
 }
 
 // Load returns the embedded catalog, parsed on first use and shared by every
@@ -154,6 +156,13 @@ func Parse(b []byte) (*Catalog, error) {
 	}
 	slices.Sort(c.codes)
 	c.codes = slices.Compact(c.codes)
+	c.everything = sync.OnceValue(func() []Result {
+		out := make([]Result, len(c.statuses))
+		for i := range c.statuses {
+			out[i] = Result{Status: &c.statuses[i], index: i}
+		}
+		return out
+	})
 	return c, nil
 }
 

@@ -92,15 +92,12 @@ func NormalizeQuery(q string) string {
 
 // Search ranks the catalog against a query: exact code, code prefix or mask,
 // phrase, aliases and keywords, then summary and description. An empty query
-// returns every entry in catalog order.
+// returns every entry in catalog order. The result is the caller's to read,
+// not to modify: the empty query's is shared.
 func (c *Catalog) Search(query string) []Result {
 	q := NormalizeQuery(query)
 	if q == "" {
-		out := make([]Result, len(c.statuses))
-		for i := range c.statuses {
-			out[i] = Result{Status: &c.statuses[i], index: i}
-		}
-		return out
+		return c.everything()
 	}
 	lower := []rune(strings.ToLower(q))
 	var words [][]rune

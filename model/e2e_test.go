@@ -28,7 +28,7 @@ func TestExplorerEndToEnd(t *testing.T) {
 	tm.Type("q")
 	tm.WaitFinished(t, teatest.WithFinalTimeout(5*time.Second))
 
-	m := tm.FinalModel(t).(Model)
+	m := tm.FinalModel(t).(*Model)
 	if m.Tab() != 4 || m.Filter() != "rate limit" || m.Focused() != "list" {
 		t.Errorf("final state: tab %d, filter %q, focus %s", m.Tab(), m.Filter(), m.Focused())
 	}

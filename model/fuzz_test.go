@@ -34,7 +34,7 @@ func FuzzExplorer(f *testing.F) {
 	})
 }
 
-func runOps(t *testing.T, m Model, ops []byte) {
+func runOps(t *testing.T, m *Model, ops []byte) {
 	for i := 0; i < len(ops); i++ {
 		arg := func() int {
 			if i+1 < len(ops) {

@@ -59,7 +59,7 @@ type Model struct {
 	tab           int
 	results       []data.Result // every match of the filter, across tabs
 	counts        []int         // matches per tab
-	visible       []data.Result // the matches in the current tab
+	visible       []int         // indexes into results: the current tab's rows
 	cursor        int           // index into visible
 	offset        int           // first visible row of the list
 	status        string        // a one-off message in the footer
@@ -87,9 +87,11 @@ func WithQuery(q string) Option {
 func WithSize(w, h int) Option { return func(m *Model) { m.width, m.height = w, h } }
 
 // New builds the explorer over a catalog. Colours assume a dark background
-// until the terminal answers tea.RequestBackgroundColor.
-func New(cat *data.Catalog, opts ...Option) Model {
-	m := Model{
+// until the terminal answers tea.RequestBackgroundColor. The model is a
+// pointer: Bubble Tea keeps one and Update changes it in place, rather than
+// copying some 15 KB of bubbles state on every message.
+func New(cat *data.Catalog, opts ...Option) *Model {
+	m := &Model{
 		cat:    cat,
 		keys:   newKeyMap(),
 		help:   help.New(),
@@ -103,7 +105,7 @@ func New(cat *data.Catalog, opts ...Option) Model {
 	m.detail.MouseWheelEnabled = false // the model routes the wheel by position
 	m.setStyles(true)
 	for _, o := range opts {
-		o(&m)
+		o(m)
 	}
 	m.refilter()
 	m.layout()
@@ -112,17 +114,21 @@ func New(cat *data.Catalog, opts ...Option) Model {
 }
 
 // Init asks the terminal for its background so colours can adapt.
-func (m Model) Init() tea.Cmd { return tea.RequestBackgroundColor }
+func (m *Model) Init() tea.Cmd { return tea.RequestBackgroundColor }
 
 // Update handles one message and renders the next frame. Messages that
 // change nothing (the environment, colour profile, key releases, mouse
 // motion) keep the frame: Bubble Tea asks for a view after every message,
 // and over SSH most of the first ones are of that kind.
-func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	var cmd tea.Cmd
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
-		m.width, m.height = max(msg.Width, 0), max(msg.Height, 0)
+		w, h := max(msg.Width, 0), max(msg.Height, 0)
+		if w == m.width && h == m.height && m.frame != "" {
+			return m, nil // the size New was given, announced again at start
+		}
+		m.width, m.height = w, h
 	case tea.BackgroundColorMsg:
 		m.setStyles(msg.IsDark())
 	case tea.KeyPressMsg:
@@ -175,32 +181,32 @@ func (m *Model) refilter() {
 func (m *Model) applyTab(keep *data.Status) {
 	m.visible = m.visible[:0]
 	m.cursor, m.offset = 0, 0
-	for _, r := range m.results {
+	for i, r := range m.results {
 		if tabs[m.tab].keep(r.Status) {
 			if r.Status == keep {
 				m.cursor = len(m.visible)
 			}
-			m.visible = append(m.visible, r)
+			m.visible = append(m.visible, i)
 		}
 	}
 }
 
 // Selected is the entry under the cursor, or nil when nothing matches.
-func (m Model) Selected() *data.Status {
+func (m *Model) Selected() *data.Status {
 	if m.cursor < len(m.visible) {
-		return m.visible[m.cursor].Status
+		return m.results[m.visible[m.cursor]].Status
 	}
 	return nil
 }
 
 // Tab is the index of the current tab (0 is All).
-func (m Model) Tab() int { return m.tab }
+func (m *Model) Tab() int { return m.tab }
 
 // Filter is the filter text.
-func (m Model) Filter() string { return m.filter.Value() }
+func (m *Model) Filter() string { return m.filter.Value() }
 
 // Focused names what has the keyboard: "list", "filter" or "detail".
-func (m Model) Focused() string { return [...]string{"list", "filter", "detail"}[m.focus] }
+func (m *Model) Focused() string { return [...]string{"list", "filter", "detail"}[m.focus] }
 
 func (m *Model) setTab(i int) {
 	keep := m.Selected()
@@ -219,7 +225,7 @@ func (m *Model) move(delta int) {
 func (m *Model) jump(code int) {
 	for pass := 0; pass < 2; pass++ {
 		for i, r := range m.visible {
-			if r.Status.Code == code {
+			if m.results[r].Status.Code == code {
 				m.cursor = i
 				return
 			}

@@ -13,18 +13,18 @@ import (
 	"github.com/httpstatus-dev/httpstatus/data"
 )
 
-func newModel(t testing.TB, w, h int, opts ...Option) Model {
+func newModel(t testing.TB, w, h int, opts ...Option) *Model {
 	t.Helper()
 	return send(t, New(data.Load(), opts...), tea.WindowSizeMsg{Width: w, Height: h})
 }
 
 // send runs messages through Update, checking the screen invariant after
 // each one.
-func send(t testing.TB, m Model, msgs ...tea.Msg) Model {
+func send(t testing.TB, m *Model, msgs ...tea.Msg) *Model {
 	t.Helper()
 	for _, msg := range msgs {
 		next, _ := m.Update(msg)
-		m = next.(Model)
+		m = next.(*Model)
 		checkFits(t, m)
 	}
 	return m
@@ -46,11 +46,11 @@ func press(code rune, mod ...tea.KeyMod) tea.KeyPressMsg {
 	return k
 }
 
-func screen(m Model) string { return ansi.Strip(m.View().Content) }
+func screen(m *Model) string { return ansi.Strip(m.View().Content) }
 
 // checkFits holds the layout to the terminal: no line wider than the width,
 // no more lines than the height.
-func checkFits(t testing.TB, m Model) {
+func checkFits(t testing.TB, m *Model) {
 	t.Helper()
 	content := m.View().Content
 	if content == "" {
@@ -135,9 +135,9 @@ func TestTabsCycleBothWays(t *testing.T) {
 	if m.Tab() != len(tabs)-1 {
 		t.Fatalf("shift+tab from All: tab %d", m.Tab())
 	}
-	for _, r := range m.visible {
-		if r.Status.Official {
-			t.Errorf("Unofficial tab lists %s", r.Status.Title())
+	for _, i := range m.visible {
+		if s := m.results[i].Status; s.Official {
+			t.Errorf("Unofficial tab lists %s", s.Title())
 		}
 	}
 }
@@ -214,7 +214,7 @@ func TestCopyAndQuit(t *testing.T) {
 	m := send(t, newModel(t, 120, 40), typeText("404")...)
 	m = send(t, m, press(tea.KeyEnter))
 	next, cmd := m.Update(tea.KeyPressMsg{Code: 'y', Text: "y"})
-	m = next.(Model)
+	m = next.(*Model)
 	if cmd == nil || fmt.Sprint(cmd()) != "404 Not Found" {
 		t.Fatalf("y: want an OSC 52 command for %q", "404 Not Found")
 	}
@@ -229,8 +229,8 @@ func TestCopyAndQuit(t *testing.T) {
 	// While filtering, q is text but ctrl+c still quits.
 	m = send(t, m, press('/'))
 	next, _ = m.Update(tea.KeyPressMsg{Code: 'q', Text: "q"})
-	if next.(Model).Filter() != "404q" {
-		t.Errorf("q while filtering: filter %q", next.(Model).Filter())
+	if next.(*Model).Filter() != "404q" {
+		t.Errorf("q while filtering: filter %q", next.(*Model).Filter())
 	}
 	if _, cmd := m.Update(press('c', tea.ModCtrl)); cmd == nil || cmd() != tea.Quit() {
 		t.Error("ctrl+c does not quit while filtering")
@@ -294,7 +294,7 @@ func BenchmarkKeystroke(b *testing.B) {
 	i := 0
 	for b.Loop() {
 		next, _ := m.Update(keys[i%2])
-		m = next.(Model)
+		m = next.(*Model)
 		_ = m.View()
 		i++
 	}

@@ -68,7 +68,8 @@ func (m *Model) layout() {
 	default:
 		l.list = rect{0, bodyY, m.width, bodyH}
 	}
-	l.rows = max(l.list.h-3, 1) // borders and the filter line
+	l.rows = max(l.list.h-3, 1)              // borders and the filter line
+	m.filter.SetWidth(max(l.list.w-2-12, 1)) // leaves room for "123/456"
 	if !l.wide && l.list.h >= 14 {
 		// Narrow: the list shows the selected entry's summary at its foot,
 		// so the answer is on screen before enter opens the detail.
@@ -153,7 +154,7 @@ func (m *Model) updateKeys(wide bool) {
 
 // View renders the screen: tab bar, list and detail, footer. Every line fits
 // the width and the view never exceeds the height.
-func (m Model) View() tea.View {
+func (m *Model) View() tea.View {
 	v := tea.NewView(m.frame)
 	v.AltScreen = true
 	v.MouseMode = tea.MouseModeCellMotion
@@ -161,7 +162,7 @@ func (m Model) View() tea.View {
 	return v
 }
 
-func (m Model) render() string {
+func (m *Model) render() string {
 	if m.width <= 0 || m.height <= 0 {
 		return ""
 	}
@@ -190,12 +191,12 @@ func (m Model) render() string {
 	return strings.Join(lines[:min(len(lines), m.height)], "\n")
 }
 
-func (m Model) listView() string {
+func (m *Model) listView() string {
 	r := m.lay.list
 	inner := r.w - 2
 	lines := []string{m.filterLine(inner)}
 	for i := m.offset; i < len(m.visible) && i < m.offset+m.lay.rows; i++ {
-		lines = append(lines, ui.Row(m.visible[i], m.styles, inner, i == m.cursor))
+		lines = append(lines, ui.Row(m.results[m.visible[i]], m.styles, inner, i == m.cursor))
 	}
 	if len(m.visible) == 0 {
 		lines = append(lines, ui.Fit(m.styles.Dim.Render("  No status matches. esc clears the filter."), inner, 1))
@@ -213,7 +214,7 @@ func (m Model) listView() string {
 
 // preview is the foot of a narrow list: a rule and the selected entry's
 // summary, at most three lines of it.
-func (m Model) preview(width int) []string {
+func (m *Model) preview(width int) []string {
 	s := m.Selected()
 	if s == nil || width < 10 {
 		return nil
@@ -231,7 +232,7 @@ func (m Model) preview(width int) []string {
 
 // filterLine is the filter input, or a hint, with the match position on
 // the right.
-func (m Model) filterLine(width int) string {
+func (m *Model) filterLine(width int) string {
 	pos := ""
 	if len(m.visible) > 0 {
 		pos = strconv.Itoa(m.cursor+1) + "/" + strconv.Itoa(len(m.visible))
@@ -239,7 +240,6 @@ func (m Model) filterLine(width int) string {
 	var left string
 	switch {
 	case m.focus == focusFilter:
-		m.filter.SetWidth(max(width-len(pos)-4, 1))
 		left = m.filter.View()
 	case m.filter.Value() != "":
 		left = m.styles.Prompt.Render("/ ") + m.filter.Value()
@@ -253,7 +253,7 @@ func (m Model) filterLine(width int) string {
 	return left + strings.Repeat(" ", gap) + m.styles.Dim.Render(pos)
 }
 
-func (m Model) detailView() string {
+func (m *Model) detailView() string {
 	r := m.lay.detail
 	title := "Details"
 	if s := m.Selected(); s != nil {
