@@ -106,16 +106,24 @@ func (c *Catalog) Search(query string) []Result {
 	}
 	mask, isMask := ParseMask(q)
 
-	c.indexOnce.Do(func() {
-		c.fields = make([][]searchField, len(c.statuses))
-		for i := range c.statuses {
-			c.fields[i] = searchFields(&c.statuses[i])
-		}
-	})
+	var index [][]searchField // a code query needs no text index
+	if !isMask && !isDigits(q) {
+		c.indexOnce.Do(func() {
+			c.fields = make([][]searchField, len(c.statuses))
+			for i := range c.statuses {
+				c.fields[i] = searchFields(&c.statuses[i])
+			}
+		})
+		index = c.fields
+	}
 	var out []Result
 	for i := range c.statuses {
 		s := &c.statuses[i]
-		if r, ok := matchStatus(s, c.fields[i], q, lower, words, mask, isMask); ok {
+		var fields []searchField
+		if index != nil {
+			fields = index[i]
+		}
+		if r, ok := matchStatus(s, fields, q, lower, words, mask, isMask); ok {
 			r.Status, r.index = s, i
 			out = append(out, r)
 		}

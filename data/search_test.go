@@ -3,6 +3,7 @@ package data
 import (
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 	"unicode/utf8"
 )
@@ -173,4 +174,22 @@ func BenchmarkSearch(b *testing.B) {
 			}
 		})
 	}
+}
+
+// TestConcurrentSearch shares one catalog between goroutines, as SSH
+// sessions do; run with -race it guards the lazily built index.
+func TestConcurrentSearch(t *testing.T) {
+	c, err := Parse(statusesTOML)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var wg sync.WaitGroup
+	for _, q := range []string{"4xx", "rate limit", "404", "", "gateway", "50"} {
+		wg.Go(func() {
+			if q != "" && len(c.Search(q)) == 0 {
+				t.Errorf("%q found nothing", q)
+			}
+		})
+	}
+	wg.Wait()
 }

@@ -10,6 +10,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/colorprofile"
 	"github.com/charmbracelet/x/ansi"
 
@@ -185,37 +186,29 @@ func nonNil[T any](s []T) []T {
 // badges, summary. With width > 0 each line is cut to fit; otherwise lines
 // are whole, for pipes and grep.
 func Lines(entries []*data.Status, st *Styles, width int) string {
-	phraseW := 0
-	for _, s := range entries {
-		phraseW = max(phraseW, ansi.StringWidth(plainLabel(s)))
+	p := newRowPaints(st, lipgloss.NewStyle())
+	labels := make([]rowWriter, len(entries))
+	labelW := 0
+	for i, s := range entries {
+		labels[i].add(p.text, s.Phrase)
+		labels[i].badges(&p, s)
+		labelW = max(labelW, labels[i].width())
 	}
-	phraseW = min(phraseW, 44)
+	labelW = min(labelW, 44)
 	var b strings.Builder
-	for _, s := range entries {
-		label := st.Phrase.Render(s.Phrase) + badges(s, st)
-		pad := max(phraseW-ansi.StringWidth(plainLabel(s)), 0)
-		line := st.CodeStyle(s).Render(s.CodeString()) + "  " + label + strings.Repeat(" ", pad) + "  " + st.Dim.Render(s.Summary)
-		if width > 0 {
+	for i, s := range entries {
+		var w rowWriter
+		w.add(p.code[categoryIndex(s)], s.CodeString())
+		w.add(p.text, "  ")
+		w.append(&labels[i])
+		w.add(p.text, strings.Repeat(" ", max(labelW-labels[i].width(), 0)+2))
+		w.add(p.dim, s.Summary)
+		line := w.styled.String()
+		if width > 0 && w.width() > width {
 			line = ansi.Truncate(line, width, "…")
 		}
 		b.WriteString(line)
 		b.WriteByte('\n')
 	}
 	return b.String()
-}
-
-func plainLabel(s *data.Status) string {
-	return ansi.Strip(s.Phrase + badges(s, &Styles{}))
-}
-
-// badges mark vendor and deprecated entries: " [nginx] [deprecated]".
-func badges(s *data.Status, st *Styles) string {
-	var b string
-	if !s.Official {
-		b += " " + st.Vendor.Render("["+s.Source+"]")
-	}
-	if s.Deprecated {
-		b += " " + st.Old.Render("[deprecated]")
-	}
-	return b
 }

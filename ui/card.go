@@ -4,7 +4,6 @@ import (
 	"strconv"
 	"strings"
 
-	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/httpstatus-dev/httpstatus/data"
@@ -38,26 +37,36 @@ const labelWidth = 12
 // every field of the data model that it has.
 func Card(s *data.Status, cat *data.Catalog, st *Styles, o CardOptions) Rendered {
 	c := cardWriter{width: max(o.Width, 1), related: map[int]int{}}
+	// Wrapped text is styled line by line; paints keep that to a string
+	// concatenation per line instead of a lipgloss render.
+	var (
+		text    = newPaint(st.Phrase)
+		bold    = newPaint(st.Summary)
+		dim     = newPaint(st.Dim)
+		label   = newPaint(st.Label)
+		urlText = newPaint(st.URL)
+		example = newPaint(st.Example)
+	)
 
-	c.put(st.CodeStyle(s).Render(s.CodeString())+" ", wrapped(st.Summary, s.Phrase))
-	c.put("", wrapped(st.Dim, meta(s)))
+	c.put(st.CodeStyle(s).Render(s.CodeString())+" ", wrapped(bold, s.Phrase))
+	c.put("", wrapped(dim, meta(s)))
 	c.blank()
-	c.put("", wrapped(st.Summary, s.Summary))
+	c.put("", wrapped(bold, s.Summary))
 	for _, p := range strings.Split(s.Description, "\n\n") {
 		c.blank()
-		c.put("", wrapped(st.Phrase, strings.TrimSpace(p)))
+		c.put("", wrapped(text, strings.TrimSpace(p)))
 	}
 	c.blank()
 
 	labelled := c.width >= 40
 	// field writes a labelled list of values and returns the line each
 	// value starts on, plus the end.
-	field := func(label string, values ...cell) []int {
+	field := func(name string, values ...cell) []int {
 		if len(values) == 0 {
 			return nil
 		}
 		if !labelled {
-			c.put("", wrapped(st.Label, label))
+			c.put("", wrapped(label, name))
 		}
 		starts := make([]int, 0, len(values)+1)
 		for i, v := range values {
@@ -66,7 +75,7 @@ func Card(s *data.Status, cat *data.Catalog, st *Styles, o CardOptions) Rendered
 			case !labelled:
 				c.put("  ", v)
 			case i == 0:
-				c.put(st.Label.Render(label)+strings.Repeat(" ", max(labelWidth-len(label), 1)), v)
+				c.put(label.on(name)+strings.Repeat(" ", max(labelWidth-len(name), 1)), v)
 			default:
 				c.put(strings.Repeat(" ", labelWidth), v)
 			}
@@ -75,10 +84,10 @@ func Card(s *data.Status, cat *data.Catalog, st *Styles, o CardOptions) Rendered
 	}
 
 	if len(s.Aliases) > 0 {
-		field("Also known", wrapped(st.Phrase, strings.Join(s.Aliases, ", ")))
+		field("Also known", wrapped(text, strings.Join(s.Aliases, ", ")))
 	}
 	if len(s.Headers) > 0 {
-		field("Headers", wrapped(st.Phrase, strings.Join(s.Headers, ", ")))
+		field("Headers", wrapped(text, strings.Join(s.Headers, ", ")))
 	}
 	if len(s.Related) > 0 {
 		var lines []cell
@@ -99,14 +108,14 @@ func Card(s *data.Status, cat *data.Catalog, st *Styles, o CardOptions) Rendered
 			}
 		}
 	}
-	field("Cacheable", wrapped(st.Phrase, cacheable(s)))
+	field("Cacheable", wrapped(text, cacheable(s)))
 	var refs []cell
 	for _, r := range s.References {
 		title := st.Link.Render(r.Title)
 		if o.Hyperlinks {
 			title = ansi.SetHyperlink(r.URL) + title + ansi.ResetHyperlink()
 		}
-		refs = append(refs, mixed(title), wrapped(st.URL, r.URL))
+		refs = append(refs, mixed(title), wrapped(urlText, r.URL))
 	}
 	field("Defined in", refs...)
 	var consts []cell
@@ -118,9 +127,9 @@ func Card(s *data.Status, cat *data.Catalog, st *Styles, o CardOptions) Rendered
 	field("Constants", consts...)
 	if s.Example != "" {
 		c.blank()
-		c.put("", wrapped(st.Label, "Example"))
+		c.put("", wrapped(label, "Example"))
 		for _, l := range strings.Split(s.Example, "\n") {
-			c.put("  ", mixed(st.Example.Render(l)))
+			c.put("  ", wrapped(example, l))
 		}
 	}
 	return Rendered{Text: strings.Join(c.lines, "\n"), Related: c.related}
@@ -150,13 +159,13 @@ func cacheable(s *data.Status) string {
 // pre-styled mix, which is cut to fit instead (wrapping styled text would
 // carry its escape codes across lines).
 type cell struct {
-	style lipgloss.Style
+	paint paint
 	text  string
 	mix   string
 }
 
-func wrapped(st lipgloss.Style, text string) cell { return cell{style: st, text: text} }
-func mixed(styled string) cell                    { return cell{mix: styled} }
+func wrapped(p paint, text string) cell { return cell{paint: p, text: text} }
+func mixed(styled string) cell          { return cell{mix: styled} }
 
 // cardWriter collects the card's lines, each at most width cells and each
 // with its own complete escape codes.
@@ -184,7 +193,7 @@ func (c *cardWriter) put(lead string, v cell) {
 		lines = []string{ansi.Truncate(v.mix, room, "…")}
 	} else {
 		for _, l := range wrapText(v.text, room) {
-			lines = append(lines, v.style.Render(l))
+			lines = append(lines, v.paint.on(l))
 		}
 	}
 	for i, l := range lines {

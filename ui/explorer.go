@@ -91,14 +91,7 @@ func Row(r data.Result, st *Styles, width int, selected bool) string {
 	} else {
 		w.add(p.text, s.Phrase)
 	}
-	if !s.Official {
-		w.add(p.text, " ")
-		w.add(p.vendor, "["+s.Source+"]")
-	}
-	if s.Deprecated {
-		w.add(p.text, " ")
-		w.add(p.old, "[deprecated]")
-	}
+	w.badges(p, s)
 	if r.Field == data.FieldAlias || r.Field == data.FieldKeyword {
 		w.add(p.dim, " ~ ")
 		w.highlight(r.Text, r.Positions, p.dim, p.match)
@@ -115,6 +108,9 @@ func newPaint(s lipgloss.Style) paint {
 	pre, post, _ := strings.Cut(s.Render("\uE000"), "\uE000")
 	return paint{pre, post}
 }
+
+// on paints s.
+func (p paint) on(s string) string { return p.pre + s + p.post }
 
 // rowPaints are the styles of a list row, normal or selected (the selected
 // ones carry the selection background in every span).
@@ -152,8 +148,35 @@ type rowWriter struct {
 }
 
 func (w *rowWriter) add(p paint, s string) {
-	w.styled.WriteString(p.pre + s + p.post)
+	w.styled.WriteString(p.on(s))
 	w.plain.WriteString(s)
+}
+
+// badges mark vendor and deprecated entries: " [nginx] [deprecated]".
+func (w *rowWriter) badges(p *rowPaints, s *data.Status) {
+	if !s.Official {
+		w.add(p.text, " ")
+		w.add(p.vendor, "["+s.Source+"]")
+	}
+	if s.Deprecated {
+		w.add(p.text, " ")
+		w.add(p.old, "[deprecated]")
+	}
+}
+
+// append writes what another writer holds.
+func (w *rowWriter) append(o *rowWriter) {
+	w.styled.WriteString(o.styled.String())
+	w.plain.WriteString(o.plain.String())
+}
+
+// width is the plain text's width in cells.
+func (w *rowWriter) width() int {
+	plain := w.plain.String()
+	if isPlainASCII(plain) {
+		return len(plain)
+	}
+	return ansi.StringWidth(plain)
 }
 
 // highlight writes s with the runes at positions (ascending rune indexes)
@@ -181,11 +204,7 @@ func (w *rowWriter) highlight(s string, positions []int, base, match paint) {
 
 // finish pads or cuts the line to exactly width cells.
 func (w *rowWriter) finish(pad paint, width int) string {
-	plain := w.plain.String()
-	n := len(plain)
-	if !isPlainASCII(plain) {
-		n = ansi.StringWidth(plain)
-	}
+	n := w.width()
 	if n > width {
 		return ansi.Truncate(w.styled.String(), width-1, "") + pad.pre + "…" + pad.post
 	}
