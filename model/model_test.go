@@ -144,7 +144,7 @@ func TestTabsCycleBothWays(t *testing.T) {
 
 func TestMouse(t *testing.T) {
 	m := newModel(t, 120, 26) // short enough that cards scroll
-	span := m.lay.tabs[4] // 4xx
+	span := m.lay.tabs[4]     // 4xx
 	m = send(t, m, tea.MouseClickMsg{X: span[0] + 1, Y: 0, Button: tea.MouseLeft})
 	if m.Tab() != 4 {
 		t.Fatalf("click on 4xx: tab %d", m.Tab())

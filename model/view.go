@@ -268,8 +268,13 @@ func (m *Model) detailView() string {
 	from := min(m.detail.YOffset(), len(m.cardLines))
 	to := min(from+m.detail.Height(), len(m.cardLines))
 	lines := make([]string, 0, to-from)
-	for _, l := range m.cardLines[from:to] {
-		lines = append(lines, ui.Fit(" "+l, r.w-2, 1))
+	inner := r.w - 2
+	for i, l := range m.cardLines[from:to] {
+		if pad := inner - 1 - m.card.Widths[from+i]; pad >= 0 {
+			lines = append(lines, " "+l+strings.Repeat(" ", pad))
+		} else {
+			lines = append(lines, ui.Fit(" "+l, inner, 1))
+		}
 	}
 	return ui.Box(lines, title, r.w, r.h, m.focus == focusDetail, m.styles)
 }

@@ -16,10 +16,12 @@ type CardOptions struct {
 	NumberRelated bool // prefix related codes with the digit that jumps to them
 }
 
-// Rendered is a card and the lines that name a related code, so a click on
-// such a line can jump to it.
+// Rendered is a card, the width of each of its lines (so a pane can pad
+// them without measuring again) and the lines that name a related code, so
+// a click on such a line can jump to it.
 type Rendered struct {
 	Text    string
+	Widths  []int       // cells per line
 	Related map[int]int // line index -> related code
 }
 
@@ -37,18 +39,10 @@ const labelWidth = 12
 // every field of the data model that it has.
 func Card(s *data.Status, cat *data.Catalog, st *Styles, o CardOptions) Rendered {
 	c := cardWriter{width: max(o.Width, 1), related: map[int]int{}}
-	// Wrapped text is styled line by line; paints keep that to a string
-	// concatenation per line instead of a lipgloss render.
-	var (
-		text    = newPaint(st.Phrase)
-		bold    = newPaint(st.Summary)
-		dim     = newPaint(st.Dim)
-		label   = newPaint(st.Label)
-		urlText = newPaint(st.URL)
-		example = newPaint(st.Example)
-	)
+	p := &st.card
+	text, bold, dim, label, urlText, example := p.text, p.bold, p.dim, p.label, p.url, p.example
 
-	c.put(st.CodeStyle(s).Render(s.CodeString())+" ", wrapped(bold, s.Phrase))
+	c.put(p.code[categoryIndex(s)].on(s.CodeString())+" ", wrapped(bold, s.Phrase))
 	c.put("", wrapped(dim, meta(s)))
 	c.blank()
 	c.put("", wrapped(bold, s.Summary))
@@ -94,10 +88,10 @@ func Card(s *data.Status, cat *data.Catalog, st *Styles, o CardOptions) Rendered
 		for i, code := range s.Related {
 			l := data.FormatCode(code)
 			if e := cat.Lookup(code); len(e) > 0 {
-				l = st.CodeStyle(e[0]).Render(l) + " " + st.Phrase.Render(e[0].Phrase)
+				l = p.code[categoryIndex(e[0])].on(l) + " " + text.on(e[0].Phrase)
 			}
 			if o.NumberRelated && i < 9 {
-				l = st.Key.Render(strconv.Itoa(i+1)) + " " + l
+				l = p.key.on(strconv.Itoa(i+1)) + " " + l
 			}
 			lines = append(lines, mixed(l))
 		}
@@ -121,7 +115,7 @@ func Card(s *data.Status, cat *data.Catalog, st *Styles, o CardOptions) Rendered
 	var consts []cell
 	for _, l := range constantLanguages {
 		if v, ok := s.Constants[l.key]; ok {
-			consts = append(consts, mixed(st.Dim.Render(l.name+strings.Repeat(" ", 8-len(l.name)))+st.Phrase.Render(v)))
+			consts = append(consts, mixed(dim.on(l.name+strings.Repeat(" ", 8-len(l.name)))+text.on(v)))
 		}
 	}
 	field("Constants", consts...)
@@ -132,7 +126,7 @@ func Card(s *data.Status, cat *data.Catalog, st *Styles, o CardOptions) Rendered
 			c.put("  ", wrapped(example, l))
 		}
 	}
-	return Rendered{Text: strings.Join(c.lines, "\n"), Related: c.related}
+	return Rendered{Text: strings.Join(c.lines, "\n"), Widths: c.widths, Related: c.related}
 }
 
 func meta(s *data.Status) string {
@@ -172,12 +166,14 @@ func mixed(styled string) cell          { return cell{mix: styled} }
 type cardWriter struct {
 	width   int
 	lines   []string
+	widths  []int
 	related map[int]int
 }
 
 func (c *cardWriter) blank() {
 	if n := len(c.lines); n > 0 && c.lines[n-1] != "" {
 		c.lines = append(c.lines, "")
+		c.widths = append(c.widths, 0)
 	}
 }
 
@@ -189,11 +185,14 @@ func (c *cardWriter) put(lead string, v cell) {
 	}
 	room := c.width - indent
 	var lines []string
+	var widths []int
 	if v.mix != "" {
-		lines = []string{ansi.Truncate(v.mix, room, "…")}
+		l := ansi.Truncate(v.mix, room, "…")
+		lines, widths = []string{l}, []int{ansi.StringWidth(l)}
 	} else {
 		for _, l := range wrapText(v.text, room) {
 			lines = append(lines, v.paint.on(l))
+			widths = append(widths, textWidth(l))
 		}
 	}
 	for i, l := range lines {
@@ -202,7 +201,16 @@ func (c *cardWriter) put(lead string, v cell) {
 		} else {
 			c.lines = append(c.lines, strings.Repeat(" ", indent)+l)
 		}
+		c.widths = append(c.widths, indent+widths[i])
 	}
+}
+
+// textWidth is the width of unstyled text in cells.
+func textWidth(s string) int {
+	if isPlainASCII(s) {
+		return len(s)
+	}
+	return ansi.StringWidth(s)
 }
 
 // wrapText wraps unstyled text at spaces to width cells.

@@ -8,8 +8,6 @@ import (
 	"sync"
 
 	"charm.land/lipgloss/v2"
-
-	"github.com/httpstatus-dev/httpstatus/data"
 )
 
 // Styles is every style the program uses, built for one background.
@@ -50,6 +48,14 @@ type Styles struct {
 	// newExplorerStyles: list rows (normal and selected) and tabs.
 	rows                     [2]rowPaints
 	tab, tabActive, tabCount paint
+
+	card cardPaints // for Card, which the command line prints too
+}
+
+// cardPaints are the styles a card uses per line, pre-rendered.
+type cardPaints struct {
+	text, bold, dim, label, url, example, key paint
+	code                                      [5]paint
 }
 
 // NewStyles builds the styles for a dark or light terminal background.
@@ -102,6 +108,13 @@ func NewStyles(isDark bool) Styles {
 	s.Title = base.Foreground(accent).Bold(true)
 	s.Prompt = base.Foreground(accent).Bold(true)
 	s.Warning = base.Foreground(warning).Bold(true)
+	s.card = cardPaints{
+		text: newPaint(s.Phrase), bold: newPaint(s.Summary), dim: newPaint(s.Dim), label: newPaint(s.Label),
+		url: newPaint(s.URL), example: newPaint(s.Example), key: newPaint(s.Key),
+	}
+	for i, c := range s.Code {
+		s.card.code[i] = newPaint(c)
+	}
 	return s
 }
 
@@ -129,14 +142,4 @@ func SharedExplorerStyles(isDark bool) *Styles {
 		return explorerStyles[1]()
 	}
 	return explorerStyles[0]()
-}
-
-// CodeStyle is the style of a status code, by its class.
-func (s *Styles) CodeStyle(st *data.Status) lipgloss.Style {
-	for i, c := range data.Categories {
-		if st.Category == c {
-			return s.Code[i]
-		}
-	}
-	return s.Phrase
 }
