@@ -24,9 +24,6 @@ import (
 )
 
 func main() {
-	// Nearly every run needs the catalog: parse it on the other core while
-	// the command line is parsed and the terminal inspected.
-	go data.Load()
 	os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr, os.Environ()))
 }
 

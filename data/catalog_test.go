@@ -338,6 +338,16 @@ func TestLookupNearestAndMasks(t *testing.T) {
 	}
 }
 
+func TestEmbeddedCatalogIsStrictlyValid(t *testing.T) {
+	c, err := Parse(statusesTOML)
+	if err != nil {
+		t.Fatalf("statuses.toml: %v", err)
+	}
+	if c.Len() != Load().Len() {
+		t.Errorf("strict parse found %d entries, Load %d", c.Len(), Load().Len())
+	}
+}
+
 func TestParseRejectsUnknownFields(t *testing.T) {
 	if _, err := Parse([]byte("[[status]]\ncode = 1\nphrasee = \"x\"\n")); err == nil {
 		t.Error("a misspelt field must be an error")

@@ -159,7 +159,7 @@ func TestSearchOddInput(t *testing.T) {
 
 func BenchmarkLoad(b *testing.B) {
 	for b.Loop() {
-		if _, err := Parse(statusesTOML); err != nil {
+		if _, err := parse(statusesTOML, false); err != nil {
 			b.Fatal(err)
 		}
 	}
