@@ -100,8 +100,9 @@ func (c *Catalog) Search(query string) []Result {
 		return c.everything()
 	}
 	lower := []rune(strings.ToLower(q))
+	wordStrs := strings.Fields(string(lower))
 	var words [][]rune
-	for _, w := range strings.Fields(string(lower)) {
+	for _, w := range wordStrs {
 		words = append(words, []rune(w))
 	}
 	mask, isMask := ParseMask(q)
@@ -123,7 +124,7 @@ func (c *Catalog) Search(query string) []Result {
 		if index != nil {
 			fields = index[i]
 		}
-		if r, ok := matchStatus(s, fields, q, lower, words, mask, isMask); ok {
+		if r, ok := matchStatus(s, fields, q, lower, words, wordStrs, mask, isMask); ok {
 			r.Status, r.index = s, i
 			out = append(out, r)
 		}
@@ -157,6 +158,10 @@ type searchField struct {
 	lower        []rune // nil when lower-casing would change its length
 	starts       []int  // indexes in lower where a word starts
 	words, fuzzy int    // tiers for a whole-word and a fuzzy match (-1: none)
+
+	// prose is the lower-cased summary or description: searched for words
+	// but never highlighted, so it needs no runes and no positions.
+	prose string
 }
 
 // searchFields lists an entry's texts in ranking order.
@@ -164,6 +169,10 @@ func searchFields(s *Status) []searchField {
 	var out []searchField
 	add := func(f Field, words, fuzzy int, texts ...string) {
 		for _, t := range texts {
+			if fuzzy < 0 {
+				out = append(out, searchField{field: f, text: t, words: words, fuzzy: fuzzy, prose: strings.ToLower(t)})
+				continue
+			}
 			lower := []rune(strings.ToLower(t))
 			if len(lower) != utf8.RuneCountInString(t) {
 				lower = nil // positions in it would not be positions in t
@@ -174,7 +183,7 @@ func searchFields(s *Status) []searchField {
 					starts = append(starts, i)
 				}
 			}
-			out = append(out, searchField{f, t, lower, starts, words, fuzzy})
+			out = append(out, searchField{field: f, text: t, lower: lower, starts: starts, words: words, fuzzy: fuzzy})
 		}
 	}
 	add(FieldPhrase, tierPhraseWords, tierPhraseFuzzy, s.Phrase)
@@ -186,7 +195,7 @@ func searchFields(s *Status) []searchField {
 }
 
 // matchStatus finds the best-ranked way one entry matches.
-func matchStatus(s *Status, fields []searchField, q string, lower []rune, words [][]rune, mask Mask, isMask bool) (Result, bool) {
+func matchStatus(s *Status, fields []searchField, q string, lower []rune, words [][]rune, wordStrs []string, mask Mask, isMask bool) (Result, bool) {
 	code := s.CodeString()
 	switch {
 	case q == code:
@@ -207,6 +216,12 @@ func matchStatus(s *Status, fields []searchField, q string, lower []rune, words 
 	for _, f := range fields {
 		if best.tier >= 0 && best.tier < f.words {
 			break // nothing later can beat what we have
+		}
+		if f.prose != "" {
+			if containsWords(f.prose, wordStrs) {
+				consider(Result{Field: f.field, Text: f.text, tier: f.words, quality: qualityWord})
+			}
+			continue
 		}
 		if f.lower == nil {
 			continue
@@ -255,6 +270,30 @@ func matchWords(f searchField, lower []rune, words [][]rune) ([]int, int, bool) 
 	}
 	slices.Sort(pos)
 	return slices.Compact(pos), quality, true
+}
+
+// containsWords reports whether every word starts a word somewhere in hay
+// (both lower-cased).
+func containsWords(hay string, words []string) bool {
+	for _, w := range words {
+		found := false
+		for from := 0; !found; {
+			i := strings.Index(hay[from:], w)
+			if i < 0 {
+				return false
+			}
+			at := from + i
+			found = at == 0 || !isWordByte(hay[at-1])
+			from = at + 1
+		}
+	}
+	return true
+}
+
+// isWordByte is isWordRune for a byte; any byte of a multi-byte rune counts
+// as a word byte, which errs towards not matching.
+func isWordByte(b byte) bool {
+	return b >= utf8.RuneSelf || isWordRune(rune(b))
 }
 
 // findWord finds needle at one of the word starts of hay: "auth" is in
