@@ -199,12 +199,6 @@ func (c *Catalog) Lookup(code int) []*Status {
 	return out
 }
 
-// Has reports whether any entry uses the code.
-func (c *Catalog) Has(code int) bool {
-	_, ok := slices.BinarySearch(c.codes, code)
-	return ok
-}
-
 // Nearest returns the closest catalogued codes below and above code (one or
 // two of them), for "no status 299; nearest: 226, 300".
 func (c *Catalog) Nearest(code int) []int {
@@ -222,27 +216,6 @@ func (c *Catalog) Nearest(code int) []int {
 		}
 	}
 	return out
-}
-
-// ByCategory returns the entries of one class, official and vendor alike.
-func (c *Catalog) ByCategory(cat Category) []*Status {
-	var out []*Status
-	for i := range c.statuses {
-		if c.statuses[i].Category == cat {
-			out = append(out, &c.statuses[i])
-		}
-	}
-	return out
-}
-
-// Index is the position of s in All(), or -1.
-func (c *Catalog) Index(s *Status) int {
-	for i := range c.statuses {
-		if &c.statuses[i] == s {
-			return i
-		}
-	}
-	return -1
 }
 
 // Mask is a code pattern: one or two leading digits, optionally followed by

@@ -137,6 +137,8 @@ func compareResults(a, b Result) int {
 	switch {
 	case a.tier != b.tier:
 		return a.tier - b.tier
+	case a.tier <= tierCodePrefix:
+		return a.index - b.index // codes in code order, as the catalog lists them
 	case a.quality != b.quality:
 		return a.quality - b.quality
 	case a.Status.Official != b.Status.Official:

@@ -129,8 +129,15 @@ func TestSearchCodeMasks(t *testing.T) {
 			t.Errorf("4xx returned %d", r.Status.Code)
 		}
 	}
-	if len(res) != len(Load().ByCategory(ClientError)) {
-		t.Errorf("4xx: %d results, %d client errors", len(res), len(Load().ByCategory(ClientError)))
+	mask, _ := ParseMask("4xx")
+	class := Load().Class(mask)
+	if len(res) != len(class) {
+		t.Fatalf("4xx: %d results, %d client errors", len(res), len(class))
+	}
+	for i := range res {
+		if res[i].Status != class[i] {
+			t.Errorf("4xx result %d is %s, Class has %s: a mask lists codes in catalog order", i, res[i].Status.Title(), class[i].Title())
+		}
 	}
 	if n := len(Load().Search("")); n != Load().Len() {
 		t.Errorf("empty query gave %d, want all %d", n, Load().Len())

@@ -84,6 +84,10 @@ func Answer(cat *data.Catalog, query string, stdout, stderr io.Writer, o AnswerO
 			return jsonOrNothing(stdout, o, ExitNoMatch)
 		}
 	default:
+		if mask, ok := data.ParseMask(query); ok {
+			entries = cat.Class(mask)
+			break
+		}
 		for _, r := range cat.Search(query) {
 			entries = append(entries, r.Status)
 		}
