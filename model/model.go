@@ -69,9 +69,8 @@ type Model struct {
 	cardFor   *data.Status
 	cardW     int
 
-	showDetail bool // narrow layout: the detail pane is full screen
-	lay        layout
-	frame      string // the rendered screen, redrawn when state changes
+	lay   layout
+	frame string // the rendered screen, redrawn when state changes
 }
 
 // Option configures a new Model.

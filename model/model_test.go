@@ -182,8 +182,8 @@ func TestMouse(t *testing.T) {
 func TestNarrowDetailAndRelatedJump(t *testing.T) {
 	m := send(t, newModel(t, 80, 24), typeText("404")...)
 	m = send(t, m, press(tea.KeyEnter), press(tea.KeyEnter))
-	if m.Focused() != "detail" || !m.showDetail || m.lay.list.w != 0 {
-		t.Fatalf("enter on a narrow screen: focus %s, full-screen %v", m.Focused(), m.showDetail)
+	if m.Focused() != "detail" || m.lay.list.w != 0 || m.lay.detail.w != 80 {
+		t.Fatalf("enter on a narrow screen: focus %s, list %+v detail %+v", m.Focused(), m.lay.list, m.lay.detail)
 	}
 	related := m.Selected().Related
 	m = send(t, m, typeText("1")...)
@@ -194,8 +194,22 @@ func TestNarrowDetailAndRelatedJump(t *testing.T) {
 		t.Errorf("a jump outside the filter should clear it: %q tab %d", m.Filter(), m.Tab())
 	}
 	m = send(t, m, press(tea.KeyEscape))
-	if m.Focused() != "list" || m.showDetail {
-		t.Errorf("esc: focus %s, full-screen %v", m.Focused(), m.showDetail)
+	if m.Focused() != "list" || m.lay.detail.w != 0 {
+		t.Errorf("esc: focus %s, detail %+v", m.Focused(), m.lay.detail)
+	}
+}
+
+// Focus on the detail survives a resize across the wide/narrow boundary:
+// side by side when wide, full screen when narrow, and back.
+func TestDetailFocusAcrossResizes(t *testing.T) {
+	m := send(t, newModel(t, 120, 40), press(tea.KeyEnter))
+	m = send(t, m, tea.WindowSizeMsg{Width: 60, Height: 20})
+	if m.lay.list.w != 0 || m.lay.detail.w != 60 {
+		t.Errorf("narrow with the detail focused: list %+v detail %+v", m.lay.list, m.lay.detail)
+	}
+	m = send(t, m, tea.WindowSizeMsg{Width: 120, Height: 40})
+	if m.lay.list.w == 0 || m.lay.detail.w == 0 || m.Focused() != "detail" {
+		t.Errorf("wide again: list %+v detail %+v focus %s", m.lay.list, m.lay.detail, m.Focused())
 	}
 }
 

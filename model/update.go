@@ -33,7 +33,6 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		m.setTab(m.tab - 1)
 	case key.Matches(msg, k.Filter):
 		m.focus = focusFilter
-		m.showDetail = false
 		return m.filter.Focus()
 	case m.focus == focusList && len(msg.Text) == 1 && msg.Text[0] >= '0' && msg.Text[0] <= '9':
 		// Typing a code filters straight away: 4, 2, 9 selects 429.
@@ -65,8 +64,7 @@ func (m *Model) listKey(msg tea.KeyPressMsg) {
 		m.move(len(m.visible))
 	case key.Matches(msg, k.Open):
 		if m.Selected() != nil {
-			m.focus = focusDetail
-			m.showDetail = !m.lay.wide
+			m.focus = focusDetail // on a narrow screen, full screen
 		}
 	case key.Matches(msg, k.ClearFilter):
 		if m.filter.Value() != "" {
@@ -125,7 +123,6 @@ func (m *Model) detailKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 	switch {
 	case key.Matches(msg, k.Back):
 		m.focus = focusList
-		m.showDetail = false
 	case key.Matches(msg, k.Related):
 		if s := m.Selected(); s != nil {
 			if i := int(msg.Text[0] - '1'); i < len(s.Related) {
@@ -186,7 +183,6 @@ func (m *Model) click(mouse tea.Mouse) tea.Cmd {
 			i := m.offset + row - 1
 			if i == m.cursor {
 				m.focus = focusDetail
-				m.showDetail = !l.wide
 			} else {
 				m.cursor = i
 				m.focus = focusList

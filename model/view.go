@@ -63,7 +63,7 @@ func (m *Model) layout() {
 		listW := min(max(m.width*2/5, 36), 56)
 		l.list = rect{0, bodyY, listW, bodyH}
 		l.detail = rect{listW, bodyY, m.width - listW, bodyH}
-	case m.showDetail:
+	case m.focus == focusDetail: // narrow: the focused detail is full screen
 		l.detail = rect{0, bodyY, m.width, bodyH}
 	default:
 		l.list = rect{0, bodyY, m.width, bodyH}
