@@ -10,6 +10,7 @@ import (
 	"slices"
 	"sort"
 	"strconv"
+	"strings"
 	"sync"
 
 	"github.com/pelletier/go-toml/v2"
@@ -244,6 +245,9 @@ func ParseMask(q string) (Mask, bool) {
 	}
 	return Mask{prefix: q[:digits]}, true
 }
+
+// String writes the mask as a class: "4xx", "40x".
+func (m Mask) String() string { return m.prefix + strings.Repeat("x", 3-len(m.prefix)) }
 
 // Match reports whether code fits the mask.
 func (m Mask) Match(code int) bool {

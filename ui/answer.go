@@ -86,6 +86,10 @@ func Answer(cat *data.Catalog, query string, stdout, stderr io.Writer, o AnswerO
 	default:
 		if mask, ok := data.ParseMask(query); ok {
 			entries = cat.Class(mask)
+			if len(entries) == 0 {
+				fmt.Fprintf(stderr, "httpstatus: no status matches %s (HTTP status codes run from 100 to 599)\n", mask)
+				return jsonOrNothing(stdout, o, ExitNoMatch)
+			}
 			break
 		}
 		for _, r := range cat.Search(query) {
