@@ -56,6 +56,8 @@ func TestExitStatusAndMessages(t *testing.T) {
 		{[]string{"4"}, 0, ""},
 		{[]string{"teapot"}, 0, ""},
 		{[]string{"299"}, 1, "httpstatus: no status 299; nearest: 226, 300\n"},
+		{[]string{"301", "308"}, 0, ""},
+		{[]string{"301", "299", "308"}, 1, "httpstatus: no status 299; nearest: 226, 300\n"},
 		{[]string{"1234"}, 1, "httpstatus: no status 1234 (HTTP status codes run from 100 to 599); nearest: 599\n"},
 		{[]string{"9xx"}, 1, "httpstatus: no status matches 9xx (HTTP status codes run from 100 to 599)\n"},
 		{[]string{"99"}, 1, "httpstatus: no status matches 99x (HTTP status codes run from 100 to 599)\n"},
@@ -136,6 +138,22 @@ func TestJSON(t *testing.T) {
 		if out != "[]\n" || status != 1 {
 			t.Errorf("--json %s: %q status %d, want [] and 1", q, out, status)
 		}
+	}
+}
+
+func TestSeveralCodesPrintACardEach(t *testing.T) {
+	out, _, _ := cli(t, nil, "301", "299", "499")
+	// A card's title line is followed by its class line ("3xx Redirection").
+	var titles []string
+	lines := strings.Split(out, "\n")
+	for i := 0; i+1 < len(lines); i++ {
+		if next := lines[i+1]; len(next) > 4 && next[1:4] == "xx " {
+			titles = append(titles, lines[i])
+		}
+	}
+	want := []string{"301 Moved Permanently", "499 Client Closed Request", "499 Token Required"}
+	if !slices.Equal(titles, want) {
+		t.Errorf("cards %q, want %q", titles, want)
 	}
 }
 

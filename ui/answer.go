@@ -72,15 +72,25 @@ func Answer(cat *data.Catalog, query string, stdout, stderr io.Writer, o AnswerO
 
 	var entries []*data.Status
 	cards := false
-	switch code, isCode := parseCode(query); {
+	status := ExitFound
+	switch codes, isCodes := parseCodes(query); {
 	case query == "":
 		for i := range cat.All() {
 			entries = append(entries, &cat.All()[i])
 		}
-	case isCode:
-		entries, cards = cat.Lookup(code), true
+	case isCodes:
+		// One or more codes (httpstatus 301 302 307 308): a card for each
+		// entry; the ones that do not exist are named on stderr.
+		cards = true
+		for _, code := range codes {
+			found := cat.Lookup(code)
+			if len(found) == 0 {
+				fmt.Fprintln(stderr, "httpstatus:", noStatus(cat, code))
+				status = ExitNoMatch
+			}
+			entries = append(entries, found...)
+		}
 		if len(entries) == 0 {
-			fmt.Fprintln(stderr, "httpstatus:", noStatus(cat, code))
 			return jsonOrNothing(stdout, o, ExitNoMatch)
 		}
 	default:
@@ -106,7 +116,7 @@ func Answer(cat *data.Catalog, query string, stdout, stderr io.Writer, o AnswerO
 			fmt.Fprintln(stderr, "httpstatus:", err)
 			return ExitUsage
 		}
-		return ExitFound
+		return status
 	}
 	if cards {
 		w := cardWidth
@@ -119,14 +129,27 @@ func Answer(cat *data.Catalog, query string, stdout, stderr io.Writer, o AnswerO
 			}
 			fmt.Fprintln(out, Card(s, cat, stp, CardOptions{Width: w, Hyperlinks: o.Width > 0}))
 		}
-		return ExitFound
+		return status
 	}
 	fmt.Fprint(out, Lines(entries, stp, o.Width))
 	return ExitFound
 }
 
-// parseCode reads a query that is a status code: three digits, or digits
-// that are clearly meant as one (1234, 0).
+// parseCodes reads a query of one or more status codes ("404", "301 302").
+func parseCodes(q string) ([]int, bool) {
+	var codes []int
+	for _, f := range strings.Fields(q) {
+		code, ok := parseCode(f)
+		if !ok {
+			return nil, false
+		}
+		codes = append(codes, code)
+	}
+	return codes, len(codes) > 0
+}
+
+// parseCode reads a status code: three digits, or digits that are clearly
+// meant as one (1234, 0).
 func parseCode(q string) (int, bool) {
 	if q == "" || len(q) > 9 || strings.TrimLeft(q, "0123456789") != "" {
 		return 0, false
