@@ -37,14 +37,14 @@ type streams struct {
 
 func run(args []string, in io.Reader, out, errw io.Writer, env []string) int {
 	s := streams{in: in, out: out, err: errw, env: env}
-	root, status := newQueryCommand(s)
+	root := newQueryCommand(s)
 	root.AddCommand(newServeCommand(s))
-	return execute(root, args, s, status)
+	return execute(root, args, s)
 }
 
 // execute runs a command tree and turns its outcome into an exit status:
-// the query's own status, or 2 for any usage error.
-func execute(root *cobra.Command, args []string, s streams, status *int) int {
+// 0, the lookup's own status, or 2 for any usage error.
+func execute(root *cobra.Command, args []string, s streams) int {
 	root.SetArgs(args)
 	root.SetIn(s.in)
 	root.SetOut(s.out)
@@ -59,7 +59,7 @@ func execute(root *cobra.Command, args []string, s streams, status *int) int {
 		fmt.Fprintf(s.err, "httpstatus: %v\nRun 'httpstatus --help' for usage.\n", err)
 		return ui.ExitUsage
 	}
-	return *status
+	return ui.ExitFound
 }
 
 // exitError carries a non-zero exit status out of a command without a
@@ -69,10 +69,8 @@ type exitError int
 func (e exitError) Error() string { return fmt.Sprintf("exit status %d", int(e)) }
 
 // newQueryCommand is `httpstatus [query]`: the lookup and the explorer.
-// status receives the exit status of the lookup.
-func newQueryCommand(s streams) (*cobra.Command, *int) {
+func newQueryCommand(s streams) *cobra.Command {
 	var (
-		status      int
 		asJSON      bool
 		interactive bool
 		colorMode   = colorFlag("auto")
@@ -106,13 +104,14 @@ With no query on a terminal it opens the interactive explorer.`,
 				if err := ui.CheckQuery(query); query != "" && err != nil {
 					return err
 				}
-				return runExplorer(s, query, colorMode.profile(s.out, s.env))
+				plain := colorMode == "never" || (colorMode == "auto" && getenv(s.env, "NO_COLOR") != "")
+				return runExplorer(s, query, plain)
 			}
 			width := 0
 			if outTTY {
 				width = terminalWidth(s.out)
 			}
-			status = ui.Answer(data.Load(), query, s.out, s.err, ui.AnswerOptions{
+			status := ui.Answer(data.Load(), query, s.out, s.err, ui.AnswerOptions{
 				JSON:    asJSON,
 				Width:   width,
 				Profile: colorMode.profile(s.out, s.env),
@@ -130,8 +129,7 @@ With no query on a terminal it opens the interactive explorer.`,
 	f.BoolVarP(&interactive, "interactive", "i", false, "open the explorer, filtered by the query")
 	f.Var(&colorMode, "color", "colour output: auto, always or never")
 	_ = cmd.RegisterFlagCompletionFunc("color", cobra.FixedCompletions([]string{"auto", "always", "never"}, cobra.ShellCompDirectiveNoFileComp))
-	cmd.Flags().SetInterspersed(true)
-	return cmd, &status
+	return cmd
 }
 
 // completeCodes offers catalogued codes with their phrases: 40<TAB> lists
@@ -250,8 +248,7 @@ func newServeCommand(s streams) *cobra.Command {
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			cfg.Query = func(args []string, out, errw io.Writer, env []string) int {
 				q := streams{in: strings.NewReader(""), out: out, err: errw, env: env}
-				root, status := newQueryCommand(q)
-				return execute(root, args, q, status)
+				return execute(newQueryCommand(q), args, q)
 			}
 			cfg.LogOutput = s.err
 			ctx, stop := signal.NotifyContext(cmd.Context(), os.Interrupt, syscall.SIGTERM)
@@ -263,12 +260,15 @@ func newServeCommand(s streams) *cobra.Command {
 	return cmd
 }
 
-// runExplorer opens the interactive explorer on the process's terminal.
-func runExplorer(s streams, query string, profile colorprofile.Profile) error {
+// runExplorer opens the interactive explorer on the process's terminal;
+// plain drops colours but keeps bold and reverse, which mark the selection.
+func runExplorer(s streams, query string, plain bool) error {
 	opts := []tea.ProgramOption{tea.WithInput(s.in), tea.WithOutput(s.out), tea.WithEnvironment(s.env)}
-	if getenv(s.env, "NO_COLOR") != "" {
-		opts = append(opts, tea.WithColorProfile(profile))
+	if plain {
+		opts = append(opts, tea.WithColorProfile(colorprofile.Ascii))
 	}
-	_, err := tea.NewProgram(model.New(data.Load(), model.WithQuery(query)), opts...).Run()
-	return err
+	if _, err := tea.NewProgram(model.New(data.Load(), model.WithQuery(query)), opts...).Run(); err != nil {
+		return fmt.Errorf("explorer: %w", err)
+	}
+	return nil
 }
