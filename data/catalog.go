@@ -6,6 +6,7 @@ package data
 import (
 	"bytes"
 	_ "embed"
+	"errors"
 	"fmt"
 	"slices"
 	"sort"
@@ -108,10 +109,17 @@ func FormatCode(code int) string { return fmt.Sprintf("%03d", code) }
 // Title is "404 Not Found".
 func (s *Status) Title() string { return s.CodeString() + " " + s.Phrase }
 
-// Catalog is the parsed, read-only list of statuses, ordered by code (000
-// last) and then official entries first. It is safe for concurrent use.
+// Catalog is the read-only list of statuses, ordered by code (000 last) and
+// then official entries first. It is safe for concurrent use.
+//
+// The embedded catalog is decoded lazily, one [[status]] table at a time:
+// httpstatus 404 decodes the few entries it prints, not all of them. Each
+// table is still decoded at most once per process.
 type Catalog struct {
-	statuses []Status
+	statuses []Status   // entry i is valid once decoded
+	keys     []entryKey // per entry, known without decoding it
+	raw      [][]byte   // per entry, its TOML table; nil when decoded up front
+	once     []sync.Once
 	codes    []int // distinct codes, ascending
 
 	// The search index is built on the first Search, so a plain lookup
@@ -122,10 +130,23 @@ type Catalog struct {
 	everything func() []Result // the empty query's results, built once
 }
 
-// Load returns the embedded catalog, parsed on first use and shared by every
-// caller (every SSH session) afterwards.
+// entryKey is what ordering and lookups need of an entry.
+type entryKey struct {
+	code     int
+	official bool
+}
+
+func (k entryKey) before(o entryKey) bool {
+	if k.code != o.code {
+		return listOrder(k.code) < listOrder(o.code)
+	}
+	return k.official && !o.official
+}
+
+// Load returns the embedded catalog, shared by every caller (every SSH
+// session) in the process.
 var Load = sync.OnceValue(func() *Catalog {
-	c, err := parse(statusesTOML, false)
+	c, err := parseLazily(statusesTOML)
 	if err != nil {
 		// The embedded file is checked by the package's tests; reaching
 		// this means a broken build, not bad input.
@@ -134,45 +155,122 @@ var Load = sync.OnceValue(func() *Catalog {
 	return c
 })
 
-// Parse reads a catalog in the statuses.toml format, rejecting fields the
-// data model does not have.
-func Parse(b []byte) (*Catalog, error) { return parse(b, true) }
-
-// parse is Parse, optionally without the unknown-field check: Load skips it
-// because it doubles the decoder's allocations and the package's tests
-// already hold the embedded file to it.
-func parse(b []byte, strict bool) (*Catalog, error) {
+// Parse reads a whole catalog in the statuses.toml format, rejecting fields
+// the data model does not have.
+func Parse(b []byte) (*Catalog, error) {
 	var doc struct {
 		Status []Status `toml:"status"`
 	}
 	dec := toml.NewDecoder(bytes.NewReader(b))
-	if strict {
-		dec.DisallowUnknownFields()
-	}
+	dec.DisallowUnknownFields()
 	if err := dec.Decode(&doc); err != nil {
 		return nil, err
 	}
-	c := &Catalog{statuses: doc.Status}
-	sort.SliceStable(c.statuses, func(i, j int) bool {
-		a, b := &c.statuses[i], &c.statuses[j]
-		if a.Code != b.Code {
-			return listOrder(a.Code) < listOrder(b.Code)
+	keys := make([]entryKey, len(doc.Status))
+	for i, s := range doc.Status {
+		keys[i] = entryKey{s.Code, s.Official}
+	}
+	return newCatalog(keys, nil, doc.Status), nil
+}
+
+// statusHeader starts every entry of statuses.toml.
+const statusHeader = "[[status]]\n"
+
+// parseLazily splits the catalog into its [[status]] tables and reads only
+// the code and official lines of each; decode reads the rest on demand. The
+// package's tests check that this agrees with Parse on every entry.
+func parseLazily(b []byte) (*Catalog, error) {
+	if !bytes.HasPrefix(b, []byte(statusHeader)) {
+		return nil, errors.New("does not start with " + strings.TrimSpace(statusHeader))
+	}
+	// Each table runs from its header to the next one, sliced in place.
+	var raw [][]byte
+	for rest := b; len(rest) > 0; {
+		end := bytes.Index(rest[len(statusHeader):], []byte("\n"+statusHeader))
+		if end < 0 {
+			raw, rest = append(raw, rest), nil
+			continue
 		}
-		return a.Official && !b.Official
-	})
-	for i := range c.statuses {
-		c.codes = append(c.codes, c.statuses[i].Code)
+		end += len(statusHeader) + 1
+		raw, rest = append(raw, rest[:end]), rest[end:]
+	}
+	keys := make([]entryKey, len(raw))
+	for i, chunk := range raw {
+		code, ok := scanKey(chunk[len(statusHeader):], "code = ")
+		n, err := strconv.Atoi(code)
+		if !ok || err != nil {
+			return nil, fmt.Errorf("entry %d: no code line", i+1)
+		}
+		official, _ := scanKey(chunk, "official = ")
+		keys[i] = entryKey{n, official == "true"}
+	}
+	return newCatalog(keys, raw, make([]Status, len(raw))), nil
+}
+
+// scanKey finds the value of a top-level "key = value" line of a table,
+// before its sub-tables.
+func scanKey(table []byte, prefix string) (string, bool) {
+	for line := range bytes.SplitSeq(table, []byte("\n")) {
+		if bytes.HasPrefix(line, []byte("[")) {
+			break
+		}
+		if v, ok := bytes.CutPrefix(line, []byte(prefix)); ok {
+			return string(v), true
+		}
+	}
+	return "", false
+}
+
+// newCatalog orders the entries and indexes their codes; raw is nil when
+// statuses are already decoded.
+func newCatalog(keys []entryKey, raw [][]byte, statuses []Status) *Catalog {
+	order := make([]int, len(keys))
+	for i := range order {
+		order[i] = i
+	}
+	sort.SliceStable(order, func(i, j int) bool { return keys[order[i]].before(keys[order[j]]) })
+	c := &Catalog{
+		statuses: make([]Status, len(keys)),
+		keys:     make([]entryKey, len(keys)),
+		once:     make([]sync.Once, len(keys)),
+	}
+	if raw != nil {
+		c.raw = make([][]byte, len(keys))
+	}
+	for to, from := range order {
+		c.keys[to] = keys[from]
+		c.statuses[to] = statuses[from]
+		if raw != nil {
+			c.raw[to] = raw[from]
+		} else {
+			c.once[to].Do(func() {}) // decoded already
+		}
+		c.codes = append(c.codes, keys[from].code)
 	}
 	slices.Sort(c.codes)
 	c.codes = slices.Compact(c.codes)
 	c.everything = sync.OnceValue(func() []Result {
-		out := make([]Result, len(c.statuses))
-		for i := range c.statuses {
-			out[i] = Result{Status: &c.statuses[i], index: i}
+		out := make([]Result, len(c.keys))
+		for i := range out {
+			out[i] = Result{Status: c.entry(i), index: i}
 		}
 		return out
 	})
-	return c, nil
+	return c
+}
+
+// entry decodes entry i on first use.
+func (c *Catalog) entry(i int) *Status {
+	c.once[i].Do(func() {
+		var doc struct {
+			Status []Status `toml:"status"`
+		}
+		if err := toml.Unmarshal(c.raw[i], &doc); err != nil || len(doc.Status) != 1 {
+			panic(fmt.Sprintf("data: embedded statuses.toml, entry %d: %v", i, err))
+		}
+		c.statuses[i] = doc.Status[0]
+	})
+	return &c.statuses[i]
 }
 
 // listOrder puts 000, which is no status at all, after the real codes.
@@ -184,17 +282,22 @@ func listOrder(code int) int {
 }
 
 // All returns every entry in catalog order. Callers must not modify it.
-func (c *Catalog) All() []Status { return c.statuses }
+func (c *Catalog) All() []Status {
+	for i := range c.keys {
+		c.entry(i)
+	}
+	return c.statuses
+}
 
 // Len is the number of entries.
-func (c *Catalog) Len() int { return len(c.statuses) }
+func (c *Catalog) Len() int { return len(c.keys) }
 
 // Lookup returns every entry with the given code, official first.
 func (c *Catalog) Lookup(code int) []*Status {
 	var out []*Status
-	for i := range c.statuses {
-		if c.statuses[i].Code == code {
-			out = append(out, &c.statuses[i])
+	for i, k := range c.keys {
+		if k.code == code {
+			out = append(out, c.entry(i))
 		}
 	}
 	return out
@@ -257,9 +360,9 @@ func (m Mask) Match(code int) bool {
 // Class returns the entries whose code fits the mask, in catalog order.
 func (c *Catalog) Class(m Mask) []*Status {
 	var out []*Status
-	for i := range c.statuses {
-		if m.Match(c.statuses[i].Code) {
-			out = append(out, &c.statuses[i])
+	for i, k := range c.keys {
+		if m.Match(k.code) {
+			out = append(out, c.entry(i))
 		}
 	}
 	return out

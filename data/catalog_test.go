@@ -2,6 +2,8 @@ package data
 
 import (
 	"net/url"
+	"reflect"
+	"slices"
 	"strings"
 	"testing"
 	"unicode"
@@ -338,13 +340,33 @@ func TestLookupNearestAndMasks(t *testing.T) {
 	}
 }
 
-func TestEmbeddedCatalogIsStrictlyValid(t *testing.T) {
-	c, err := Parse(statusesTOML)
+// The lazily decoded catalog Load returns is the one Parse reads strictly,
+// entry for entry, in the same order.
+func TestLazyCatalogMatchesStrictParse(t *testing.T) {
+	strict, err := Parse(statusesTOML)
 	if err != nil {
 		t.Fatalf("statuses.toml: %v", err)
 	}
-	if c.Len() != Load().Len() {
-		t.Errorf("strict parse found %d entries, Load %d", c.Len(), Load().Len())
+	lazy, err := parseLazily(statusesTOML)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if lazy.Len() != strict.Len() {
+		t.Fatalf("lazy catalog has %d entries, strict %d", lazy.Len(), strict.Len())
+	}
+	if got := lazy.Lookup(404); len(got) != 1 || got[0].Phrase != "Not Found" {
+		t.Errorf("lazy Lookup(404) = %v", got)
+	}
+	for i := range strict.All() {
+		if !reflect.DeepEqual(lazy.All()[i], strict.All()[i]) {
+			t.Errorf("entry %d: lazy %s, strict %s", i, lazy.All()[i].Title(), strict.All()[i].Title())
+		}
+	}
+	if !slices.Equal(lazy.codes, strict.codes) {
+		t.Error("lazy and strict catalogs index different codes")
+	}
+	if _, err := parseLazily([]byte("code = 1\n")); err == nil {
+		t.Error("a file that does not start with [[status]] must be an error")
 	}
 }
 

@@ -105,28 +105,41 @@ func (c *Catalog) Search(query string) []Result {
 	for _, w := range wordStrs {
 		words = append(words, []rune(w))
 	}
-	mask, isMask := ParseMask(q)
-
-	var index [][]searchField // a code query needs no text index
-	if !isMask && !isDigits(q) {
-		c.indexOnce.Do(func() {
-			c.fields = make([][]searchField, len(c.statuses))
-			for i := range c.statuses {
-				c.fields[i] = searchFields(&c.statuses[i])
-			}
-		})
-		index = c.fields
+	if mask, isMask := ParseMask(q); isMask || isDigits(q) {
+		return c.searchCodes(q, mask, isMask)
 	}
-	var out []Result
-	for i := range c.statuses {
-		s := &c.statuses[i]
-		var fields []searchField
-		if index != nil {
-			fields = index[i]
+
+	c.indexOnce.Do(func() {
+		all := c.All()
+		c.fields = make([][]searchField, len(all))
+		for i := range all {
+			c.fields[i] = searchFields(&all[i])
 		}
-		if r, ok := matchStatus(s, fields, q, lower, words, wordStrs, mask, isMask); ok {
+	})
+	var out []Result
+	for i := range c.fields {
+		s := c.entry(i)
+		if r, ok := matchStatus(s, c.fields[i], q, lower, words, wordStrs); ok {
 			r.Status, r.index = s, i
 			out = append(out, r)
+		}
+	}
+	slices.SortStableFunc(out, compareResults)
+	return out
+}
+
+// searchCodes answers a query that is a number: the exact code, or the codes
+// a mask or prefix covers. Prose that mentions the number is noise, and the
+// entries that do not match are never decoded.
+func (c *Catalog) searchCodes(q string, mask Mask, isMask bool) []Result {
+	var out []Result
+	for i, k := range c.keys {
+		code := FormatCode(k.code)
+		switch {
+		case q == code:
+			out = append(out, Result{Status: c.entry(i), Field: FieldCode, Text: code, Positions: span(0, len(code)), tier: tierCode, index: i})
+		case isMask && mask.Match(k.code):
+			out = append(out, Result{Status: c.entry(i), Field: FieldCode, Text: code, Positions: span(0, len(mask.prefix)), tier: tierCodePrefix, index: i})
 		}
 	}
 	slices.SortStableFunc(out, compareResults)
@@ -196,18 +209,8 @@ func searchFields(s *Status) []searchField {
 	return out
 }
 
-// matchStatus finds the best-ranked way one entry matches.
-func matchStatus(s *Status, fields []searchField, q string, lower []rune, words [][]rune, wordStrs []string, mask Mask, isMask bool) (Result, bool) {
-	code := s.CodeString()
-	switch {
-	case q == code:
-		return Result{Field: FieldCode, Text: code, Positions: span(0, len(code)), tier: tierCode}, true
-	case isMask && mask.Match(s.Code):
-		return Result{Field: FieldCode, Text: code, Positions: span(0, len(mask.prefix)), tier: tierCodePrefix}, true
-	case isMask || isDigits(q):
-		return Result{}, false // a number is a code query; prose that mentions it is noise
-	}
-
+// matchStatus finds the best-ranked way one entry matches a text query.
+func matchStatus(s *Status, fields []searchField, q string, lower []rune, words [][]rune, wordStrs []string) (Result, bool) {
 	best := Result{tier: -1}
 	consider := func(r Result) {
 		r.Status = s
