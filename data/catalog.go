@@ -35,6 +35,10 @@ const (
 // Categories lists the classes in code order.
 var Categories = []Category{Informational, Success, Redirection, ClientError, ServerError}
 
+// Index is the category's place in Categories, 0 for informational; an
+// unknown category counts as informational.
+func (c Category) Index() int { return max(slices.Index(Categories, c), 0) }
+
 // Class is the "4xx" form of a category.
 func (c Category) Class() string {
 	if i := slices.Index(Categories, c); i >= 0 {

@@ -139,23 +139,33 @@ func dial(t testing.TB, addr string) *gossh.Client {
 // runCmd runs cmd without a PTY and returns its outputs and exit status.
 func runCmd(t testing.TB, addr, cmd string) (stdout, stderr string, status int) {
 	t.Helper()
-	c := dial(t, addr)
+	stdout, stderr, status, err := tryCmd(addr, cmd)
+	if err != nil {
+		t.Fatalf("exec %q: %v", cmd, err)
+	}
+	return stdout, stderr, status
+}
+
+// tryCmd is runCmd for a caller that retries: a refused connection is an
+// error, not a failed test.
+func tryCmd(addr, cmd string) (stdout, stderr string, status int, err error) {
+	c, err := gossh.Dial("tcp", addr, clientConfig())
+	if err != nil {
+		return "", "", 0, err
+	}
 	defer c.Close()
 	sess, err := c.NewSession()
 	if err != nil {
-		t.Fatal(err)
+		return "", "", 0, err
 	}
 	var o, e bytes.Buffer
 	sess.Stdout, sess.Stderr = &o, &e
 	err = sess.Run(cmd)
 	var ee *gossh.ExitError
-	switch {
-	case errors.As(err, &ee):
-		status = ee.ExitStatus()
-	case err != nil:
-		t.Fatalf("exec %q: %v", cmd, err)
+	if errors.As(err, &ee) {
+		return o.String(), e.String(), ee.ExitStatus(), nil
 	}
-	return o.String(), e.String(), status
+	return o.String(), e.String(), 0, err
 }
 
 // terminal is an interactive session with a PTY.

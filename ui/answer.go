@@ -229,7 +229,7 @@ func Lines(entries []*data.Status, st *Styles, width int) string {
 	var b strings.Builder
 	for i, s := range entries {
 		var w rowWriter
-		w.add(p.code[categoryIndex(s)], s.CodeString())
+		w.add(p.code[s.Category.Index()], s.CodeString())
 		w.add(p.text, "  ")
 		w.append(&labels[i])
 		w.add(p.text, strings.Repeat(" ", max(labelW-labels[i].width(), 0)+2))

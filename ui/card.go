@@ -42,7 +42,7 @@ func Card(s *data.Status, cat *data.Catalog, st *Styles, o CardOptions) Rendered
 	p := &st.card
 	text, bold, dim, label, urlText, example := p.text, p.bold, p.dim, p.label, p.url, p.example
 
-	c.put(p.code[categoryIndex(s)].on(s.CodeString())+" ", wrapped(bold, s.Phrase))
+	c.put(p.code[s.Category.Index()].on(s.CodeString())+" ", wrapped(bold, s.Phrase))
 	c.put("", wrapped(dim, meta(s)))
 	c.blank()
 	c.put("", wrapped(bold, s.Summary))
@@ -88,7 +88,7 @@ func Card(s *data.Status, cat *data.Catalog, st *Styles, o CardOptions) Rendered
 		for i, code := range s.Related {
 			l := data.FormatCode(code)
 			if e := cat.Lookup(code); len(e) > 0 {
-				l = p.code[categoryIndex(e[0])].on(l) + " " + text.on(e[0].Phrase)
+				l = p.code[e[0].Category.Index()].on(l) + " " + text.on(e[0].Phrase)
 			}
 			if o.NumberRelated && i < 9 {
 				l = p.key.on(strconv.Itoa(i+1)) + " " + l

@@ -79,9 +79,9 @@ func Row(r data.Result, st *Styles, width int, selected bool) string {
 	} else {
 		w.add(p.text, "  ")
 	}
-	code := p.code[categoryIndex(s)]
+	code := p.code[s.Category.Index()]
 	if r.Field == data.FieldCode {
-		w.highlight(s.CodeString(), r.Positions, code, p.codeMatch[categoryIndex(s)])
+		w.highlight(s.CodeString(), r.Positions, code, p.codeMatch[s.Category.Index()])
 	} else {
 		w.add(code, s.CodeString())
 	}
@@ -97,118 +97,6 @@ func Row(r data.Result, st *Styles, width int, selected bool) string {
 		w.highlight(r.Text, r.Positions, p.dim, p.match)
 	}
 	return w.finish(p.text, width)
-}
-
-// paint is a style's escape codes, applied by concatenation. lipgloss's
-// Render measures and wraps its input, which costs too much for forty rows
-// on every keystroke; these styles need neither.
-type paint struct{ pre, post string }
-
-func newPaint(s lipgloss.Style) paint {
-	pre, post, _ := strings.Cut(s.Render("\uE000"), "\uE000")
-	return paint{pre, post}
-}
-
-// on paints s.
-func (p paint) on(s string) string { return p.pre + s + p.post }
-
-// rowPaints are the styles of a list row, normal or selected (the selected
-// ones carry the selection background in every span).
-type rowPaints struct {
-	text, dim, match, vendor, old, marker paint
-	code, codeMatch                       [5]paint
-}
-
-func newRowPaints(st *Styles, bg lipgloss.Style) rowPaints {
-	on := func(s lipgloss.Style) paint { return newPaint(s.Inherit(bg)) }
-	p := rowPaints{
-		text: on(st.Phrase), dim: on(st.Dim), match: on(st.Match),
-		vendor: on(st.Vendor), old: on(st.Old), marker: on(st.SelectedMarker),
-	}
-	for i, c := range st.Code {
-		p.code[i] = on(c)
-		p.codeMatch[i] = on(st.Match.Inherit(c))
-	}
-	return p
-}
-
-func categoryIndex(s *data.Status) int {
-	for i, c := range data.Categories {
-		if s.Category == c {
-			return i
-		}
-	}
-	return 0
-}
-
-// rowWriter builds a styled line and its plain text side by side, so its
-// width can be known without parsing escape codes.
-type rowWriter struct {
-	styled, plain strings.Builder
-}
-
-func (w *rowWriter) add(p paint, s string) {
-	w.styled.WriteString(p.on(s))
-	w.plain.WriteString(s)
-}
-
-// badges mark vendor and deprecated entries: " [nginx] [deprecated]".
-func (w *rowWriter) badges(p *rowPaints, s *data.Status) {
-	if !s.Official {
-		w.add(p.text, " ")
-		w.add(p.vendor, "["+s.Source+"]")
-	}
-	if s.Deprecated {
-		w.add(p.text, " ")
-		w.add(p.old, "[deprecated]")
-	}
-}
-
-// append writes what another writer holds.
-func (w *rowWriter) append(o *rowWriter) {
-	w.styled.WriteString(o.styled.String())
-	w.plain.WriteString(o.plain.String())
-}
-
-// width is the plain text's width in cells.
-func (w *rowWriter) width() int {
-	plain := w.plain.String()
-	if isPlainASCII(plain) {
-		return len(plain)
-	}
-	return ansi.StringWidth(plain)
-}
-
-// highlight writes s with the runes at positions (ascending rune indexes)
-// in match and the rest in base.
-func (w *rowWriter) highlight(s string, positions []int, base, match paint) {
-	runes := []rune(s)
-	k := 0
-	for i := 0; i < len(runes); {
-		hit := k < len(positions) && positions[k] == i
-		j := i
-		for j < len(runes) && (k < len(positions) && positions[k] == j) == hit {
-			if hit {
-				k++
-			}
-			j++
-		}
-		p := base
-		if hit {
-			p = match
-		}
-		w.add(p, string(runes[i:j]))
-		i = j
-	}
-}
-
-// finish pads or cuts the line to exactly width cells.
-func (w *rowWriter) finish(pad paint, width int) string {
-	n := w.width()
-	if n > width {
-		return ansi.Truncate(w.styled.String(), width-1, "") + pad.pre + "…" + pad.post
-	}
-	return w.styled.String() + pad.pre + strings.Repeat(" ", width-n) + pad.post
 }
 
 // Box draws a rounded border with a title in the top edge around lines that

@@ -1,0 +1,107 @@
+package ui
+
+import (
+	"strings"
+
+	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/httpstatus-dev/httpstatus/data"
+)
+
+// paint is a style's escape codes, applied by concatenation. lipgloss's
+// Render measures and wraps its input, which costs too much for forty rows
+// on every keystroke; these styles need neither.
+type paint struct{ pre, post string }
+
+func newPaint(s lipgloss.Style) paint {
+	pre, post, _ := strings.Cut(s.Render("\uE000"), "\uE000")
+	return paint{pre, post}
+}
+
+// on paints s.
+func (p paint) on(s string) string { return p.pre + s + p.post }
+
+// rowPaints are the styles of a list row, normal or selected (the selected
+// ones carry the selection background in every span).
+type rowPaints struct {
+	text, dim, match, vendor, old, marker paint
+	code, codeMatch                       [5]paint
+}
+
+func newRowPaints(st *Styles, bg lipgloss.Style) rowPaints {
+	on := func(s lipgloss.Style) paint { return newPaint(s.Inherit(bg)) }
+	p := rowPaints{
+		text: on(st.Phrase), dim: on(st.Dim), match: on(st.Match),
+		vendor: on(st.Vendor), old: on(st.Old), marker: on(st.SelectedMarker),
+	}
+	for i, c := range st.Code {
+		p.code[i] = on(c)
+		p.codeMatch[i] = on(st.Match.Inherit(c))
+	}
+	return p
+}
+
+// rowWriter builds a styled line and its plain text side by side, so its
+// width can be known without parsing escape codes.
+type rowWriter struct {
+	styled, plain strings.Builder
+}
+
+func (w *rowWriter) add(p paint, s string) {
+	w.styled.WriteString(p.on(s))
+	w.plain.WriteString(s)
+}
+
+// badges mark vendor and deprecated entries: " [nginx] [deprecated]".
+func (w *rowWriter) badges(p *rowPaints, s *data.Status) {
+	if !s.Official {
+		w.add(p.text, " ")
+		w.add(p.vendor, "["+s.Source+"]")
+	}
+	if s.Deprecated {
+		w.add(p.text, " ")
+		w.add(p.old, "[deprecated]")
+	}
+}
+
+// append writes what another writer holds.
+func (w *rowWriter) append(o *rowWriter) {
+	w.styled.WriteString(o.styled.String())
+	w.plain.WriteString(o.plain.String())
+}
+
+// width is the plain text's width in cells.
+func (w *rowWriter) width() int { return textWidth(w.plain.String()) }
+
+// highlight writes s with the runes at positions (ascending rune indexes)
+// in match and the rest in base.
+func (w *rowWriter) highlight(s string, positions []int, base, match paint) {
+	runes := []rune(s)
+	k := 0
+	for i := 0; i < len(runes); {
+		hit := k < len(positions) && positions[k] == i
+		j := i
+		for j < len(runes) && (k < len(positions) && positions[k] == j) == hit {
+			if hit {
+				k++
+			}
+			j++
+		}
+		p := base
+		if hit {
+			p = match
+		}
+		w.add(p, string(runes[i:j]))
+		i = j
+	}
+}
+
+// finish pads or cuts the line to exactly width cells.
+func (w *rowWriter) finish(pad paint, width int) string {
+	n := w.width()
+	if n > width {
+		return ansi.Truncate(w.styled.String(), width-1, "") + pad.pre + "…" + pad.post
+	}
+	return w.styled.String() + pad.pre + strings.Repeat(" ", width-n) + pad.post
+}
