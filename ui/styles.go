@@ -64,7 +64,6 @@ func NewStyles(isDark bool) Styles {
 	var (
 		accent  = ld(lipgloss.Color("#6B4FD8"), lipgloss.Color("#A48BFF"))
 		subtle  = ld(lipgloss.Color("#6E6E80"), lipgloss.Color("#8A8A9E"))
-		text    = ld(lipgloss.Color("#1F1F28"), lipgloss.Color("#E6E6EF"))
 		selBg   = ld(lipgloss.Color("#E4DDFF"), lipgloss.Color("#2F2850"))
 		border  = ld(lipgloss.Color("#C8C8D4"), lipgloss.Color("#3C3C4C"))
 		match   = ld(lipgloss.Color("#C2410C"), lipgloss.Color("#FFB454"))
@@ -83,7 +82,9 @@ func NewStyles(isDark bool) Styles {
 		s.Code[i] = lipgloss.NewStyle().Foreground(c).Bold(true)
 	}
 	base := lipgloss.NewStyle()
-	s.Phrase = base.Foreground(text)
+	// Body text keeps the terminal's own foreground: it reads well on any
+	// theme, and unstyled runs are the cheapest thing to draw and send.
+	s.Phrase = base
 	s.Dim = base.Foreground(subtle)
 	s.Match = base.Foreground(match).Bold(true).Underline(true)
 	s.Vendor = base.Foreground(vendor)
@@ -98,7 +99,7 @@ func NewStyles(isDark bool) Styles {
 	s.Pane = base.Border(lipgloss.RoundedBorder()).BorderForeground(border)
 	s.PaneFocused = s.Pane.BorderForeground(accent)
 
-	s.Summary = base.Foreground(text).Bold(true)
+	s.Summary = base.Bold(true)
 	s.Label = base.Foreground(accent).Bold(true)
 	s.Link = base.Foreground(accent).Underline(true)
 	s.URL = base.Foreground(subtle)
