@@ -84,6 +84,7 @@ such as nginx 499 or Cloudflare 522.
 
 With no query on a terminal it opens the interactive explorer.`,
 		Example: `  httpstatus 404            the card for 404
+  httpstatus 301 308        a card for each, to compare them
   httpstatus 4xx            every client error, one line each (also 40x, 4)
   httpstatus rate limit     ranked search
   httpstatus --json 5xx     JSON for scripts
