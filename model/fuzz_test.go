@@ -15,7 +15,7 @@ var fuzzKeys = []tea.KeyPressMsg{
 	{Code: tea.KeyEnter}, {Code: tea.KeyEscape}, {Code: tea.KeyBackspace}, {Code: tea.KeyLeft}, {Code: tea.KeyRight},
 	{Code: '/', Text: "/"}, {Code: '?', Text: "?"}, {Code: 'y', Text: "y"}, {Code: 'j', Text: "j"}, {Code: 'k', Text: "k"},
 	{Code: 'g', Text: "g"}, {Code: 'G', Text: "G"}, {Code: '1', Text: "1"}, {Code: '4', Text: "4"}, {Code: '0', Text: "0"},
-	{Code: 'x', Text: "x"}, {Code: ' ', Text: " "}, {Code: 'é', Text: "é"}, {Code: '界', Text: "界"},
+	{Code: 'x', Text: "x"}, {Code: 'b', Text: "b"}, {Code: ' ', Text: " "}, {Code: 'é', Text: "é"}, {Code: '界', Text: "界"},
 }
 
 // FuzzExplorer drives the model with random keys, pastes up to 1 MB, mouse

@@ -8,7 +8,7 @@ type keyMap struct {
 	Up, Down, PageUp, PageDown, Home, End key.Binding
 	NextTab, PrevTab                      key.Binding
 	Filter, ClearFilter, AcceptFilter     key.Binding
-	Open, Back, Related                   key.Binding
+	Open, Back, Related, Previous         key.Binding
 	Copy, Help, Quit                      key.Binding
 }
 
@@ -28,6 +28,7 @@ func newKeyMap() keyMap {
 		Open:         key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "details")),
 		Back:         key.NewBinding(key.WithKeys("esc", "backspace"), key.WithHelp("esc", "back to list")),
 		Related:      key.NewBinding(key.WithKeys("1", "2", "3", "4", "5", "6", "7", "8", "9"), key.WithHelp("1-9", "related code")),
+		Previous:     key.NewBinding(key.WithKeys("b"), key.WithHelp("b", "previous code")),
 		Copy:         key.NewBinding(key.WithKeys("y"), key.WithHelp("y", "copy")),
 		Help:         key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "help")),
 		Quit:         key.NewBinding(key.WithKeys("q", "ctrl+c"), key.WithHelp("q", "quit")),
@@ -36,7 +37,7 @@ func newKeyMap() keyMap {
 
 // ShortHelp is the footer's one line.
 func (k keyMap) ShortHelp() []key.Binding {
-	return enabled(k.Up, k.Down, k.NextTab, k.Filter, k.ClearFilter, k.AcceptFilter, k.Open, k.Back, k.Related, k.Copy, k.Help, k.Quit)
+	return enabled(k.Up, k.Down, k.NextTab, k.Filter, k.ClearFilter, k.AcceptFilter, k.Open, k.Back, k.Related, k.Previous, k.Copy, k.Help, k.Quit)
 }
 
 // FullHelp is the footer when ? is pressed, in columns.
@@ -44,7 +45,7 @@ func (k keyMap) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		enabled(k.Up, k.Down, k.PageUp, k.PageDown, k.Home, k.End),
 		enabled(k.NextTab, k.PrevTab, k.Filter, k.ClearFilter, k.AcceptFilter),
-		enabled(k.Open, k.Back, k.Related, k.Copy),
+		enabled(k.Open, k.Back, k.Related, k.Previous, k.Copy),
 		enabled(k.Help, k.Quit),
 	}
 }

@@ -69,8 +69,9 @@ type Model struct {
 	cardFor   *data.Status
 	cardW     int
 
-	lay   layout
-	frame string // the rendered screen, redrawn when state changes
+	lay     layout
+	frame   string  // the rendered screen, redrawn when state changes
+	history []place // where jumps to related codes came from
 }
 
 // Option configures a new Model.
@@ -220,8 +221,25 @@ func (m *Model) move(delta int) {
 	m.cursor = min(max(m.cursor+delta, 0), len(m.visible)-1)
 }
 
-// jump selects a code, clearing the filter and tab if they hide it.
+// place is where the explorer was before a jump, for going back.
+type place struct {
+	filter string
+	tab    int
+	status *data.Status
+}
+
+// maxHistory bounds the jumps remembered for going back.
+const maxHistory = 50
+
+// jump selects a code, clearing the filter and tab if they hide it, and
+// remembers where it came from.
 func (m *Model) jump(code int) {
+	if s := m.Selected(); s != nil {
+		m.history = append(m.history, place{m.filter.Value(), m.tab, s})
+		if len(m.history) > maxHistory {
+			m.history = m.history[1:]
+		}
+	}
 	for pass := 0; pass < 2; pass++ {
 		for i, r := range m.visible {
 			if m.results[r].Status.Code == code {
@@ -233,6 +251,20 @@ func (m *Model) jump(code int) {
 		m.tab = 0
 		m.refilter()
 	}
+}
+
+// back returns to where the last jump came from.
+func (m *Model) back() {
+	n := len(m.history)
+	if n == 0 {
+		return
+	}
+	p := m.history[n-1]
+	m.history = m.history[:n-1]
+	m.filter.SetValue(p.filter)
+	m.tab = p.tab
+	m.refilter()
+	m.applyTab(p.status)
 }
 
 func (m *Model) paste(s string) {

@@ -330,3 +330,32 @@ func BenchmarkFirstFrame(b *testing.B) {
 		_ = next.View()
 	}
 }
+
+// b goes back through the related codes jumped to, restoring the filter,
+// the tab and the selection.
+func TestPreviousAfterJumps(t *testing.T) {
+	m := send(t, newModel(t, 120, 40), typeText("404")...)
+	m = send(t, m, press(tea.KeyEnter), press(tea.KeyEnter))
+	first := m.Selected().Related[0]
+	m = send(t, m, typeText("1")...)
+	second := m.Selected().Related[0]
+	m = send(t, m, typeText("1")...)
+	if m.Selected().Code != second || len(m.history) != 2 {
+		t.Fatalf("after two jumps: %s, history %d", m.Selected().Title(), len(m.history))
+	}
+	m = send(t, m, typeText("b")...)
+	if m.Selected().Code != first {
+		t.Errorf("b: %s, want %d", m.Selected().Title(), first)
+	}
+	m = send(t, m, typeText("b")...)
+	if m.Selected().Code != 404 || m.Filter() != "404" || m.Focused() != "detail" {
+		t.Errorf("b again: %s, filter %q, focus %s", m.Selected().Title(), m.Filter(), m.Focused())
+	}
+	if m.keys.Previous.Enabled() {
+		t.Error("b offered with nothing to go back to")
+	}
+	m = send(t, m, typeText("b")...) // nothing left: no change
+	if m.Selected().Code != 404 {
+		t.Errorf("b with no history moved to %s", m.Selected().Title())
+	}
+}

@@ -129,6 +129,8 @@ func (m *Model) detailKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 				m.jump(s.Related[i])
 			}
 		}
+	case key.Matches(msg, k.Previous):
+		m.back()
 	case key.Matches(msg, k.Up):
 		m.detail.ScrollUp(1)
 	case key.Matches(msg, k.Down):

@@ -133,6 +133,7 @@ func (m *Model) updateKeys(wide bool) {
 	k.Open.SetEnabled(list && sel != nil)
 	k.Back.SetEnabled(detail)
 	k.Related.SetEnabled(detail && sel != nil && len(sel.Related) > 0)
+	k.Previous.SetEnabled(detail && len(m.history) > 0)
 	k.Copy.SetEnabled(!filtering && sel != nil)
 	k.Help.SetEnabled(!filtering)
 	k.Quit.SetEnabled(!filtering)
