@@ -66,17 +66,14 @@ func Answer(cat *data.Catalog, query string, stdout, stderr io.Writer, o AnswerO
 			return ExitUsage
 		}
 	}
-	st := NewStyles(o.Dark)
-	stp := &st
-	out := &colorprofile.Writer{Forward: stdout, Profile: o.Profile}
-
 	var entries []*data.Status
 	cards := false
 	status := ExitFound
 	switch codes, isCodes := parseCodes(query); {
 	case query == "":
-		for i := range cat.All() {
-			entries = append(entries, &cat.All()[i])
+		all := cat.All()
+		for i := range all {
+			entries = append(entries, &all[i])
 		}
 	case isCodes:
 		// One or more codes (httpstatus 301 302 307 308): a card for each
@@ -118,6 +115,9 @@ func Answer(cat *data.Catalog, query string, stdout, stderr io.Writer, o AnswerO
 		}
 		return status
 	}
+	st := NewStyles(o.Dark) // not before: JSON needs no styles
+	stp := &st
+	out := &colorprofile.Writer{Forward: stdout, Profile: o.Profile}
 	if cards {
 		w := cardWidth
 		if o.Width > 0 {
