@@ -64,19 +64,6 @@ func (c Category) Title() string {
 	return string(c)
 }
 
-// categoryOf is the category a code belongs to by its first digit; code 0
-// (the "no status" placeholder of load balancers and clients) counts as a
-// server-side failure.
-func categoryOf(code int) (Category, bool) {
-	if code == 0 {
-		return ServerError, true
-	}
-	if code < 100 || code > 599 {
-		return "", false
-	}
-	return Categories[code/100-1], true
-}
-
 // Reference is a link to the document that defines a status.
 type Reference struct {
 	Title string `toml:"title" json:"title"`
@@ -159,12 +146,15 @@ var Load = sync.OnceValue(func() *Catalog {
 	return c
 })
 
+// document is statuses.toml, or one [[status]] table of it.
+type document struct {
+	Status []Status `toml:"status"`
+}
+
 // Parse reads a whole catalog in the statuses.toml format, rejecting fields
 // the data model does not have.
 func Parse(b []byte) (*Catalog, error) {
-	var doc struct {
-		Status []Status `toml:"status"`
-	}
+	var doc document
 	dec := toml.NewDecoder(bytes.NewReader(b))
 	dec.DisallowUnknownFields()
 	if err := dec.Decode(&doc); err != nil {
@@ -266,9 +256,7 @@ func newCatalog(keys []entryKey, raw [][]byte, statuses []Status) *Catalog {
 // entry decodes entry i on first use.
 func (c *Catalog) entry(i int) *Status {
 	c.once[i].Do(func() {
-		var doc struct {
-			Status []Status `toml:"status"`
-		}
+		var doc document
 		if err := toml.Unmarshal(c.raw[i], &doc); err != nil || len(doc.Status) != 1 {
 			panic(fmt.Sprintf("data: embedded statuses.toml, entry %d: %v", i, err))
 		}

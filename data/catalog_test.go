@@ -96,6 +96,19 @@ var formerNames = map[int][]string{
 	422: {"Unprocessable Entity"},
 }
 
+// categoryOf is the category a code belongs to by its first digit; code 0
+// (the "no status" placeholder of load balancers and clients) counts as a
+// server-side failure.
+func categoryOf(code int) (Category, bool) {
+	if code == 0 {
+		return ServerError, true
+	}
+	if code < 100 || code > 599 {
+		return "", false
+	}
+	return Categories[code/100-1], true
+}
+
 func official(c *Catalog, code int) *Status {
 	for _, s := range c.Lookup(code) {
 		if s.Official {
