@@ -108,8 +108,7 @@ func New(cat *data.Catalog, opts ...Option) *Model {
 		o(m)
 	}
 	m.refilter()
-	m.layout()
-	m.frame = m.render()
+	m.redraw()
 	return m
 }
 
@@ -143,9 +142,15 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	default:
 		return m, nil
 	}
+	m.redraw()
+	return m, cmd
+}
+
+// redraw lays the screen out for the current state and renders the frame
+// View returns.
+func (m *Model) redraw() {
 	m.layout()
 	m.frame = m.render()
-	return m, cmd
 }
 
 // setStyles rebuilds every style for the background, including the bubbles'.
