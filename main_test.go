@@ -101,8 +101,9 @@ func TestJSON(t *testing.T) {
 	if len(entries) != len(data.Load().Class(mask)) {
 		t.Errorf("%d entries for 4xx", len(entries))
 	}
-	want := []string{"code", "phrase", "category", "official", "source", "deprecated", "aliases", "keywords",
-		"summary", "description", "headers", "related", "cacheable", "references", "constants", "example"}
+	want := []string{"code", "phrase", "category", "official", "source", "deprecated", "temporary", "aliases", "keywords",
+		"summary", "description", "headers", "related", "cacheable", "references", "constants", "constant_notes",
+		"example", "subcodes"}
 	for _, e := range entries {
 		var keys []string
 		for k := range e {
@@ -114,9 +115,14 @@ func TestJSON(t *testing.T) {
 		if !slices.Equal(keys, w) {
 			t.Fatalf("%v: fields %v, want %v", e["code"], keys, w)
 		}
-		for _, k := range []string{"aliases", "keywords", "headers", "related", "references"} {
+		for _, k := range []string{"aliases", "keywords", "headers", "related", "references", "subcodes"} {
 			if _, ok := e[k].([]any); !ok {
 				t.Errorf("%v: %s is %T, want an array", e["code"], k, e[k])
+			}
+		}
+		for _, k := range []string{"constants", "constant_notes"} {
+			if _, ok := e[k].(map[string]any); !ok {
+				t.Errorf("%v: %s is %T, want an object", e["code"], k, e[k])
 			}
 		}
 		if c := e["code"].(float64); c < 400 || c > 499 {

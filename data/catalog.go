@@ -23,28 +23,45 @@ var statusesTOML []byte
 // Category is the class of a status code, named as in DESIGN.md.
 type Category string
 
-// The five classes of RFC 9110 §15.
+// The five classes of RFC 9110 §15, and NoClass for what fits none of them.
 const (
 	Informational Category = "informational"
 	Success       Category = "success"
 	Redirection   Category = "redirection"
 	ClientError   Category = "client-error"
 	ServerError   Category = "server-error"
+	// NoClass holds 000, which stands for no response at all, and vendor
+	// codes outside 100-599 (LinkedIn's 999), which HTTP does not allow.
+	NoClass Category = "none"
 )
 
-// Categories lists the classes in code order.
-var Categories = []Category{Informational, Success, Redirection, ClientError, ServerError}
+// Categories lists the categories in list order: the five classes, then
+// the codes of no class.
+var Categories = []Category{Informational, Success, Redirection, ClientError, ServerError, NoClass}
 
-// Index is the category's place in Categories, 0 for informational; an
-// unknown category counts as informational.
-func (c Category) Index() int { return max(slices.Index(Categories, c), 0) }
+// CategoryOf is the category a code belongs to by its first digit.
+func CategoryOf(code int) Category {
+	if code < 100 || code > 599 {
+		return NoClass
+	}
+	return Categories[code/100-1]
+}
 
-// Class is the "4xx" form of a category.
-func (c Category) Class() string {
+// Index is the category's place in Categories; an unknown category counts
+// as NoClass.
+func (c Category) Index() int {
 	if i := slices.Index(Categories, c); i >= 0 {
+		return i
+	}
+	return len(Categories) - 1
+}
+
+// Class is the "4xx" form of a category, and "other" for NoClass.
+func (c Category) Class() string {
+	if i := slices.Index(Categories, c); i >= 0 && c != NoClass {
 		return strconv.Itoa(i+1) + "xx"
 	}
-	return "?xx"
+	return "other"
 }
 
 // Title is the human name of a category: "Client error".
@@ -60,6 +77,8 @@ func (c Category) Title() string {
 		return "Client error"
 	case ServerError:
 		return "Server error"
+	case NoClass:
+		return "No class"
 	}
 	return string(c)
 }
@@ -73,22 +92,60 @@ type Reference struct {
 // Status is one meaning of one code. A code can have several entries: one
 // official (IANA) and any number from vendors.
 type Status struct {
-	Code        int               `toml:"code" json:"code"`
-	Phrase      string            `toml:"phrase" json:"phrase"`
-	Category    Category          `toml:"category" json:"category"`
-	Official    bool              `toml:"official" json:"official"`
-	Source      string            `toml:"source" json:"source"`
-	Deprecated  bool              `toml:"deprecated" json:"deprecated"`
-	Aliases     []string          `toml:"aliases" json:"aliases"`
-	Keywords    []string          `toml:"keywords" json:"keywords"`
-	Summary     string            `toml:"summary" json:"summary"`
-	Description string            `toml:"description" json:"description"`
-	Headers     []string          `toml:"headers" json:"headers"`
-	Related     []int             `toml:"related" json:"related"`
-	Cacheable   bool              `toml:"cacheable" json:"cacheable"`
-	References  []Reference       `toml:"references" json:"references"`
-	Constants   map[string]string `toml:"constants" json:"constants"`
-	Example     string            `toml:"example" json:"example"`
+	Code       int      `toml:"code" json:"code"`
+	Phrase     string   `toml:"phrase" json:"phrase"`
+	Category   Category `toml:"category" json:"category"`
+	Official   bool     `toml:"official" json:"official"`
+	Source     string   `toml:"source" json:"source"`
+	Deprecated bool     `toml:"deprecated" json:"deprecated"`
+	// Temporary marks an IANA registration that expires unless renewed
+	// (RFC 9110 §16.2.1 allows them for codes from drafts).
+	Temporary   bool        `toml:"temporary" json:"temporary"`
+	Aliases     []string    `toml:"aliases" json:"aliases"`
+	Keywords    []string    `toml:"keywords" json:"keywords"`
+	Summary     string      `toml:"summary" json:"summary"`
+	Description string      `toml:"description" json:"description"`
+	Headers     []string    `toml:"headers" json:"headers"`
+	Related     []int       `toml:"related" json:"related"`
+	Cacheable   bool        `toml:"cacheable" json:"cacheable"`
+	References  []Reference `toml:"references" json:"references"`
+	// Constants name the code in each language's library: {"go":
+	// "http.StatusNotFound"}; ConstantNotes say, per language, since which
+	// version a name exists and what it was called before.
+	Constants     map[string]string       `toml:"constants" json:"constants"`
+	ConstantNotes map[string]ConstantNote `toml:"constant_notes" json:"constant_notes"`
+	Example       string                  `toml:"example" json:"example"`
+	// SubCodes are the finer codes vendors send with this status: IIS
+	// substatus codes (404.3) and Cloudflare's 1xxx errors (1020).
+	SubCodes []SubCode `toml:"subcodes" json:"subcodes"`
+}
+
+// Language is a library whose constant names a catalog entry gives.
+type Language struct{ Key, Name string }
+
+// Languages are the keys of Status.Constants, in the order cards show them.
+var Languages = []Language{
+	{"go", "Go"}, {"python", "Python"}, {"java", "Java"}, {"spring", "Spring"},
+	{"dotnet", ".NET"}, {"rust", "Rust"}, {"rails", "Rails"}, {"node", "Node"},
+}
+
+// ConstantNote dates a library constant: "Python 3.13", and the name older
+// versions use instead.
+type ConstantNote struct {
+	Since  string `toml:"since" json:"since"`
+	Before string `toml:"before" json:"before"`
+}
+
+// SubCode is a vendor's finer code sent with a status: Microsoft IIS writes
+// "404.3" in its logs and error pages for a 404; Cloudflare shows "Error
+// 1020" on the page of a 403. It is not an HTTP status of its own.
+type SubCode struct {
+	Code     string   `toml:"code" json:"code"`     // as the vendor writes it: "404.3", "1020"
+	Phrase   string   `toml:"phrase" json:"phrase"` // the vendor's name for it
+	Source   string   `toml:"source" json:"source"` // the vendor
+	Summary  string   `toml:"summary" json:"summary"`
+	Keywords []string `toml:"keywords" json:"keywords"`
+	URL      string   `toml:"url" json:"url"` // the vendor's own documentation
 }
 
 // CodeString is the code as people write it: "404", and "000" for code 0.
@@ -161,8 +218,9 @@ func Parse(b []byte) (*Catalog, error) {
 		return nil, err
 	}
 	keys := make([]entryKey, len(doc.Status))
-	for i, s := range doc.Status {
-		keys[i] = entryKey{s.Code, s.Official}
+	for i := range doc.Status {
+		doc.Status[i].fillEmpty()
+		keys[i] = entryKey{doc.Status[i].Code, doc.Status[i].Official}
 	}
 	return newCatalog(keys, nil, doc.Status), nil
 }
@@ -260,9 +318,36 @@ func (c *Catalog) entry(i int) *Status {
 		if err := toml.Unmarshal(c.raw[i], &doc); err != nil || len(doc.Status) != 1 {
 			panic(fmt.Sprintf("data: embedded statuses.toml, entry %d: %v", i, err))
 		}
+		doc.Status[0].fillEmpty()
 		c.statuses[i] = doc.Status[0]
 	})
 	return &c.statuses[i]
+}
+
+// fillEmpty makes absent lists and maps empty rather than nil, so JSON
+// always has arrays and objects where scripts expect them, never null.
+func (s *Status) fillEmpty() {
+	nonNil(&s.Aliases)
+	nonNil(&s.Keywords)
+	nonNil(&s.Headers)
+	nonNil(&s.Related)
+	nonNil(&s.References)
+	nonNil(&s.SubCodes)
+	if s.Constants == nil {
+		s.Constants = map[string]string{}
+	}
+	if s.ConstantNotes == nil {
+		s.ConstantNotes = map[string]ConstantNote{}
+	}
+	for i := range s.SubCodes {
+		nonNil(&s.SubCodes[i].Keywords)
+	}
+}
+
+func nonNil[T any](s *[]T) {
+	if *s == nil {
+		*s = []T{}
+	}
 }
 
 // listOrder puts 000, which is no status at all, after the real codes.

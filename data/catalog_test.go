@@ -3,6 +3,7 @@ package data
 import (
 	"net/url"
 	"reflect"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -94,19 +95,6 @@ var formerNames = map[int][]string{
 	416: {"Requested Range Not Satisfiable"},
 	418: {"I'm a teapot"},
 	422: {"Unprocessable Entity"},
-}
-
-// categoryOf is the category a code belongs to by its first digit; code 0
-// (the "no status" placeholder of load balancers and clients) counts as a
-// server-side failure.
-func categoryOf(code int) (Category, bool) {
-	if code == 0 {
-		return ServerError, true
-	}
-	if code < 100 || code > 599 {
-		return "", false
-	}
-	return Categories[code/100-1], true
 }
 
 func official(c *Catalog, code int) *Status {
@@ -231,6 +219,7 @@ func TestEveryEntryIsWellFormed(t *testing.T) {
 		source string
 	}
 	seen := map[key]bool{}
+	subSeen := map[string]bool{}
 	for i := range c.All() {
 		s := &c.All()[i]
 		name := s.CodeString() + " " + s.Source
@@ -240,7 +229,7 @@ func TestEveryEntryIsWellFormed(t *testing.T) {
 		}
 		seen[k] = true
 
-		if cat, ok := categoryOf(s.Code); !ok || cat != s.Category {
+		if s.Category != CategoryOf(s.Code) {
 			t.Errorf("%s: category %q does not fit the code", name, s.Category)
 		}
 		if s.Official != (s.Source == "IANA") {
@@ -273,11 +262,6 @@ func TestEveryEntryIsWellFormed(t *testing.T) {
 				}
 			}
 		}
-		for lang, v := range s.Constants {
-			if v == "" {
-				t.Errorf("%s: empty %s constant", name, lang)
-			}
-		}
 		for _, code := range s.Related {
 			if n := len(c.Lookup(code)); n == 0 || (code == s.Code && n < 2) {
 				t.Errorf("%s: related code %d is not another catalogued code", name, code)
@@ -294,13 +278,99 @@ func TestEveryEntryIsWellFormed(t *testing.T) {
 		}
 		texts := append([]string{s.Phrase, s.Source, s.Summary, s.Description, s.Example}, s.Aliases...)
 		texts = append(texts, s.Keywords...)
-		for _, text := range texts {
-			for _, r := range text {
-				if r != '\n' && (unicode.IsControl(r) || r == '\u2028' || r == '\ufffd') {
-					t.Errorf("%s: control character %U in %q", name, r, text)
-				}
+		checkText(t, name, texts...)
+		if s.Temporary && !s.Official {
+			t.Errorf("%s: only IANA registrations can be temporary", name)
+		}
+		checkConstants(t, name, s)
+		checkSubCodes(t, name, s, subSeen)
+	}
+}
+
+// checkText rejects control characters in prose.
+func checkText(t *testing.T, name string, texts ...string) {
+	t.Helper()
+	for _, text := range texts {
+		for _, r := range text {
+			if r != '\n' && (unicode.IsControl(r) || r == '\u2028' || r == '\ufffd') {
+				t.Errorf("%s: control character %U in %q", name, r, text)
 			}
 		}
+	}
+}
+
+// checkConstants holds constants to the known languages, and each note to
+// a constant the entry has.
+func checkConstants(t *testing.T, name string, s *Status) {
+	t.Helper()
+	known := map[string]bool{}
+	for _, l := range Languages {
+		known[l.Key] = true
+	}
+	for lang, v := range s.Constants {
+		if !known[lang] {
+			t.Errorf("%s: constant for unknown language %q", name, lang)
+		}
+		if v == "" || v != strings.TrimSpace(v) {
+			t.Errorf("%s: empty or padded %s constant %q", name, lang, v)
+		}
+	}
+	for lang, n := range s.ConstantNotes {
+		if _, ok := s.Constants[lang]; !ok {
+			t.Errorf("%s: note for %s, which has no constant", name, lang)
+		}
+		if strings.TrimSpace(n.Since) == "" || n.Before == s.Constants[lang] {
+			t.Errorf("%s: %s note %+v needs a since, and a before that differs from the name", name, lang, n)
+		}
+		checkText(t, name, n.Since, n.Before)
+	}
+}
+
+// subCodeForm is how each vendor writes its sub-codes: IIS as the status
+// and a number ("404.3"), Cloudflare as a four-digit error ("1020").
+var subCodeForm = map[string]*regexp.Regexp{
+	"Microsoft IIS": regexp.MustCompile(`^[1-5][0-9]{2}\.[0-9]{1,3}$`),
+	"Cloudflare":    regexp.MustCompile(`^1[0-9]{3}$`),
+}
+
+// checkSubCodes holds sub-codes to the rules entries follow: a known form
+// that fits the status, unique, with a one-line summary, keywords and an
+// https reference to the vendor's documentation.
+func checkSubCodes(t *testing.T, name string, s *Status, seen map[string]bool) {
+	t.Helper()
+	for _, sub := range s.SubCodes {
+		id := name + " sub-code " + sub.Code
+		form, ok := subCodeForm[sub.Source]
+		switch {
+		case !ok:
+			t.Errorf("%s: no known form for source %q", id, sub.Source)
+		case !form.MatchString(sub.Code):
+			t.Errorf("%s: not in %s's form %s", id, sub.Source, form)
+		case strings.Contains(sub.Code, ".") && !strings.HasPrefix(sub.Code, s.CodeString()+"."):
+			t.Errorf("%s: filed under the wrong status", id)
+		}
+		if seen[sub.Source+" "+sub.Code] {
+			t.Errorf("%s: duplicate", id)
+		}
+		seen[sub.Source+" "+sub.Code] = true
+		if strings.TrimSpace(sub.Phrase) == "" || strings.TrimSpace(sub.Summary) == "" {
+			t.Errorf("%s: empty phrase or summary", id)
+		}
+		if n := len([]rune(sub.Summary)); n > 100 || strings.Contains(sub.Summary, "\n") {
+			t.Errorf("%s: summary must be one line of at most 100 characters (%d)", id, n)
+		}
+		if len(sub.Keywords) == 0 {
+			t.Errorf("%s: no keywords", id)
+		}
+		for _, k := range sub.Keywords {
+			if strings.TrimSpace(k) == "" || k != strings.TrimSpace(k) {
+				t.Errorf("%s: empty or padded keyword %q", id, k)
+			}
+		}
+		if u, err := url.Parse(sub.URL); err != nil || u.Scheme != "https" || u.Host == "" {
+			t.Errorf("%s: bad url %q", id, sub.URL)
+		}
+		checkText(t, id, append([]string{sub.Code, sub.Phrase, sub.Source, sub.Summary}, sub.Keywords...)...)
 	}
 }
 

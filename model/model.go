@@ -40,7 +40,11 @@ type tab struct {
 var tabs = func() []tab {
 	t := []tab{{"All", "All", func(*data.Status) bool { return true }}}
 	for _, c := range data.Categories {
-		t = append(t, tab{c.Class() + " " + c.Title(), c.Class(), func(s *data.Status) bool { return s.Category == c }})
+		long, short := c.Class()+" "+c.Title(), c.Class()
+		if c == data.NoClass {
+			long, short = "Other codes", "Other"
+		}
+		t = append(t, tab{long, short, func(s *data.Status) bool { return s.Category == c }})
 	}
 	return append(t, tab{"Unofficial", "Vendor", func(s *data.Status) bool { return !s.Official }})
 }()

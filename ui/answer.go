@@ -185,32 +185,10 @@ func jsonOrNothing(stdout io.Writer, o AnswerOptions, status int) int {
 }
 
 func writeJSON(w io.Writer, entries []*data.Status) error {
-	out := make([]jsonStatus, len(entries))
-	for i, s := range entries {
-		out[i] = jsonStatus(*s)
-		// Always arrays and objects, never null, so scripts need no guards.
-		out[i].Aliases = nonNil(s.Aliases)
-		out[i].Keywords = nonNil(s.Keywords)
-		out[i].Headers = nonNil(s.Headers)
-		out[i].Related = nonNil(s.Related)
-		out[i].References = nonNil(s.References)
-		if s.Constants == nil {
-			out[i].Constants = map[string]string{}
-		}
-	}
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
 	enc.SetEscapeHTML(false)
-	return enc.Encode(out)
-}
-
-type jsonStatus data.Status
-
-func nonNil[T any](s []T) []T {
-	if s == nil {
-		return []T{}
-	}
-	return s
+	return enc.Encode(entries)
 }
 
 // Lines renders one line per entry: code, phrase, vendor and deprecation

@@ -27,12 +27,6 @@ type Rendered struct {
 
 func (r Rendered) String() string { return r.Text }
 
-// constantLanguages orders the language constants in a card.
-var constantLanguages = []struct{ key, name string }{
-	{"go", "Go"}, {"python", "Python"}, {"java", "Java"}, {"spring", "Spring"},
-	{"dotnet", ".NET"}, {"rust", "Rust"}, {"rails", "Rails"}, {"node", "Node"},
-}
-
 const labelWidth = 12
 
 // Card renders one status in full: title, class, summary, description and
@@ -113,9 +107,9 @@ func Card(s *data.Status, cat *data.Catalog, st *Styles, o CardOptions) Rendered
 	}
 	field("Defined in", refs...)
 	var consts []cell
-	for _, l := range constantLanguages {
-		if v, ok := s.Constants[l.key]; ok {
-			consts = append(consts, mixed(dim.on(l.name+strings.Repeat(" ", 8-len(l.name)))+text.on(v)))
+	for _, l := range data.Languages {
+		if v, ok := s.Constants[l.Key]; ok {
+			consts = append(consts, mixed(dim.on(l.Name+strings.Repeat(" ", 8-len(l.Name)))+text.on(v)))
 		}
 	}
 	field("Constants", consts...)
@@ -130,10 +124,21 @@ func Card(s *data.Status, cat *data.Catalog, st *Styles, o CardOptions) Rendered
 }
 
 func meta(s *data.Status) string {
-	parts := []string{s.Category.Class() + " " + s.Category.Title()}
-	if s.Official {
+	var parts []string
+	switch {
+	case s.Code == 0:
+		parts = append(parts, "No class: no HTTP response at all")
+	case s.Category == data.NoClass:
+		parts = append(parts, "No class: outside 100-599, not valid HTTP")
+	default:
+		parts = append(parts, s.Category.Class()+" "+s.Category.Title())
+	}
+	switch {
+	case s.Temporary:
+		parts = append(parts, "IANA registered (temporary)")
+	case s.Official:
 		parts = append(parts, "IANA registered")
-	} else {
+	default:
 		parts = append(parts, "unofficial: "+s.Source)
 	}
 	if s.Deprecated {

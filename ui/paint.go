@@ -26,7 +26,7 @@ func (p paint) on(s string) string { return p.pre + s + p.post }
 // ones carry the selection background in every span).
 type rowPaints struct {
 	text, dim, match, vendor, old, marker paint
-	code, codeMatch                       [5]paint
+	code, codeMatch                       [classes]paint
 }
 
 func newRowPaints(st *Styles, bg lipgloss.Style) rowPaints {

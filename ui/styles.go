@@ -10,12 +10,15 @@ import (
 	"charm.land/lipgloss/v2"
 )
 
+// classes is the number of categories, each with its colour.
+const classes = 6
+
 // Styles is every style the program uses, built for one background.
 // TabBar and Row need the ones from SharedExplorerStyles.
 type Styles struct {
 	IsDark bool
 
-	Code   [5]lipgloss.Style // by category, informational first
+	Code   [classes]lipgloss.Style // by category, informational first
 	Phrase lipgloss.Style
 	Dim    lipgloss.Style
 	Match  lipgloss.Style // matched characters in the list
@@ -55,7 +58,7 @@ type Styles struct {
 // cardPaints are the styles a card uses per line, pre-rendered.
 type cardPaints struct {
 	text, bold, dim, label, url, example, key paint
-	code                                      [5]paint
+	code                                      [classes]paint
 }
 
 // NewStyles builds the styles for a dark or light terminal background.
@@ -70,12 +73,13 @@ func NewStyles(isDark bool) Styles {
 		vendor  = ld(lipgloss.Color("#0E7490"), lipgloss.Color("#5FD7E8"))
 		warning = ld(lipgloss.Color("#B45309"), lipgloss.Color("#F5C542"))
 	)
-	classColours := [5]color.Color{
+	classColours := [classes]color.Color{
 		ld(lipgloss.Color("#2563EB"), lipgloss.Color("#7AA2F7")), // 1xx
 		ld(lipgloss.Color("#15803D"), lipgloss.Color("#9ECE6A")), // 2xx
 		ld(lipgloss.Color("#0E7490"), lipgloss.Color("#7DCFFF")), // 3xx
 		ld(lipgloss.Color("#B45309"), lipgloss.Color("#E0AF68")), // 4xx
 		ld(lipgloss.Color("#B91C1C"), lipgloss.Color("#F7768E")), // 5xx
+		subtle, // 000 and codes outside 100-599
 	}
 	s := Styles{IsDark: isDark, Accent: accent}
 	for i, c := range classColours {
