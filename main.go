@@ -20,7 +20,6 @@ import (
 	"github.com/httpstatus-dev/httpstatus/data"
 	"github.com/httpstatus-dev/httpstatus/model"
 	"github.com/httpstatus-dev/httpstatus/server"
-	"github.com/httpstatus-dev/httpstatus/ui"
 )
 
 func main() {
@@ -57,9 +56,9 @@ func execute(root *cobra.Command, args []string, s streams) int {
 			return int(exit)
 		}
 		fmt.Fprintf(s.err, "httpstatus: %v\nRun 'httpstatus --help' for usage.\n", err)
-		return ui.ExitUsage
+		return exitUsage
 	}
-	return ui.ExitFound
+	return exitFound
 }
 
 // exitError carries a non-zero exit status out of a command without a
@@ -94,16 +93,16 @@ With no query on a terminal it opens the interactive explorer.`,
 		ValidArgsFunction: completeCodes,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			query := strings.Join(args, " ")
-			if len(args) > 0 && strings.TrimSpace(query) == "" {
-				return errors.New("query is empty")
+			if len(args) > 0 {
+				if err := data.CheckQuery(query); err != nil {
+					fmt.Fprintln(s.err, "httpstatus:", err)
+					return exitError(exitUsage)
+				}
 			}
 			outTTY, inTTY := isTerminal(s.out), isTerminal(s.in)
 			if interactive || (len(args) == 0 && outTTY && inTTY && !asJSON) {
 				if !outTTY || !inTTY {
 					return errors.New("the explorer needs a terminal; drop -i to print instead")
-				}
-				if err := ui.CheckQuery(query); query != "" && err != nil {
-					return err
 				}
 				plain := colorMode == "never" || (colorMode == "auto" && getenv(s.env, "NO_COLOR") != "")
 				return runExplorer(s, query, plain)
@@ -112,13 +111,13 @@ With no query on a terminal it opens the interactive explorer.`,
 			if outTTY {
 				width = terminalWidth(s.out)
 			}
-			status := ui.Answer(data.Load(), query, s.out, s.err, ui.AnswerOptions{
-				JSON:    asJSON,
-				Width:   width,
-				Profile: colorMode.profile(s.out, s.env),
-				Dark:    darkBackground(s.env),
+			status := lookup(data.Load(), query, s.out, s.err, lookupOptions{
+				json:    asJSON,
+				width:   width,
+				profile: colorMode.profile(s.out, s.env),
+				dark:    darkBackground(s.env),
 			})
-			if status != ui.ExitFound {
+			if status != exitFound {
 				return exitError(status)
 			}
 			return nil

@@ -170,10 +170,10 @@ type Catalog struct {
 	once     []sync.Once
 	codes    []int // distinct codes, ascending
 
-	// The search index is built on the first Search, so a plain lookup
-	// (httpstatus 404) never pays for it.
+	// The search index is built on the first word search, so a plain
+	// lookup (httpstatus 404) never pays for it.
 	indexOnce sync.Once
-	fields    [][]searchField // per entry
+	index     *index
 
 	everything func() []Result // the empty query's results, built once
 }
@@ -400,7 +400,7 @@ func (c *Catalog) Nearest(code int) []int {
 }
 
 // Mask is a code pattern: one or two leading digits, optionally followed by
-// x's to make three characters ("4", "40", "4xx", "40x").
+// x's ("4", "40", "4x", "4xx", "40x").
 type Mask struct{ prefix string }
 
 // ParseMask recognises a mask; a full three-digit code is not one.
@@ -419,9 +419,6 @@ func ParseMask(q string) (Mask, bool) {
 		if r != 'x' && r != 'X' {
 			return Mask{}, false
 		}
-	}
-	if digits < len(q) && len(q) != 3 {
-		return Mask{}, false // "4x" is neither "4" nor "4xx"
 	}
 	return Mask{prefix: q[:digits]}, true
 }

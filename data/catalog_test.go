@@ -400,7 +400,7 @@ func TestLookupNearestAndMasks(t *testing.T) {
 		{"4", true, []int{400, 499}, []int{500}},
 		{"50", true, []int{500, 508}, []int{510}},
 		{"404", false, nil, nil},
-		{"4x", false, nil, nil},
+		{"4x", true, []int{400, 499}, []int{500}},
 		{"x4x", false, nil, nil},
 		{"4xy", false, nil, nil},
 		{"", false, nil, nil},

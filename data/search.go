@@ -1,384 +1,485 @@
 package data
 
 import (
+	"cmp"
 	"slices"
+	"sort"
+	"strconv"
 	"strings"
-	"unicode"
 	"unicode/utf8"
-
-	"github.com/sahilm/fuzzy"
 )
-
-// MaxQueryRunes bounds a query. Longer input is cut to this before matching,
-// so a pasted megabyte costs no more than a sentence.
-const MaxQueryRunes = 100
 
 // Field names the part of an entry a query matched.
 type Field int
 
-// Fields, in the order they rank.
+// Fields an entry is searched in.
 const (
-	FieldNone Field = iota // empty query: every entry, unranked
+	FieldNone Field = iota
 	FieldCode
 	FieldPhrase
 	FieldAlias
 	FieldKeyword
+	FieldSource
 	FieldSummary
 	FieldDescription
 )
 
 func (f Field) String() string {
-	return [...]string{"none", "code", "phrase", "alias", "keyword", "summary", "description"}[f]
+	return [...]string{"none", "code", "phrase", "alias", "keyword", "source", "summary", "description"}[f]
 }
 
-// Result is one entry that matched a query, with where it matched.
+// weight is how much a word found in the field says about the entry: a word
+// of the phrase names the status, a word somewhere in the description only
+// mentions it.
+func (f Field) weight() float64 {
+	return [...]float64{0, 1, 1, 0.9, 0.85, 0.8, 0.5, 0.25}[f]
+}
+
+// short fields are names, not prose: they take prefixes and typos.
+func (f Field) short() bool { return f >= FieldPhrase && f <= FieldSource }
+
+// Result is one entry, or one sub-code of an entry, that matched a query.
 type Result struct {
 	Status *Status
-	// Field and Text are the matched field and its text; Positions are the
-	// matched runes of Text (rune indexes, ascending), for highlighting.
+	Sub    *SubCode // the sub-code that matched; nil for the entry itself
+
+	// CodeDigits is how many leading characters of the code the query
+	// named: 3 for "404", 1 for "4xx", 0 for words.
+	CodeDigits int
+	// Phrase holds the matched runes of the phrase (the sub-code's phrase
+	// for a sub-code), ascending, for highlighting.
+	Phrase []int
+	// Hint is the best other field that matched, to show why the entry
+	// is here: an alias, a keyword, the vendor, the summary or a sentence
+	// of the description. Its Field is FieldNone when the phrase says it all.
+	Hint Hint
+
+	matched int     // query words matched
+	score   float64 // how well, all fields considered
+	index   int     // the entry's place in the catalog
+}
+
+// Hint is a text of an entry and the runes of it that matched.
+type Hint struct {
 	Field     Field
 	Text      string
 	Positions []int
-
-	tier, quality, score, index int
 }
 
-// Ranking tiers: lower is better. Whole-word matches in a field beat
-// scattered fuzzy matches, so "rate limit" finds the 429 keyword before some
-// phrase that merely contains those letters in order.
+// Title is "404 Not Found", or for a sub-code "404.3 MIME type restriction".
+func (r Result) Title() string {
+	if r.Sub != nil {
+		return r.Sub.Code + " " + r.Sub.Phrase
+	}
+	return r.Status.Title()
+}
+
+// Ranking constants, tuned against the search tests.
 const (
-	tierCode = iota
-	tierCodePrefix
-	tierPhraseWords
-	tierAliasWords
-	tierPhraseFuzzy
-	tierAliasFuzzy
-	tierSummaryWords
-	tierDescriptionWords
+	qualityPrefix = 0.85 // the last word, still being typed: "unauth"
+	qualityTypo   = 0.7  // one or two edits away: "unathorized"
+	bonusOneField = 0.25 // every word in one field, times its weight
+	bonusEqual    = 0.5  // the field is the query: "not found"
+	subPenalty    = 0.75 // sub-codes rank below entries that match as well
+	keepRatio     = 0.4  // results scoring under this share of the best are noise
 )
 
-// Match qualities within a tier.
-const (
-	qualityEqual = iota
-	qualityPrefix
-	qualityWord
-	qualityFuzzy
-)
-
-// NormalizeQuery turns raw input into what Search matches: valid UTF-8, no
-// control characters, single spaces, trimmed, at most MaxQueryRunes runes.
-func NormalizeQuery(q string) string {
-	var b strings.Builder
-	n := 0
-	space := false
-	for _, r := range strings.ToValidUTF8(q, "") {
-		if n >= MaxQueryRunes {
-			break
-		}
-		if unicode.IsSpace(r) || unicode.IsControl(r) {
-			space = b.Len() > 0
-			continue
-		}
-		if space {
-			b.WriteByte(' ')
-			n++
-			space = false
-		}
-		b.WriteRune(r)
-		n++
-	}
-	return b.String()
-}
-
-// Search ranks the catalog against a query: exact code, code prefix or mask,
-// phrase, aliases and keywords, then summary and description. An empty query
-// returns every entry in catalog order. The result is the caller's to read,
-// not to modify: the empty query's is shared.
-func (c *Catalog) Search(query string) []Result {
-	q := NormalizeQuery(query)
-	if q == "" {
-		return c.everything()
-	}
-	lower := []rune(strings.ToLower(q))
-	wordStrs := strings.Fields(string(lower))
-	var words [][]rune
-	for _, w := range wordStrs {
-		words = append(words, []rune(w))
-	}
-	if mask, isMask := ParseMask(q); isMask || isDigits(q) {
-		return c.searchCodes(q, mask, isMask)
-	}
-
-	c.indexOnce.Do(func() {
-		all := c.All()
-		c.fields = make([][]searchField, len(all))
-		for i := range all {
-			c.fields[i] = searchFields(&all[i])
-		}
-	})
-	var out []Result
-	for i := range c.fields {
-		s := c.entry(i)
-		if r, ok := matchStatus(s, c.fields[i], q, lower, words, wordStrs); ok {
-			r.Status, r.index = s, i
-			out = append(out, r)
-		}
-	}
-	slices.SortStableFunc(out, compareResults)
-	return out
-}
-
-// searchCodes answers a query that is a number: the exact code, or the codes
-// a mask or prefix covers. Prose that mentions the number is noise, and the
-// entries that do not match are never decoded.
-func (c *Catalog) searchCodes(q string, mask Mask, isMask bool) []Result {
-	var out []Result
-	for i, k := range c.keys {
-		code := FormatCode(k.code)
-		switch {
-		case q == code:
-			out = append(out, Result{Status: c.entry(i), Field: FieldCode, Text: code, Positions: span(0, len(code)), tier: tierCode, index: i})
-		case isMask && mask.Match(k.code):
-			out = append(out, Result{Status: c.entry(i), Field: FieldCode, Text: code, Positions: span(0, len(mask.prefix)), tier: tierCodePrefix, index: i})
-		}
-	}
-	slices.SortStableFunc(out, compareResults)
-	return out
-}
-
-func compareResults(a, b Result) int {
+// Search answers a query: the codes it names (ranked by its words, if
+// any), a class, or the entries and sub-codes its words match, best first.
+// An empty query returns every entry in catalog order. The result is the
+// caller's to read, not to modify: the empty query's is shared.
+func (c *Catalog) Search(q Query) []Result {
 	switch {
-	case a.tier != b.tier:
-		return a.tier - b.tier
-	case a.tier <= tierCodePrefix:
-		return a.index - b.index // codes in code order, as the catalog lists them
-	case a.quality != b.quality:
-		return a.quality - b.quality
-	case a.Status.Official != b.Status.Official:
-		if a.Status.Official {
-			return -1
+	case q.Empty():
+		return c.everything()
+	case len(q.Codes) > 0:
+		found, _ := c.Codes(q.Codes)
+		if len(q.Words) > 0 && len(found) > 0 {
+			return c.rankWithin(found, q.Words, true)
 		}
-		return 1
-	case a.score != b.score:
-		return b.score - a.score
+		if len(found) > 0 || len(q.Words) == 0 {
+			return found
+		}
+		// "took 250 ms": no such code, so the words are the query
+	case q.Mask.prefix != "":
+		class := c.classResults(q.Mask)
+		if len(q.Words) == 0 {
+			return class
+		}
+		return c.rankWithin(class, q.Words, false)
 	}
-	return a.index - b.index
+	return c.rank(c.score(q.Words, nil))
 }
 
-// searchField is one searchable text of an entry, lower-cased once when the
-// catalog is parsed rather than on every keystroke.
-type searchField struct {
-	field        Field
-	text         string
-	lower        []rune // nil when lower-casing would change its length
-	starts       []int  // indexes in lower where a word starts
-	words, fuzzy int    // tiers for a whole-word and a fuzzy match (-1: none)
-
-	// prose is the lower-cased summary or description: searched for words
-	// but never highlighted, so it needs no runes and no positions.
-	prose string
-}
-
-// searchFields lists an entry's texts in ranking order.
-func searchFields(s *Status) []searchField {
-	var out []searchField
-	add := func(f Field, words, fuzzy int, texts ...string) {
-		for _, t := range texts {
-			if fuzzy < 0 {
-				out = append(out, searchField{field: f, text: t, words: words, fuzzy: fuzzy, prose: strings.ToLower(t)})
-				continue
+// Codes looks up codes as ParseQuery gives them: every entry of a status,
+// or one sub-code. It returns what it found, in the order asked, and the
+// codes it did not find.
+func (c *Catalog) Codes(codes []string) (found []Result, missing []string) {
+	for _, code := range codes {
+		n := len(found)
+		if strings.Contains(code, ".") || len(code) == 4 {
+			if s, sub := c.SubCode(code); sub != nil {
+				found = append(found, Result{Status: s, Sub: sub, CodeDigits: len(code), index: c.indexOf(s)})
 			}
-			lower := []rune(strings.ToLower(t))
-			if len(lower) != utf8.RuneCountInString(t) {
-				lower = nil // positions in it would not be positions in t
-			}
-			var starts []int
-			for i, r := range lower {
-				if i == 0 || (!isWordRune(lower[i-1]) && r != ' ') {
-					starts = append(starts, i)
+		}
+		if len(found) == n && !strings.Contains(code, ".") {
+			for i, k := range c.keys {
+				if FormatCode(k.code) == code || (len(code) > 3 && strconv.Itoa(k.code) == code) {
+					found = append(found, Result{Status: c.entry(i), CodeDigits: 3, index: i})
 				}
 			}
-			out = append(out, searchField{field: f, text: t, lower: lower, starts: starts, words: words, fuzzy: fuzzy})
+		}
+		if len(found) == n {
+			missing = append(missing, code)
 		}
 	}
-	add(FieldPhrase, tierPhraseWords, tierPhraseFuzzy, s.Phrase)
-	add(FieldAlias, tierAliasWords, tierAliasFuzzy, s.Aliases...)
-	add(FieldKeyword, tierAliasWords, tierAliasFuzzy, s.Keywords...)
-	add(FieldSummary, tierSummaryWords, -1, s.Summary)
-	add(FieldDescription, tierDescriptionWords, -1, s.Description)
-	return out
+	return found, missing
 }
 
-// matchStatus finds the best-ranked way one entry matches a text query.
-func matchStatus(s *Status, fields []searchField, q string, lower []rune, words [][]rune, wordStrs []string) (Result, bool) {
-	best := Result{tier: -1}
-	consider := func(r Result) {
-		r.Status = s
-		if best.tier < 0 || compareResults(r, best) < 0 {
-			best = r
-		}
-	}
-	for _, f := range fields {
-		if best.tier >= 0 && best.tier < f.words {
-			break // nothing later can beat what we have
-		}
-		if f.prose != "" {
-			if containsWords(f.prose, wordStrs) {
-				consider(Result{Field: f.field, Text: f.text, tier: f.words, quality: qualityWord})
-			}
-			continue
-		}
-		if f.lower == nil {
-			continue
-		}
-		if pos, quality, ok := matchWords(f, lower, words); ok {
-			consider(Result{Field: f.field, Text: f.text, Positions: pos, tier: f.words, quality: quality})
-			continue
-		}
-		if f.fuzzy < 0 || !subsequence(lower, f.lower) {
-			continue
-		}
-		if m := fuzzy.Find(q, []string{f.text}); len(m) == 1 {
-			pos := runeIndexes(f.text, m[0].MatchedIndexes)
-			if plausibleTypo(f.lower, pos, len(words)) {
-				consider(Result{Field: f.field, Text: f.text, Positions: pos, tier: f.fuzzy, quality: qualityFuzzy, score: m[0].Score})
+// SubCode finds a sub-code ("404.3", "1020") and the entry it belongs to.
+func (c *Catalog) SubCode(code string) (*Status, *SubCode) {
+	all := c.All()
+	for i := range all {
+		for j := range all[i].SubCodes {
+			if all[i].SubCodes[j].Code == code {
+				return &all[i], &all[i].SubCodes[j]
 			}
 		}
 	}
-	return best, best.tier >= 0
+	return nil, nil
 }
 
-// matchWords reports whether every query word occurs in text (ignoring case,
-// any order), with the matched rune positions and how good the match is.
-func matchWords(f searchField, lower []rune, words [][]rune) ([]int, int, bool) {
-	hay := f.lower
-	if slices.Equal(hay, lower) {
-		var pos []int
-		for i, r := range hay {
-			if !unicode.IsSpace(r) {
-				pos = append(pos, i)
-			}
-		}
-		return pos, qualityEqual, true
-	}
-	var pos []int
-	quality := qualityPrefix
-	for i, needle := range words {
-		at := findWord(hay, f.starts, needle)
-		if at < 0 {
-			return nil, 0, false
-		}
-		if i > 0 || at > 0 {
-			quality = qualityWord
-		}
-		pos = append(pos, span(at, at+len(needle))...)
-	}
-	slices.Sort(pos)
-	return slices.Compact(pos), quality, true
-}
-
-// containsWords reports whether every word starts a word somewhere in hay
-// (both lower-cased).
-func containsWords(hay string, words []string) bool {
-	for _, w := range words {
-		found := false
-		for from := 0; !found; {
-			i := strings.Index(hay[from:], w)
-			if i < 0 {
-				return false
-			}
-			at := from + i
-			found = at == 0 || !isWordByte(hay[at-1])
-			from = at + 1
-		}
-	}
-	return true
-}
-
-// isWordByte is isWordRune for a byte; any byte of a multi-byte rune counts
-// as a word byte, which errs towards not matching.
-func isWordByte(b byte) bool {
-	return b >= utf8.RuneSelf || isWordRune(rune(b))
-}
-
-// findWord finds needle at one of the word starts of hay: "auth" is in
-// "Proxy Authentication", but "rate" is not in "corporate".
-func findWord(hay []rune, starts []int, needle []rune) int {
-	for _, i := range starts {
-		if i+len(needle) <= len(hay) && slices.Equal(hay[i:i+len(needle)], needle) {
+func (c *Catalog) indexOf(s *Status) int {
+	for i := range c.statuses {
+		if &c.statuses[i] == s {
 			return i
 		}
 	}
 	return -1
 }
 
-// plausibleTypo keeps fuzzy matches that look like a misspelling of the
-// text ("unathorized", "gatway timeout") and drops letters scattered across
-// it ("rate" in "Range Not Satisfiable" or "rest create"): the match must
-// start a word, skip no space the query lacks, and break into at most one
-// run more than the query has words.
-func plausibleTypo(runes []rune, pos []int, words int) bool {
-	if len(pos) == 0 || (pos[0] > 0 && isWordRune(runes[pos[0]-1])) {
-		return false
+func (c *Catalog) classResults(m Mask) []Result {
+	var out []Result
+	for i, k := range c.keys {
+		if m.Match(k.code) {
+			out = append(out, Result{Status: c.entry(i), CodeDigits: len(m.prefix), index: i})
+		}
 	}
-	runs := 1
-	for i := 1; i < len(pos); i++ {
-		if pos[i] == pos[i-1]+1 {
+	return out
+}
+
+// rankWithin ranks a set of results (the entries of some codes or of a
+// class, and their sub-codes) by words and keeps those that match: "499
+// nginx" is nginx's 499, "5xx timeout" the gateway and CDN timeouts. With
+// keepAll, a set that the words do not narrow is kept whole, in its order
+// ("502 503 504 proxy").
+func (c *Catalog) rankWithin(set []Result, words []string, keepAll bool) []Result {
+	allowed := map[int]bool{}
+	for _, r := range set {
+		allowed[r.index] = true
+	}
+	out := c.rank(c.score(words, allowed))
+	if len(out) == 0 && keepAll {
+		return set
+	}
+	for i := range out {
+		if out[i].Sub == nil {
+			out[i].CodeDigits = set[0].CodeDigits
+		}
+	}
+	return out
+}
+
+// The search index: every folded word of every entry and sub-code, with
+// where it occurs.
+type index struct {
+	docs   []doc
+	byStem map[string][]posting
+	words  []string             // distinct lower-cased words, sorted, for prefixes
+	byWord map[string][]posting // the same postings, by unfolded word
+	short  []string             // distinct stems of short fields, for typos
+}
+
+// doc is an entry or one of its sub-codes, as search sees it.
+type doc struct {
+	entry  int
+	sub    int // -1 for the entry itself
+	fields []docField
+}
+
+type docField struct {
+	kind Field
+	text string
+	toks []token
+}
+
+type posting struct {
+	doc, field, tok int32
+}
+
+func (c *Catalog) searchIndex() *index {
+	c.indexOnce.Do(func() {
+		all := c.All()
+		ix := &index{byStem: map[string][]posting{}, byWord: map[string][]posting{}}
+		for i := range all {
+			s := &all[i]
+			ix.add(doc{entry: i, sub: -1}, FieldPhrase, s.Phrase)
+			d := &ix.docs[len(ix.docs)-1]
+			ix.more(d, FieldAlias, s.Aliases...)
+			ix.more(d, FieldKeyword, s.Keywords...)
+			if !s.Official {
+				ix.more(d, FieldSource, s.Source)
+			}
+			ix.more(d, FieldSummary, s.Summary)
+			ix.more(d, FieldDescription, s.Description)
+			for j := range s.SubCodes {
+				sub := &s.SubCodes[j]
+				ix.add(doc{entry: i, sub: j}, FieldPhrase, sub.Phrase)
+				d := &ix.docs[len(ix.docs)-1]
+				ix.more(d, FieldKeyword, sub.Keywords...)
+				ix.more(d, FieldSource, sub.Source)
+				ix.more(d, FieldSummary, sub.Summary)
+			}
+		}
+		for w := range ix.byWord {
+			ix.words = append(ix.words, w)
+		}
+		sort.Strings(ix.words)
+		seen := map[string]bool{}
+		for _, d := range ix.docs {
+			for _, f := range d.fields {
+				if !f.kind.short() {
+					continue
+				}
+				for _, t := range f.toks {
+					if !seen[t.stem] {
+						seen[t.stem] = true
+						ix.short = append(ix.short, t.stem)
+					}
+				}
+			}
+		}
+		c.index = ix
+	})
+	return c.index
+}
+
+// add starts a new doc with its first field.
+func (ix *index) add(d doc, kind Field, text string) {
+	ix.docs = append(ix.docs, d)
+	ix.more(&ix.docs[len(ix.docs)-1], kind, text)
+}
+
+// more adds fields to the last doc.
+func (ix *index) more(d *doc, kind Field, texts ...string) {
+	id := int32(len(ix.docs) - 1)
+	for _, text := range texts {
+		f := docField{kind: kind, text: text, toks: tokenize(text)}
+		fi := int32(len(d.fields))
+		runes := []rune(text)
+		for ti, t := range f.toks {
+			p := posting{id, fi, int32(ti)}
+			ix.byStem[t.stem] = append(ix.byStem[t.stem], p)
+			w := strings.ToLower(string(runes[t.start:t.end]))
+			ix.byWord[w] = append(ix.byWord[w], p)
+		}
+		d.fields = append(d.fields, f)
+	}
+}
+
+// match is how one doc fares against the query so far.
+type match struct {
+	best   []float64        // per query word, its best weight in this doc
+	fields map[int32]uint32 // per field, the query words found in it
+	hits   map[int32][]int32
+}
+
+// score finds every doc that some query word matches, restricted to the
+// entries in allowed when it is not nil.
+func (c *Catalog) score(words []string, allowed map[int]bool) map[int32]*match {
+	ix := c.searchIndex()
+	matches := map[int32]*match{}
+	consider := func(wi int, p posting, quality float64) {
+		d := &ix.docs[p.doc]
+		if allowed != nil && !allowed[d.entry] {
+			return
+		}
+		m := matches[p.doc]
+		if m == nil {
+			m = &match{best: make([]float64, len(words)), fields: map[int32]uint32{}, hits: map[int32][]int32{}}
+			matches[p.doc] = m
+		}
+		f := d.fields[p.field]
+		m.best[wi] = max(m.best[wi], f.kind.weight()*quality)
+		m.fields[p.field] |= 1 << wi
+		m.hits[p.field] = append(m.hits[p.field], p.tok)
+	}
+	for wi, w := range words {
+		toks := tokenize(w)
+		if len(toks) == 0 {
 			continue
 		}
-		runs++
-		for _, r := range runes[pos[i-1]+1 : pos[i]] {
-			if !isWordRune(r) {
-				return false
+		// "im-a-teapot" or "404-not": a word that folds into several
+		// counts as its first; the query parser split the rest already.
+		st := toks[0].stem
+		found := false
+		for _, p := range ix.byStem[st] {
+			consider(wi, p, 1)
+			found = found || ix.docs[p.doc].fields[p.field].kind.short()
+		}
+		if wi == len(words)-1 {
+			// Still being typed: "unauth", "gatew".
+			for i := sort.SearchStrings(ix.words, w); i < len(ix.words) && strings.HasPrefix(ix.words[i], w); i++ {
+				if ix.words[i] == w {
+					continue
+				}
+				for _, p := range ix.byWord[ix.words[i]] {
+					if ix.docs[p.doc].fields[p.field].kind.short() {
+						consider(wi, p, qualityPrefix)
+						found = true
+					}
+				}
+			}
+		}
+		if !found && utf8.RuneCountInString(w) >= 4 {
+			limit := 1
+			if len(st) >= 8 {
+				limit = 2
+			}
+			for _, s := range ix.short {
+				if s != st && editDistance(st, s, limit) <= limit {
+					for _, p := range ix.byStem[s] {
+						if ix.docs[p.doc].fields[p.field].kind.short() {
+							consider(wi, p, qualityTypo)
+						}
+					}
+				}
 			}
 		}
 	}
-	return runs <= words+1
+	return matches
 }
 
-// subsequence reports whether needle's runes occur in hay in order: the
-// cheap test fuzzy matching needs, done before paying for fuzzy.Find.
-func subsequence(needle, hay []rune) bool {
-	i := 0
-	for _, r := range hay {
-		if i < len(needle) && r == needle[i] {
-			i++
+// rank turns matches into results, best first, and drops the noise: a doc
+// far below the best one matched some word only in passing.
+func (c *Catalog) rank(matches map[int32]*match) []Result {
+	ix := c.searchIndex()
+	var out []Result
+	best := 0.0
+	for id, m := range matches {
+		d := &ix.docs[id]
+		n := len(m.best)
+		all := uint32(1)<<n - 1
+		r := Result{Status: c.entry(d.entry), index: d.entry}
+		if d.sub >= 0 {
+			r.Sub = &r.Status.SubCodes[d.sub]
 		}
+		for _, w := range m.best {
+			r.score += w / float64(n)
+			if w > 0 {
+				r.matched++
+			}
+		}
+		bonus := 0.0
+		for fi, mask := range m.fields {
+			f := &d.fields[fi]
+			if mask != all || !f.kind.short() {
+				continue
+			}
+			b := bonusOneField * f.kind.weight()
+			if len(f.toks) == n {
+				b += bonusEqual
+			}
+			bonus = max(bonus, b)
+		}
+		r.score += bonus
+		if r.Sub != nil {
+			r.score *= subPenalty
+		}
+		r.Phrase, r.Hint = highlights(d, m)
+		best = max(best, r.score)
+		out = append(out, r)
 	}
-	return i == len(needle)
-}
-
-func isDigits(s string) bool {
-	return s != "" && strings.Trim(s, "0123456789") == ""
-}
-
-func isWordRune(r rune) bool {
-	if r < utf8.RuneSelf {
-		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9'
-	}
-	return unicode.IsLetter(r) || unicode.IsDigit(r)
-}
-
-func span(from, to int) []int {
-	out := make([]int, 0, to-from)
-	for i := from; i < to; i++ {
-		out = append(out, i)
+	slices.SortFunc(out, compareResults)
+	if len(out) > 0 {
+		top := out[0].matched
+		out = slices.DeleteFunc(out, func(r Result) bool {
+			return r.score < keepRatio*best || 2*r.matched < top
+		})
 	}
 	return out
 }
 
-// runeIndexes converts fuzzy's byte offsets into rune indexes of s.
-func runeIndexes(s string, bytesAt []int) []int {
-	out := make([]int, 0, len(bytesAt))
-	r, k := 0, 0
-	for b := range s {
-		for k < len(bytesAt) && bytesAt[k] < b {
-			k++
-		}
-		if k < len(bytesAt) && bytesAt[k] == b {
-			out = append(out, r)
-		}
-		r++
+func compareResults(a, b Result) int {
+	if a.matched != b.matched {
+		return b.matched - a.matched
 	}
-	return out
+	if a.score != b.score {
+		return cmp.Compare(b.score, a.score)
+	}
+	if a.Status.Official != b.Status.Official {
+		if a.Status.Official {
+			return -1
+		}
+		return 1
+	}
+	if (a.Sub == nil) != (b.Sub == nil) {
+		if a.Sub == nil {
+			return -1
+		}
+		return 1
+	}
+	if a.index != b.index {
+		return a.index - b.index
+	}
+	if a.Sub != nil {
+		return strings.Compare(a.Sub.Code, b.Sub.Code)
+	}
+	return 0
+}
+
+// highlights returns the matched runes of the doc's phrase, and the best
+// other field as a hint: the one with most query words, then the weightiest.
+func highlights(d *doc, m *match) ([]int, Hint) {
+	var phrase []int
+	var hint Hint
+	hintWords, hintWhole, hintWeight := 0, false, 0.0
+	for fi, toks := range m.hits {
+		f := &d.fields[fi]
+		toks = slices.Clone(toks)
+		slices.Sort(toks)
+		toks = slices.Compact(toks)
+		var pos []int
+		for _, ti := range toks {
+			t := f.toks[ti]
+			for r := t.start; r < t.end; r++ {
+				pos = append(pos, r)
+			}
+		}
+		slices.Sort(pos)
+		pos = slices.Compact(pos)
+		if f.kind == FieldPhrase {
+			phrase = pos
+			continue
+		}
+		// Most query words first, then a field that is nothing but them
+		// (the keyword "rate limit"), then the weightiest.
+		words, whole := popcount(m.fields[fi]), len(toks) == len(f.toks)
+		if words > hintWords || words == hintWords && (whole && !hintWhole || whole == hintWhole && f.kind.weight() > hintWeight) {
+			hint = Hint{Field: f.kind, Text: f.text, Positions: pos}
+			hintWords, hintWhole, hintWeight = words, whole, f.kind.weight()
+		}
+	}
+	if phrase != nil && popcount(m.fields[0]) >= hintWords {
+		hint = Hint{} // the phrase says it all
+	}
+	return phrase, hint
+}
+
+func popcount(x uint32) int {
+	n := 0
+	for ; x != 0; x &= x - 1 {
+		n++
+	}
+	return n
 }

@@ -23,6 +23,10 @@ const (
 // wideWidth is where the detail pane moves beside the list.
 const wideWidth = 96
 
+// maxFilterRunes bounds the filter line: longer is a paste, which paste
+// reads as a query and shortens (a status line becomes "404 not found").
+const maxFilterRunes = 200
+
 type focus int
 
 const (
@@ -83,7 +87,17 @@ type Option func(*Model)
 
 // WithQuery pre-fills the filter, as `httpstatus -i teapot` does.
 func WithQuery(q string) Option {
-	return func(m *Model) { m.filter.SetValue(data.NormalizeQuery(q)) }
+	return func(m *Model) { m.filter.SetValue(filterText(q)) }
+}
+
+// filterText is what the filter shows for given or pasted text: a status
+// line, log line or whole response as the code and words the query took
+// from it ("404 not found"), anything else on one line.
+func filterText(s string) string {
+	if q := data.ParseQuery(s); q.Line {
+		return q.String()
+	}
+	return data.NormalizeQuery(s)
 }
 
 // WithSize lays the model out before the first WindowSizeMsg, so the first
@@ -105,7 +119,7 @@ func New(cat *data.Catalog, opts ...Option) *Model {
 	}
 	m.filter.Prompt = "/ "
 	m.filter.Placeholder = "type a code or words"
-	m.filter.CharLimit = data.MaxQueryRunes
+	m.filter.CharLimit = maxFilterRunes
 	m.detail.MouseWheelEnabled = false // the model routes the wheel by position
 	m.setStyles(true)
 	for _, o := range opts {
@@ -171,7 +185,7 @@ func (m *Model) setStyles(dark bool) {
 
 // refilter runs the search for the filter text and selects the best match.
 func (m *Model) refilter() {
-	m.results = m.cat.Search(m.filter.Value())
+	m.results = m.cat.Search(data.ParseQuery(m.filter.Value()))
 	for i := range m.counts {
 		m.counts[i] = 0
 	}
@@ -276,13 +290,15 @@ func (m *Model) back() {
 	m.applyTab(p.status)
 }
 
+// paste filters by pasted text. A pasted status line, log line or whole
+// response selects its code: the filter shows what the query took from it.
 func (m *Model) paste(s string) {
 	if m.focus == focusDetail {
 		return
 	}
 	m.focus = focusFilter
 	m.filter.Focus()
-	m.filter.SetValue(data.NormalizeQuery(m.filter.Value() + " " + s))
+	m.filter.SetValue(filterText(m.filter.Value() + " " + s))
 	m.filter.CursorEnd()
 	m.refilter()
 }

@@ -11,9 +11,12 @@ import (
 
 // CardOptions shape a card for where it is shown.
 type CardOptions struct {
-	Width         int  // cells per line; every line fits
-	Hyperlinks    bool // references as OSC 8 links
-	NumberRelated bool // prefix related codes with the digit that jumps to them
+	// Width is the cells per line. Every line fits, except that without
+	// Hyperlinks a URL is printed whole, since it is the only way to it.
+	Width         int
+	Hyperlinks    bool          // references as OSC 8 links
+	NumberRelated bool          // prefix related codes with the digit that jumps to them
+	Sub           *data.SubCode // a sub-code of the status to explain first
 }
 
 // Rendered is a card, the width of each of its lines (so a pane can pad
@@ -36,6 +39,9 @@ func Card(s *data.Status, cat *data.Catalog, st *Styles, o CardOptions) Rendered
 	p := &st.card
 	text, bold, dim, label, urlText, example := p.text, p.bold, p.dim, p.label, p.url, p.example
 
+	if o.Sub != nil {
+		subHeader(&c, s, o.Sub, st, o.Hyperlinks)
+	}
 	c.put(p.code[s.Category.Index()].on(s.CodeString())+" ", wrapped(bold, s.Phrase))
 	c.put("", wrapped(dim, meta(s)))
 	c.blank()
@@ -103,16 +109,26 @@ func Card(s *data.Status, cat *data.Catalog, st *Styles, o CardOptions) Rendered
 		if o.Hyperlinks {
 			title = ansi.SetHyperlink(r.URL) + title + ansi.ResetHyperlink()
 		}
-		refs = append(refs, mixed(title), wrapped(urlText, r.URL))
+		refs = append(refs, mixed(title), whole(urlText, r.URL, !o.Hyperlinks))
 	}
 	field("Defined in", refs...)
 	var consts []cell
 	for _, l := range data.Languages {
-		if v, ok := s.Constants[l.Key]; ok {
-			consts = append(consts, mixed(dim.on(l.Name+strings.Repeat(" ", 8-len(l.Name)))+text.on(v)))
+		v, ok := s.Constants[l.Key]
+		if !ok {
+			continue
+		}
+		consts = append(consts, mixed(dim.on(l.Name+strings.Repeat(" ", 8-len(l.Name)))+text.on(v)))
+		if n, ok := s.ConstantNotes[l.Key]; ok {
+			note := "since " + n.Since
+			if n.Before != "" {
+				note += "; before: " + n.Before
+			}
+			consts = append(consts, indented(8, wrapped(dim, note)))
 		}
 	}
 	field("Constants", consts...)
+	subCodes(&c, s, o.Sub, p)
 	if s.Example != "" {
 		c.blank()
 		c.put("", wrapped(label, "Example"))
@@ -121,6 +137,50 @@ func Card(s *data.Status, cat *data.Catalog, st *Styles, o CardOptions) Rendered
 		}
 	}
 	return Rendered{Text: strings.Join(c.lines, "\n"), Widths: c.widths, Related: c.related}
+}
+
+// subHeader explains a sub-code before the card of its status.
+func subHeader(c *cardWriter, s *data.Status, sub *data.SubCode, st *Styles, links bool) {
+	p := &st.card
+	c.put(p.code[s.Category.Index()].on(sub.Code)+" ", wrapped(p.bold, sub.Phrase))
+	how := sub.Source + " sub-code of " + s.Title()
+	if !strings.Contains(sub.Code, ".") {
+		how = sub.Source + " error, sent with " + s.Title()
+	}
+	c.put("", wrapped(p.dim, how))
+	c.blank()
+	c.put("", wrapped(p.text, sub.Summary))
+	title := st.Link.Render(sub.Source + " documentation")
+	if links {
+		title = ansi.SetHyperlink(sub.URL) + title + ansi.ResetHyperlink()
+	}
+	c.put("", mixed(title))
+	c.put("", whole(p.url, sub.URL, !links))
+	c.blank()
+	c.put("", wrapped(p.dim, strings.Repeat("─", min(c.width, 40))))
+	c.blank()
+}
+
+// subCodes lists the sub-codes vendors send with the status, by vendor,
+// marking the one the card was asked for.
+func subCodes(c *cardWriter, s *data.Status, chosen *data.SubCode, p *cardPaints) {
+	for i := 0; i < len(s.SubCodes); {
+		source := s.SubCodes[i].Source
+		j, codeW := i, 0
+		for ; j < len(s.SubCodes) && s.SubCodes[j].Source == source; j++ {
+			codeW = max(codeW, len(s.SubCodes[j].Code))
+		}
+		c.blank()
+		c.put("", wrapped(p.label, source+" sub-codes"))
+		for _, sub := range s.SubCodes[i:j] {
+			lead, phrase := "  ", p.text
+			if chosen != nil && sub.Code == chosen.Code {
+				lead, phrase = p.key.on("▸ "), p.bold
+			}
+			c.put(lead+p.dim.on(sub.Code+strings.Repeat(" ", codeW-len(sub.Code)+2)), wrapped(phrase, sub.Phrase))
+		}
+		i = j
+	}
 }
 
 func meta(s *data.Status) string {
@@ -156,15 +216,25 @@ func cacheable(s *data.Status) string {
 
 // cell is a value in a card: one style over plain text, which wraps, or a
 // pre-styled mix, which is cut to fit instead (wrapping styled text would
-// carry its escape codes across lines).
+// carry its escape codes across lines), or text that must not be broken.
 type cell struct {
-	paint paint
-	text  string
-	mix   string
+	paint  paint
+	text   string
+	mix    string
+	indent int // extra cells before the value
+
+	// unbroken text (a URL) goes whole on its own line when it does not
+	// fit beside the label; when it does not fit the width either, it is
+	// left out, or with overflow printed wider than the width.
+	unbroken, overflow bool
 }
 
 func wrapped(p paint, text string) cell { return cell{paint: p, text: text} }
 func mixed(styled string) cell          { return cell{mix: styled} }
+func whole(p paint, text string, overflow bool) cell {
+	return cell{paint: p, text: text, unbroken: true, overflow: overflow}
+}
+func indented(n int, v cell) cell { v.indent += n; return v }
 
 // cardWriter collects the card's lines, each at most width cells and each
 // with its own complete escape codes.
@@ -184,6 +254,9 @@ func (c *cardWriter) blank() {
 
 // put writes lead then v, continuing wrapped lines under v.
 func (c *cardWriter) put(lead string, v cell) {
+	if v.indent > 0 {
+		lead += strings.Repeat(" ", v.indent)
+	}
 	indent := ansi.StringWidth(lead)
 	if indent >= c.width {
 		lead, indent = "", 0
@@ -191,6 +264,13 @@ func (c *cardWriter) put(lead string, v cell) {
 	room := c.width - indent
 	var lines []string
 	var widths []int
+	if v.unbroken && textWidth(v.text) > room {
+		if textWidth(v.text) <= c.width || v.overflow {
+			c.lines = append(c.lines, v.paint.on(v.text))
+			c.widths = append(c.widths, textWidth(v.text))
+		}
+		return
+	}
 	if v.mix != "" {
 		l := ansi.Truncate(v.mix, room, "…")
 		lines, widths = []string{l}, []int{ansi.StringWidth(l)}

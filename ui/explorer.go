@@ -65,38 +65,83 @@ func tabLine(tabs []Tab, active, level int, st *Styles) (string, [][2]int) {
 
 // Row renders one list entry in exactly width cells: a selection marker,
 // the code coloured by class, the phrase with matched characters
-// highlighted, badges, and the alias or keyword that matched when it was not
-// the phrase.
+// highlighted, badges, and, when the phrase is not why the entry matched,
+// the text that is: an alias, a keyword, or a piece of the summary or
+// description.
 func Row(r data.Result, st *Styles, width int, selected bool) string {
 	p := &st.rows[0]
 	if selected {
 		p = &st.rows[1]
 	}
-	s := r.Status
 	var w rowWriter
 	if selected {
 		w.add(p.marker, "▌ ")
 	} else {
 		w.add(p.text, "  ")
 	}
-	code := p.code[s.Category.Index()]
-	if r.Field == data.FieldCode {
-		w.highlight(s.CodeString(), r.Positions, code, p.codeMatch[s.Category.Index()])
-	} else {
-		w.add(code, s.CodeString())
-	}
-	w.add(p.text, " ")
-	if r.Field == data.FieldPhrase {
-		w.highlight(s.Phrase, r.Positions, p.text, p.match)
-	} else {
-		w.add(p.text, s.Phrase)
-	}
-	w.badges(p, s)
-	if r.Field == data.FieldAlias || r.Field == data.FieldKeyword {
+	writeResult(&w, p, r, " ")
+	if h := r.Hint; h.Field != data.FieldNone {
+		text, pos := h.Text, h.Positions
+		if h.Field == data.FieldSummary || h.Field == data.FieldDescription {
+			text, pos = snippet(text, pos, hintContext)
+		}
 		w.add(p.dim, " ~ ")
-		w.highlight(r.Text, r.Positions, p.dim, p.match)
+		w.highlight(text, pos, p.dim, p.match)
 	}
 	return w.finish(p.text, width)
+}
+
+// writeResult writes a result's code, gap, phrase and badges (vendor,
+// deprecated) with what the query matched highlighted.
+func writeResult(w *rowWriter, p *rowPaints, r data.Result, gap string) {
+	s := r.Status
+	ci := s.Category.Index()
+	code, phrase, source := s.CodeString(), s.Phrase, s.Source
+	if r.Sub != nil {
+		code, phrase, source = r.Sub.Code, r.Sub.Phrase, r.Sub.Source
+	}
+	w.highlight(code, firstRunes(r.CodeDigits), p.code[ci], p.codeMatch[ci])
+	w.add(p.text, gap)
+	w.highlight(phrase, r.Phrase, p.text, p.match)
+	if r.Sub != nil || !s.Official {
+		w.add(p.text, " ")
+		w.add(p.vendor, "["+source+"]")
+	}
+	if s.Deprecated && r.Sub == nil {
+		w.add(p.text, " ")
+		w.add(p.old, "[deprecated]")
+	}
+}
+
+// hintContext is how many runes of prose a hint shows before the first
+// matched word.
+const hintContext = 12
+
+// snippet cuts prose to start a little before its first matched rune, so
+// a row shows the words that matched rather than the start of a paragraph.
+func snippet(text string, pos []int, context int) (string, []int) {
+	if len(pos) == 0 || pos[0] <= context {
+		return text, pos
+	}
+	runes := []rune(text)
+	from := pos[0] - context
+	for from < pos[0] && runes[from] != ' ' {
+		from++ // start at a word
+	}
+	from++
+	out := make([]int, len(pos))
+	for i, p := range pos {
+		out[i] = p - from + 1
+	}
+	return "…" + string(runes[from:]), out
+}
+
+func firstRunes(n int) []int {
+	out := make([]int, n)
+	for i := range out {
+		out[i] = i
+	}
+	return out
 }
 
 // Box draws a rounded border with a title in the top edge around lines that

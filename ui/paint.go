@@ -5,8 +5,6 @@ import (
 
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
-
-	"github.com/httpstatus-dev/httpstatus/data"
 )
 
 // paint is a style's escape codes, applied by concatenation. lipgloss's
@@ -51,18 +49,6 @@ type rowWriter struct {
 func (w *rowWriter) add(p paint, s string) {
 	w.styled.WriteString(p.on(s))
 	w.plain.WriteString(s)
-}
-
-// badges mark vendor and deprecated entries: " [nginx] [deprecated]".
-func (w *rowWriter) badges(p *rowPaints, s *data.Status) {
-	if !s.Official {
-		w.add(p.text, " ")
-		w.add(p.vendor, "["+s.Source+"]")
-	}
-	if s.Deprecated {
-		w.add(p.text, " ")
-		w.add(p.old, "[deprecated]")
-	}
 }
 
 // append writes what another writer holds.

@@ -61,8 +61,8 @@ func TestCardShowsEveryField(t *testing.T) {
 func TestRowIsExactlyItsWidth(t *testing.T) {
 	cat := data.Load()
 	st := SharedExplorerStyles(false)
-	for _, q := range []string{"", "gateway", "50", "payload too large"} {
-		for _, r := range cat.Search(q) {
+	for _, q := range []string{"", "gateway", "50", "payload too large", "gateway timeout", "retry"} {
+		for _, r := range cat.Search(data.ParseQuery(q)) {
 			for _, w := range []int{3, 20, 38, 80} {
 				for _, sel := range []bool{false, true} {
 					if got := ansi.StringWidth(Row(r, st, w, sel)); got != w {

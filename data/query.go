@@ -1,0 +1,237 @@
+package data
+
+import (
+	"errors"
+	"fmt"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Limits on a query. A query may be a pasted response head, so it may be
+// long; only its first words are ranked, so a pasted page costs no more
+// than a sentence.
+const (
+	MaxQueryBytes = 64 << 10
+	MaxQueryWords = 12
+)
+
+// Query is what a user typed or pasted, read once by ParseQuery: the codes
+// it names, a class, and the words to rank by. The command line, the
+// explorer's filter, SSH sessions and explain all read queries this way.
+type Query struct {
+	// Text is the query on one line, trimmed, for messages.
+	Text string
+	// Codes are the codes named, as written and in order: statuses ("404",
+	// "000"), IIS substatus codes ("404.3") and Cloudflare errors ("1020").
+	Codes []string
+	// Mask is a class ("4xx", "40x", "4", "4x"), the zero Mask when none.
+	Mask Mask
+	// Words are the words to match, lower-cased, stop words and the words
+	// that only frame a code ("error 1020", "401 or 403") left out.
+	Words []string
+	// Line is true when the codes came from a status line or a log field
+	// ("HTTP/1.1 404 Not Found", "status=502"): the words are then the
+	// reason phrase, and the rest of the text was ignored.
+	Line bool
+}
+
+// Empty reports whether the query asks for nothing in particular: every
+// entry matches it.
+func (q Query) Empty() bool {
+	return len(q.Codes) == 0 && q.Mask.prefix == "" && len(q.Words) == 0
+}
+
+// OnlyCodes reports whether the query names codes and nothing else
+// ("404", "301 308", "error 1020"), so an unknown one is an error.
+func (q Query) OnlyCodes() bool {
+	return len(q.Codes) > 0 && q.Mask.prefix == "" && len(q.Words) == 0
+}
+
+// String writes the query as it was understood: "404 not found" for the
+// status line "HTTP/1.1 404 Not Found".
+func (q Query) String() string {
+	parts := slices.Clone(q.Codes)
+	if q.Mask.prefix != "" {
+		parts = append(parts, q.Mask.String())
+	}
+	return strings.Join(append(parts, q.Words...), " ")
+}
+
+// CheckQuery rejects command-line input that cannot be a query, with a
+// message a person can act on. Tabs and line breaks are allowed: a pasted
+// log line or response has them.
+func CheckQuery(q string) error {
+	switch {
+	case len(q) > MaxQueryBytes:
+		return fmt.Errorf("query is too long (%d bytes; at most %d)", len(q), MaxQueryBytes)
+	case !utf8.ValidString(q):
+		return errors.New("query is not valid UTF-8")
+	case strings.IndexFunc(q, func(r rune) bool { return unicode.IsControl(r) && !unicode.IsSpace(r) }) >= 0:
+		return errors.New("query contains control characters")
+	case strings.TrimSpace(q) == "":
+		return errors.New("query is empty")
+	}
+	return nil
+}
+
+var (
+	// statusLineRE finds status lines anywhere in pasted text, including
+	// curl -v's "< HTTP/2 502" and HTTP/2's lines without a phrase.
+	statusLineRE = regexp.MustCompile(`(?i)\bHTTP/[0-9](?:\.[0-9])?[ \t]+([0-9]{3})\b[ \t]*([^\r\n]*)`)
+	// accessLogRE finds the status after the quoted request of a common or
+	// combined log line: "GET / HTTP/1.1" 499 0.
+	accessLogRE = regexp.MustCompile(`"[A-Z]+ [^"]* HTTP/[0-9.]+" ([0-9]{3})\b`)
+	// fieldRE finds a status in a structured log: status=502,
+	// "status": 502, status_code: 502, sc-status 404.
+	fieldRE = regexp.MustCompile(`(?i)\b(?:status|status_?code|http_?status|response_?code|sc-status|upstream_status)["']?[ \t]*[=:]?[ \t]*["']?([0-9]{3})\b`)
+
+	codeRE  = regexp.MustCompile(`^(?:[0-9]{3}|0)$`)
+	subRE   = regexp.MustCompile(`^(?:[1-5][0-9]{2}\.[0-9]{1,3}|1[0-9]{3})$`)
+	digitRE = regexp.MustCompile(`^[0-9]+$`)
+)
+
+// framingWords only frame a code: "error 1020", "http 404", "401 or 403".
+var framingWords = map[string]bool{
+	"error": true, "errors": true, "err": true, "status": true, "code": true, "codes": true, "http": true,
+	"https": true, "response": true, "or": true, "vs": true, "versus": true, "and": true, "substatus": true,
+}
+
+// ParseQuery reads a query. It never fails: anything that is not a code, a
+// class or a status line is words, and input CheckQuery would refuse is
+// cleaned up (cut to MaxQueryBytes, control characters as spaces).
+func ParseQuery(raw string) Query {
+	if len(raw) > MaxQueryBytes {
+		raw = raw[:MaxQueryBytes]
+	}
+	raw = strings.ToValidUTF8(raw, " ")
+	q := Query{Text: NormalizeQuery(raw)}
+	if q.Text == "" {
+		return q
+	}
+	if codes, phrases := findStatusLines(raw); len(codes) > 0 {
+		q.Codes, q.Line = codes, true
+		q.Words = queryWords(strings.Fields(strings.ToLower(strings.Join(phrases, " "))))
+		return q
+	}
+
+	fields := strings.Fields(q.Text)
+	var words []string
+	for _, f := range fields {
+		t := strings.Trim(f, ".,;:!?()[]{}<>\"'`")
+		lower := strings.ToLower(t)
+		switch {
+		case codeRE.MatchString(t):
+			q.Codes = appendNew(q.Codes, canonicalCode(t))
+		case subRE.MatchString(t):
+			q.Codes = appendNew(q.Codes, t)
+		case isMaskToken(lower, len(fields) == 1):
+			q.Mask, _ = ParseMask(lower)
+		case digitRE.MatchString(t):
+			if len(fields) == 1 || allNumbers(fields) {
+				q.Codes = appendNew(q.Codes, t) // "1234": an unknown code, said so
+			}
+			// elsewhere a number is noise: a byte count, a port, a pid
+		default:
+			words = append(words, lower)
+		}
+	}
+	if len(q.Codes) > 0 || q.Mask.prefix != "" {
+		words = slices.DeleteFunc(words, func(w string) bool { return framingWords[w] })
+	}
+	q.Words = queryWords(words)
+	return q
+}
+
+// findStatusLines returns the codes of every status line or log field in
+// text, in order and without repeats, with the reason phrases found.
+func findStatusLines(text string) (codes, phrases []string) {
+	for _, m := range statusLineRE.FindAllStringSubmatch(text, -1) {
+		codes = appendNew(codes, m[1])
+		if p := strings.TrimSpace(m[2]); p != "" {
+			phrases = append(phrases, p)
+		}
+	}
+	if len(codes) > 0 {
+		return codes, phrases
+	}
+	for _, re := range []*regexp.Regexp{accessLogRE, fieldRE} {
+		for _, m := range re.FindAllStringSubmatch(text, -1) {
+			codes = appendNew(codes, m[1])
+		}
+		if len(codes) > 0 {
+			return codes, nil
+		}
+	}
+	return nil, nil
+}
+
+// queryWords keeps the words that carry meaning, at most MaxQueryWords:
+// a pasted paragraph is ranked by its start.
+func queryWords(words []string) []string {
+	var out []string
+	for _, w := range words {
+		if len(tokenize(w)) == 0 {
+			continue // a stop word or punctuation alone
+		}
+		out = append(out, w)
+		if len(out) == MaxQueryWords {
+			break
+		}
+	}
+	return out
+}
+
+// isMaskToken reports whether t is a class: "4xx", "40x", "4x" anywhere in
+// a query, and "4" or "40" when they are the whole query (elsewhere they
+// are more likely a count than a class).
+func isMaskToken(t string, alone bool) bool {
+	if _, ok := ParseMask(t); !ok {
+		return false
+	}
+	return alone || strings.ContainsAny(t, "xX")
+}
+
+func allNumbers(fields []string) bool {
+	for _, f := range fields {
+		if !digitRE.MatchString(strings.Trim(f, ".,;:!?()[]{}<>\"'`")) {
+			return false
+		}
+	}
+	return true
+}
+
+// canonicalCode writes a status code with three digits: "0" is "000".
+func canonicalCode(t string) string {
+	n, _ := strconv.Atoi(t)
+	return FormatCode(n)
+}
+
+func appendNew(list []string, v string) []string {
+	if slices.Contains(list, v) {
+		return list
+	}
+	return append(list, v)
+}
+
+// NormalizeQuery puts a query on one line: valid UTF-8, control characters
+// and runs of space as one space, trimmed.
+func NormalizeQuery(q string) string {
+	var b strings.Builder
+	space := false
+	for _, r := range strings.ToValidUTF8(q, "") {
+		if unicode.IsSpace(r) || unicode.IsControl(r) {
+			space = b.Len() > 0
+			continue
+		}
+		if space {
+			b.WriteByte(' ')
+			space = false
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}

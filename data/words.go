@@ -1,0 +1,179 @@
+package data
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// A token is one word of a text as search compares it: folded to one
+// spelling and stemmed, with the runes [start, end) it spans in the text so
+// a match can be highlighted.
+type token struct {
+	stem       string
+	start, end int
+}
+
+// tokenize splits text into words (letters and digits; an apostrophe inside
+// a word is dropped, so "I'm" is "im") and folds each. Stop words are left
+// out: they carry no meaning in a search and would make every entry match.
+func tokenize(text string) []token {
+	var out []token
+	var word strings.Builder
+	start, i := 0, 0
+	flush := func() {
+		if word.Len() > 0 {
+			if w := word.String(); !stopWords[w] {
+				out = append(out, token{stem: fold(w), start: start, end: i})
+			}
+			word.Reset()
+		}
+	}
+	for _, r := range text {
+		switch {
+		case isWordRune(r):
+			if word.Len() == 0 {
+				start = i
+			}
+			word.WriteRune(unicode.ToLower(r))
+		case (r == '\'' || r == '’') && word.Len() > 0:
+			// inside a word: "i'm", "don't"; a trailing one ends it anyway
+		default:
+			flush()
+		}
+		i++
+	}
+	flush()
+	return out
+}
+
+// stopWords are skipped in queries and in the text searched alike. "not",
+// "no" and "too" stay: they are half of "not found", "no content" and
+// "too large".
+var stopWords = map[string]bool{
+	"a": true, "an": true, "the": true, "is": true, "are": true, "was": true, "be": true, "been": true,
+	"of": true, "to": true, "for": true, "in": true, "on": true, "at": true, "by": true, "with": true,
+	"my": true, "it": true, "its": true, "this": true, "that": true, "and": true, "or": true,
+	"when": true, "what": true, "which": true, "how": true, "why": true, "does": true, "do": true,
+	"can": true, "i": true, "me": true, "we": true, "you": true, "your": true, "from": true, "as": true,
+}
+
+// fold brings the forms of a word together: British spellings to American
+// ("unauthorised" is "unauthorized"), then a light stem that removes
+// plurals and verb endings ("throttle", "throttled", "throttling" are all
+// "throttl"). Both sides of a search are folded the same way, so the stems
+// need not be words, only consistent.
+func fold(w string) string {
+	if us, ok := britishWords[w]; ok {
+		w = us
+	}
+	if len(w) > 5 {
+		for _, s := range [][2]string{{"isation", "ization"}, {"ised", "ized"}, {"ises", "izes"}, {"ising", "izing"}, {"ise", "ize"}, {"our", "or"}} {
+			if strings.HasSuffix(w, s[0]) {
+				w = strings.TrimSuffix(w, s[0]) + s[1]
+				break
+			}
+		}
+	}
+	return stem(w)
+}
+
+// britishWords are spellings the suffix rules do not cover.
+var britishWords = map[string]string{
+	"cancelled": "canceled", "cancelling": "canceling", "licence": "license", "licences": "licenses",
+	"catalogue": "catalog", "dialogue": "dialog", "centre": "center", "programme": "program",
+}
+
+// stem strips the common English endings. It is far simpler than Porter's
+// algorithm, which is fine for a few thousand words of status prose.
+func stem(w string) string {
+	if len(w) <= 3 || !isASCII(w) {
+		return w
+	}
+	cut := func(suffix, with string, min int) bool {
+		if strings.HasSuffix(w, suffix) && len(w)-len(suffix) >= min {
+			w = w[:len(w)-len(suffix)] + with
+			return true
+		}
+		return false
+	}
+	switch {
+	case cut("ies", "y", 2), cut("sses", "ss", 1):
+	case strings.HasSuffix(w, "ss"), strings.HasSuffix(w, "us"), strings.HasSuffix(w, "is"):
+	default:
+		cut("s", "", 3)
+	}
+	switch {
+	case cut("ied", "y", 2):
+	case cut("ing", "", 3), cut("ed", "", 3):
+		w = undouble(w)
+	case cut("ily", "y", 3), cut("ly", "", 4):
+	}
+	switch {
+	case cut("ization", "iz", 3), cut("ation", "at", 3), cut("tion", "t", 3):
+	default:
+		cut("e", "", 3)
+	}
+	return w
+}
+
+// undouble drops the second of a doubled final consonant left by an
+// ending ("stopped" to "stop"), except the ones English keeps ("call").
+func undouble(w string) string {
+	n := len(w)
+	if n >= 3 && w[n-1] == w[n-2] && !strings.ContainsRune("aeioulsz", rune(w[n-1])) {
+		return w[:n-1]
+	}
+	return w
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
+}
+
+func isWordRune(r rune) bool {
+	if r < utf8.RuneSelf {
+		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9'
+	}
+	return unicode.IsLetter(r) || unicode.IsDigit(r)
+}
+
+// editDistance is the Damerau-Levenshtein distance of a and b (adjacent
+// swaps count as one edit), giving up once it exceeds limit: typos are one
+// or two edits, and most pairs are rejected after a row or two.
+func editDistance(a, b string, limit int) int {
+	if d := len(a) - len(b); d > limit || -d > limit {
+		return limit + 1
+	}
+	prev2 := make([]int, len(b)+1)
+	prev := make([]int, len(b)+1)
+	cur := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur[0] = i
+		best := cur[0]
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+			if i > 1 && j > 1 && a[i-1] == b[j-2] && a[i-2] == b[j-1] {
+				cur[j] = min(cur[j], prev2[j-2]+1)
+			}
+			best = min(best, cur[j])
+		}
+		if best > limit {
+			return limit + 1
+		}
+		prev2, prev, cur = prev, cur, prev2
+	}
+	return prev[len(b)]
+}

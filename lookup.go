@@ -1,0 +1,145 @@
+package main
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/charmbracelet/colorprofile"
+
+	"github.com/httpstatus-dev/httpstatus/data"
+	"github.com/httpstatus-dev/httpstatus/ui"
+)
+
+// Exit statuses of the command line.
+const (
+	exitFound   = 0
+	exitNoMatch = 1
+	exitUsage   = 2
+)
+
+// cardWidth is the width of cards that are not printed to a terminal.
+const cardWidth = 80
+
+// lookupOptions say how to print an answer.
+type lookupOptions struct {
+	json    bool
+	width   int                  // terminal width; 0 when not a terminal
+	profile colorprofile.Profile // colour profile of stdout
+	dark    bool                 // background of the terminal
+}
+
+// lookup prints what the command line prints for a query and returns the
+// exit status: cards for the codes a query names (with its words choosing
+// among a code's meanings), one line per entry for a class or a search,
+// the whole catalog for no query; or JSON.
+// The query has passed data.CheckQuery.
+func lookup(cat *data.Catalog, raw string, stdout, stderr io.Writer, o lookupOptions) int {
+	q := data.ParseQuery(raw)
+	results := cat.Search(q)
+	status := exitFound
+	cards := false
+	if len(q.Codes) > 0 {
+		found, missing := cat.Codes(q.Codes)
+		if len(found) > 0 || len(q.Words) == 0 {
+			// Codes are the answer; words only chose among their meanings.
+			cards = true
+			for _, code := range missing {
+				fmt.Fprintln(stderr, "httpstatus:", noStatus(cat, code))
+				status = exitNoMatch
+			}
+		}
+	}
+	if len(results) == 0 {
+		switch {
+		case cards: // every code was unknown, and said so
+		case q.Mask != (data.Mask{}) && len(q.Words) == 0:
+			fmt.Fprintf(stderr, "httpstatus: no status matches %s (HTTP status codes run from 100 to 599)\n", q.Mask)
+		default:
+			fmt.Fprintf(stderr, "httpstatus: nothing matches %q; try fewer words, a code (404) or a class (4xx)\n", shorten(q.Text, 60))
+		}
+		if o.json {
+			fmt.Fprintln(stdout, "[]")
+		}
+		return exitNoMatch
+	}
+
+	if o.json {
+		if err := writeJSON(stdout, results); err != nil {
+			fmt.Fprintln(stderr, "httpstatus:", err)
+			return exitUsage
+		}
+		return status
+	}
+	st := ui.NewStyles(o.dark) // not before: JSON needs no styles
+	out := &colorprofile.Writer{Forward: stdout, Profile: o.profile}
+	if !cards {
+		fmt.Fprint(out, ui.Lines(results, &st, o.width))
+		return status
+	}
+	w := cardWidth
+	if o.width > 0 {
+		w = min(o.width, 100)
+	}
+	for i, r := range results {
+		if i > 0 {
+			fmt.Fprintln(out)
+		}
+		fmt.Fprintln(out, ui.Card(r.Status, cat, &st, ui.CardOptions{Width: w, Hyperlinks: o.width > 0, Sub: r.Sub}))
+	}
+	return status
+}
+
+// noStatus says a code is not catalogued, and which are nearest.
+func noStatus(cat *data.Catalog, code string) string {
+	if strings.Contains(code, ".") {
+		status, _, _ := strings.Cut(code, ".")
+		return "no IIS sub-code " + code + "; httpstatus " + status + " lists the ones there are"
+	}
+	n, err := strconv.Atoi(code)
+	if err != nil {
+		return "no status " + code
+	}
+	msg := "no status " + strconv.Itoa(n)
+	if n >= 1000 && n < 2000 {
+		msg = "no status or Cloudflare error " + strconv.Itoa(n)
+	}
+	if n > 599 {
+		msg += " (HTTP status codes run from 100 to 599)"
+	}
+	var near []string
+	for _, c := range cat.Nearest(n) {
+		near = append(near, data.FormatCode(c))
+	}
+	if len(near) > 0 {
+		msg += "; nearest: " + strings.Join(near, ", ")
+	}
+	return msg
+}
+
+// shorten cuts a long query for a message.
+func shorten(s string, n int) string {
+	if r := []rune(s); len(r) > n {
+		return string(r[:n]) + "…"
+	}
+	return s
+}
+
+// writeJSON prints results as the JSON contract says: always an array of
+// whole entries, each once. A sub-code's entry is its status's, which lists
+// it among its subcodes.
+func writeJSON(w io.Writer, results []data.Result) error {
+	entries := make([]*data.Status, 0, len(results))
+	for _, r := range results {
+		if !slices.Contains(entries, r.Status) {
+			entries = append(entries, r.Status)
+		}
+	}
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	return enc.Encode(entries)
+}
