@@ -444,7 +444,11 @@ func highlights(d *doc, m *match) ([]int, Hint) {
 	var phrase []int
 	var hint Hint
 	hintWords, hintWhole, hintWeight := 0, false, 0.0
-	for fi, toks := range m.hits {
+	for fi := range d.fields { // in order, so ties go the same way every time
+		toks := m.hits[int32(fi)]
+		if len(toks) == 0 {
+			continue
+		}
 		f := &d.fields[fi]
 		toks = slices.Clone(toks)
 		slices.Sort(toks)
@@ -464,7 +468,7 @@ func highlights(d *doc, m *match) ([]int, Hint) {
 		}
 		// Most query words first, then a field that is nothing but them
 		// (the keyword "rate limit"), then the weightiest.
-		words, whole := popcount(m.fields[fi]), len(toks) == len(f.toks)
+		words, whole := popcount(m.fields[int32(fi)]), len(toks) == len(f.toks)
 		if words > hintWords || words == hintWords && (whole && !hintWhole || whole == hintWhole && f.kind.weight() > hintWeight) {
 			hint = Hint{Field: f.kind, Text: f.text, Positions: pos}
 			hintWords, hintWhole, hintWeight = words, whole, f.kind.weight()
