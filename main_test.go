@@ -157,8 +157,14 @@ func TestSeveralCodesPrintACardEach(t *testing.T) {
 			titles = append(titles, lines[i])
 		}
 	}
-	want := []string{"301 Moved Permanently", "499 Client Closed Request", "499 Token Required"}
-	if !slices.Equal(titles, want) {
+	// One card per entry of each known code, in catalog order; 299 has none.
+	var want []string
+	for _, code := range []int{301, 499} {
+		for _, s := range data.Load().Lookup(code) {
+			want = append(want, s.Title())
+		}
+	}
+	if len(want) < 3 || !slices.Equal(titles, want) {
 		t.Errorf("cards %q, want %q", titles, want)
 	}
 }
