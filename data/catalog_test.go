@@ -1,10 +1,12 @@
 package data
 
 import (
+	"fmt"
 	"net/url"
 	"reflect"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"unicode"
@@ -295,7 +297,9 @@ func TestEveryEntryIsWellFormed(t *testing.T) {
 			t.Errorf("%s: only IANA registrations can be temporary", name)
 		}
 		checkConstants(t, name, s)
-		checkSubCodes(t, name, s, subSeen)
+		for _, p := range subCodeProblems(s, subSeen) {
+			t.Error(p)
+		}
 	}
 }
 
@@ -303,12 +307,22 @@ func TestEveryEntryIsWellFormed(t *testing.T) {
 func checkText(t *testing.T, name string, texts ...string) {
 	t.Helper()
 	for _, text := range texts {
-		for _, r := range text {
-			if r != '\n' && (unicode.IsControl(r) || r == '\u2028' || r == '\ufffd') {
-				t.Errorf("%s: control character %U in %q", name, r, text)
-			}
+		if r, ok := controlChar(text); ok {
+			t.Errorf("%s: control character %U in %q", name, r, text)
 		}
 	}
+}
+
+// controlChar finds a character prose must not contain: a control
+// character other than newline, a line separator, or a replacement
+// character left by a bad decode.
+func controlChar(text string) (rune, bool) {
+	for _, r := range text {
+		if r != '\n' && (unicode.IsControl(r) || r == '\u2028' || r == '\ufffd') {
+			return r, true
+		}
+	}
+	return 0, false
 }
 
 // checkConstants holds constants to the known languages, and each note to
@@ -345,44 +359,287 @@ var subCodeForm = map[string]*regexp.Regexp{
 	"Cloudflare":    regexp.MustCompile(`^1[0-9]{3}$`),
 }
 
-// checkSubCodes holds sub-codes to the rules entries follow: a known form
-// that fits the status, unique, with a one-line summary, keywords and an
-// https reference to the vendor's documentation.
-func checkSubCodes(t *testing.T, name string, s *Status, seen map[string]bool) {
-	t.Helper()
+// subCodeDocs is where each vendor documents its sub-codes; a sub-code's
+// url must point there.
+var subCodeDocs = map[string]string{
+	"Microsoft IIS": "learn.microsoft.com",
+	"Cloudflare":    "developers.cloudflare.com",
+}
+
+// subCodeProblems holds sub-codes to the rules entries follow: a known form
+// that fits the status, filed under the IANA entry or the vendor's own,
+// unique and in ascending order, a short phrase, a one-line summary that
+// says more than the phrase, keywords that add words of their own, and an
+// https link to the vendor's documentation. seen collects the sub-codes of
+// every entry checked so far.
+func subCodeProblems(s *Status, seen map[string]bool) []string {
+	var out []string
+	bad := func(sub SubCode, format string, args ...any) {
+		out = append(out, fmt.Sprintf("%s %s sub-code %s: ", s.CodeString(), s.Source, sub.Code)+fmt.Sprintf(format, args...))
+	}
+	last := map[string]int{} // per vendor, the number of the previous sub-code
 	for _, sub := range s.SubCodes {
-		id := name + " sub-code " + sub.Code
 		form, ok := subCodeForm[sub.Source]
 		switch {
 		case !ok:
-			t.Errorf("%s: no known form for source %q", id, sub.Source)
+			bad(sub, "no known form for source %q", sub.Source)
 		case !form.MatchString(sub.Code):
-			t.Errorf("%s: not in %s's form %s", id, sub.Source, form)
+			bad(sub, "not in %s's form %s", sub.Source, form)
 		case strings.Contains(sub.Code, ".") && !strings.HasPrefix(sub.Code, s.CodeString()+"."):
-			t.Errorf("%s: filed under the wrong status", id)
+			bad(sub, "filed under the wrong status")
+		}
+		if !s.Official && s.Source != sub.Source {
+			bad(sub, "filed under another vendor's entry; use the IANA entry or one of %s's own", sub.Source)
 		}
 		if seen[sub.Source+" "+sub.Code] {
-			t.Errorf("%s: duplicate", id)
+			bad(sub, "duplicate")
 		}
 		seen[sub.Source+" "+sub.Code] = true
-		if strings.TrimSpace(sub.Phrase) == "" || strings.TrimSpace(sub.Summary) == "" {
-			t.Errorf("%s: empty phrase or summary", id)
+		n := subCodeNumber(sub.Code)
+		if prev, ok := last[sub.Source]; ok && n <= prev {
+			bad(sub, "out of order: %s sub-codes must ascend within an entry", sub.Source)
 		}
-		if n := len([]rune(sub.Summary)); n > 100 || strings.Contains(sub.Summary, "\n") {
-			t.Errorf("%s: summary must be one line of at most 100 characters (%d)", id, n)
+		last[sub.Source] = n
+
+		phrase := strings.TrimSpace(sub.Phrase)
+		if phrase == "" || phrase != sub.Phrase || strings.HasSuffix(phrase, ".") || len([]rune(phrase)) > 60 {
+			bad(sub, "phrase %q must be a short name: trimmed, at most 60 characters, no final period", sub.Phrase)
 		}
-		if len(sub.Keywords) == 0 {
-			t.Errorf("%s: no keywords", id)
+		if n := len([]rune(sub.Summary)); strings.TrimSpace(sub.Summary) == "" || n > 100 || strings.Contains(sub.Summary, "\n") {
+			bad(sub, "summary must be one line of 1-100 characters (%d)", n)
 		}
+		if strings.EqualFold(strings.TrimSpace(strings.TrimSuffix(sub.Summary, ".")), phrase) {
+			bad(sub, "summary only repeats the phrase")
+		}
+		keywords := map[string]bool{}
+		informative := false
 		for _, k := range sub.Keywords {
 			if strings.TrimSpace(k) == "" || k != strings.TrimSpace(k) {
-				t.Errorf("%s: empty or padded keyword %q", id, k)
+				bad(sub, "empty or padded keyword %q", k)
+			}
+			if keywords[strings.ToLower(k)] {
+				bad(sub, "duplicate keyword %q", k)
+			}
+			keywords[strings.ToLower(k)] = true
+			informative = informative || (!strings.EqualFold(k, phrase) && k != sub.Code)
+		}
+		if !informative {
+			bad(sub, "keywords %q add nothing to the phrase and code", sub.Keywords)
+		}
+		if u, err := url.Parse(sub.URL); err != nil || u.Scheme != "https" || u.Host != subCodeDocs[sub.Source] {
+			bad(sub, "url %q is not https on %s's documentation site (%s)", sub.URL, sub.Source, subCodeDocs[sub.Source])
+		}
+		for _, text := range append([]string{sub.Code, sub.Phrase, sub.Source, sub.Summary, sub.URL}, sub.Keywords...) {
+			if r, ok := controlChar(text); ok {
+				bad(sub, "control character %U in %q", r, text)
 			}
 		}
-		if u, err := url.Parse(sub.URL); err != nil || u.Scheme != "https" || u.Host == "" {
-			t.Errorf("%s: bad url %q", id, sub.URL)
+	}
+	return out
+}
+
+// subCodeNumber is the number that orders a vendor's sub-codes: 3 for
+// "404.3", 1020 for "1020", and -1 when there is none.
+func subCodeNumber(code string) int {
+	n, err := strconv.Atoi(code[strings.LastIndex(code, ".")+1:])
+	if err != nil {
+		return -1
+	}
+	return n
+}
+
+// subCodeIn finds a vendor's sub-code and the entry it is filed under.
+func subCodeIn(c *Catalog, source, code string) (*Status, *SubCode, int) {
+	var entry *Status
+	var sub *SubCode
+	found := 0
+	for i := range c.All() {
+		s := &c.All()[i]
+		for j := range s.SubCodes {
+			if s.SubCodes[j].Source == source && s.SubCodes[j].Code == code {
+				entry, sub = s, &s.SubCodes[j]
+				found++
+			}
 		}
-		checkText(t, id, append([]string{sub.Code, sub.Phrase, sub.Source, sub.Summary}, sub.Keywords...)...)
+	}
+	return entry, sub, found
+}
+
+// The sub-codes issue 9 names sit under the status their vendor sends them
+// with: IIS and most Cloudflare errors under the IANA entry, 1016 and 1033
+// under Cloudflare's own 530.
+func TestSubCodesNamedInTheIssue(t *testing.T) {
+	c := Load()
+	for _, tc := range []struct {
+		code, source string
+		status       int
+		official     bool
+		words        string // words a search must be able to find them by
+	}{
+		{"404.3", "Microsoft IIS", 404, true, "mime"},
+		{"500.19", "Microsoft IIS", 500, true, "web.config"},
+		{"403.14", "Microsoft IIS", 403, true, "directory listing denied"},
+		{"401.1", "Microsoft IIS", 401, true, "logon failed"},
+		{"502.3", "Microsoft IIS", 502, true, "arr"},
+		{"503.2", "Microsoft IIS", 503, true, "concurrent request"},
+		{"1020", "Cloudflare", 403, true, "access denied"},
+		{"1015", "Cloudflare", 429, true, "rate limit"},
+		{"1016", "Cloudflare", 530, false, "origin dns"},
+		{"1033", "Cloudflare", 530, false, "tunnel"},
+	} {
+		entry, sub, n := subCodeIn(c, tc.source, tc.code)
+		if n != 1 {
+			t.Errorf("%s %s: found %d times, want once", tc.source, tc.code, n)
+			continue
+		}
+		if entry.Code != tc.status || entry.Official != tc.official {
+			t.Errorf("%s %s: filed under %s (official %v), want %d (official %v)", tc.source, tc.code, entry.Title(), entry.Official, tc.status, tc.official)
+		}
+		if !entry.Official && entry.Source != tc.source {
+			t.Errorf("%s %s: filed under %s's entry", tc.source, tc.code, entry.Source)
+		}
+		text := strings.ToLower(sub.Phrase + " " + strings.Join(sub.Keywords, " "))
+		if !strings.Contains(text, tc.words) {
+			t.Errorf("%s %s: phrase and keywords %q lack %q", tc.source, tc.code, text, tc.words)
+		}
+	}
+}
+
+// cloudflareStatus is the HTTP status Cloudflare sends each 1xxx error with,
+// as Cloudflare's documentation (developers.cloudflare.com) states it.
+// Errors whose status Cloudflare does not state are left out of the catalog.
+var cloudflareStatus = map[string]int{
+	// support/.../4xx-client-error/error-409: Cloudflare answers 1001 with 409.
+	"1001": 409,
+	// rules/custom-errors/reference/error-page-types: the IP/Country block
+	// page (IP Access rules on an ASN, IP or country) returns 403.
+	"1005": 403, "1006": 403, "1007": 403, "1008": 403, "1009": 403, "1106": 403,
+	// support/.../4xx-client-error/error-403: Browser Integrity Check blocks
+	// are served as a Cloudflare-branded 403.
+	"1010": 403,
+	// error-page-types: the rate limiting block page returns 429.
+	"1015": 429,
+	// support/.../cloudflare-5xx-errors/error-530: 530 is returned when
+	// Cloudflare cannot resolve the origin, with the 1xxx code in the body.
+	"1016": 530, "1033": 530,
+	// cloudflare-1xxx-errors/error-1018 and error-1023 state their status.
+	"1018": 409, "1023": 503,
+	// error-page-types: the WAF block page returns 403.
+	"1020": 403,
+	// cloudflare-1xxx-errors/error-1101 and error-1102 tie a Worker's
+	// uncaught exception to 500 and its exceeded limits to 503.
+	"1101": 500, "1102": 503,
+}
+
+func TestCloudflareSubCodesFiledUnderTheirStatus(t *testing.T) {
+	c := Load()
+	filed := map[string]bool{}
+	for _, s := range c.All() {
+		for _, sub := range s.SubCodes {
+			if sub.Source != "Cloudflare" {
+				continue
+			}
+			filed[sub.Code] = true
+			want, ok := cloudflareStatus[sub.Code]
+			switch {
+			case !ok:
+				t.Errorf("Cloudflare %s: no documented status in cloudflareStatus", sub.Code)
+			case s.Code != want:
+				t.Errorf("Cloudflare %s: filed under %s, but Cloudflare sends it with %d", sub.Code, s.Title(), want)
+			}
+		}
+	}
+	for code := range cloudflareStatus {
+		if !filed[code] {
+			t.Errorf("Cloudflare %s: documented but not in the catalog", code)
+		}
+	}
+}
+
+// Coverage must not shrink silently: a floor per vendor, and the series
+// Microsoft documents without gaps must stay complete.
+func TestSubCodeCoverage(t *testing.T) {
+	c := Load()
+	count := map[string]int{}
+	iis := map[string]bool{}
+	for _, s := range c.All() {
+		for _, sub := range s.SubCodes {
+			count[sub.Source]++
+			if sub.Source == "Microsoft IIS" {
+				iis[sub.Code] = true
+			}
+		}
+	}
+	for source, floor := range map[string]int{"Microsoft IIS": 117, "Cloudflare": 16} {
+		if count[source] < floor {
+			t.Errorf("%s: %d sub-codes, want at least %d", source, count[source], floor)
+		}
+	}
+	for _, series := range []struct{ status, from, to int }{
+		{400, 1, 11}, {400, 601, 606},
+		{401, 1, 5}, {401, 501, 504},
+		{403, 1, 22}, {403, 501, 504},
+		{404, 0, 20}, {404, 501, 504},
+		{500, 30, 38}, {500, 50, 53},
+		{502, 1, 7},
+		{503, 2, 4},
+	} {
+		for n := series.from; n <= series.to; n++ {
+			if code := fmt.Sprintf("%d.%d", series.status, n); !iis[code] {
+				t.Errorf("Microsoft IIS %s missing", code)
+			}
+		}
+	}
+}
+
+// The sub-code rules reject what they claim to: each case breaks one rule
+// of an otherwise valid sub-code.
+func TestSubCodeProblems(t *testing.T) {
+	valid := SubCode{
+		Code: "404.3", Phrase: "MIME type restriction", Source: "Microsoft IIS",
+		Summary:  "No MIME type is mapped for the extension.",
+		Keywords: []string{"mime map"},
+		URL:      "https://learn.microsoft.com/en-us/troubleshoot/x",
+	}
+	iana := func(code int, subs ...SubCode) *Status {
+		return &Status{Code: code, Official: true, Source: "IANA", SubCodes: subs}
+	}
+	with := func(change func(*SubCode)) SubCode {
+		sub := valid
+		sub.Keywords = slices.Clone(valid.Keywords)
+		change(&sub)
+		return sub
+	}
+	if p := subCodeProblems(iana(404, valid), map[string]bool{}); len(p) > 0 {
+		t.Fatalf("valid sub-code rejected: %v", p)
+	}
+	for _, tc := range []struct {
+		name   string
+		status *Status
+		want   string
+	}{
+		{"unknown vendor", iana(404, with(func(s *SubCode) { s.Source = "Akamai" })), "no known form"},
+		{"bad form", iana(404, with(func(s *SubCode) { s.Code = "404" })), "form"},
+		{"wrong status", iana(403, valid), "wrong status"},
+		{"other vendor's entry", &Status{Code: 404, Source: "nginx", SubCodes: []SubCode{valid}}, "another vendor"},
+		{"duplicate", iana(404, valid, valid), "duplicate"},
+		{"out of order", iana(404, valid, with(func(s *SubCode) { s.Code = "404.2" })), "out of order"},
+		{"empty phrase", iana(404, with(func(s *SubCode) { s.Phrase = "" })), "phrase"},
+		{"final period", iana(404, with(func(s *SubCode) { s.Phrase = "MIME type restriction." })), "phrase"},
+		{"long summary", iana(404, with(func(s *SubCode) { s.Summary = strings.Repeat("x", 101) })), "summary"},
+		{"summary is the phrase", iana(404, with(func(s *SubCode) { s.Summary = "MIME type restriction." })), "repeats the phrase"},
+		{"no keywords", iana(404, with(func(s *SubCode) { s.Keywords = nil })), "add nothing"},
+		{"keywords repeat the phrase", iana(404, with(func(s *SubCode) { s.Keywords = []string{"mime type restriction", "404.3"} })), "add nothing"},
+		{"duplicate keyword", iana(404, with(func(s *SubCode) { s.Keywords = []string{"mime map", "MIME map"} })), "duplicate keyword"},
+		{"padded keyword", iana(404, with(func(s *SubCode) { s.Keywords = []string{" mime map"} })), "padded"},
+		{"http url", iana(404, with(func(s *SubCode) { s.URL = "http://learn.microsoft.com/x" })), "url"},
+		{"foreign url", iana(404, with(func(s *SubCode) { s.URL = "https://example.com/iis" })), "url"},
+		{"control character", iana(404, with(func(s *SubCode) { s.Summary = "No MIME\ttype." })), "control character"},
+	} {
+		p := subCodeProblems(tc.status, map[string]bool{})
+		if !slices.ContainsFunc(p, func(s string) bool { return strings.Contains(s, tc.want) }) {
+			t.Errorf("%s: problems %q, want one mentioning %q", tc.name, p, tc.want)
+		}
 	}
 }
 
