@@ -84,7 +84,10 @@ var (
 	statusLineRE = regexp.MustCompile(`(?i)\bHTTP/[0-9](?:\.[0-9])?[ \t]+([0-9]{3})\b[ \t]*([^\r\n]*)`)
 	// accessLogRE finds the status after the quoted request of a common or
 	// combined log line: "GET / HTTP/1.1" 499 0.
-	accessLogRE = regexp.MustCompile(`"[A-Z]+ [^"]* HTTP/[0-9.]+" ([0-9]{3})\b`)
+	accessLogRE = regexp.MustCompile(`"[A-Z]+ [^"]* HTTP/[0-9.]+" ([0-9]{3}|0)\b`)
+	// iisLogRE finds sc-status and sc-substatus in an IIS (W3C) log line:
+	// "GET /a.json - 443 - 10.0.0.9 Mozilla/5.0 - 404 3 50 15" is 404.3.
+	iisLogRE = regexp.MustCompile(`(?m)\b(?:GET|POST|PUT|DELETE|HEAD|OPTIONS|PATCH|PROPFIND)\b.*[ \t]([1-5][0-9]{2})[ \t]([0-9]{1,3})[ \t][0-9]+[ \t][0-9]+[ \t]*$`)
 	// fieldRE finds a status in a structured log: status=502,
 	// "status": 502, status_code: 502, sc-status 404.
 	fieldRE = regexp.MustCompile(`(?i)\b(?:status|status_?code|http_?status|response_?code|sc-status|upstream_status)["']?[ \t]*[=:]?[ \t]*["']?([0-9]{3})\b`)
@@ -112,26 +115,39 @@ func ParseQuery(raw string) Query {
 	if q.Text == "" {
 		return q
 	}
-	if codes, phrases := findStatusLines(raw); len(codes) > 0 {
+	if codes, rest := findStatusLines(raw); len(codes) > 0 {
+		// The rest of the line or response (a reason phrase, a Server
+		// header, a vendor's log fields) ranks the code's meanings.
 		q.Codes, q.Line = codes, true
-		q.Words = queryWords(strings.Fields(strings.ToLower(strings.Join(phrases, " "))))
+		q.Words = queryWords(withoutFraming(strings.Fields(strings.ToLower(rest))))
 		return q
 	}
 
 	fields := strings.Fields(q.Text)
+	alone := len(fields) == 1 || allNumbers(fields)
+	cloudflare := alone || slices.ContainsFunc(fields, func(f string) bool {
+		switch strings.ToLower(strings.Trim(f, trimmed)) {
+		case "error", "cloudflare", "code", "cf":
+			return true
+		}
+		return false
+	})
 	var words []string
-	for _, f := range fields {
-		t := strings.Trim(f, ".,;:!?()[]{}<>\"'`")
+	for i, f := range fields {
+		t := strings.Trim(f, trimmed)
 		lower := strings.ToLower(t)
+		unit := i+1 < len(fields) && unitWords[strings.ToLower(strings.Trim(fields[i+1], trimmed))]
 		switch {
-		case codeRE.MatchString(t):
+		case unit && !alone:
+			// "100 seconds", "413 bytes": a quantity, not a code
+		case codeRE.MatchString(t) && (t != "0" || alone):
 			q.Codes = appendNew(q.Codes, canonicalCode(t))
-		case subRE.MatchString(t):
+		case subRE.MatchString(t) && (strings.Contains(t, ".") || cloudflare):
 			q.Codes = appendNew(q.Codes, t)
 		case isMaskToken(lower, len(fields) == 1):
 			q.Mask, _ = ParseMask(lower)
 		case digitRE.MatchString(t):
-			if len(fields) == 1 || allNumbers(fields) {
+			if alone {
 				q.Codes = appendNew(q.Codes, t) // "1234": an unknown code, said so
 			}
 			// elsewhere a number is noise: a byte count, a port, a pid
@@ -140,46 +156,73 @@ func ParseQuery(raw string) Query {
 		}
 	}
 	if len(q.Codes) > 0 || q.Mask.prefix != "" {
-		words = slices.DeleteFunc(words, func(w string) bool { return framingWords[w] })
+		words = withoutFraming(words)
 	}
 	q.Words = queryWords(words)
 	return q
 }
 
-// findStatusLines returns the codes of every status line or log field in
-// text, in order and without repeats, with the reason phrases found.
-func findStatusLines(text string) (codes, phrases []string) {
-	for _, m := range statusLineRE.FindAllStringSubmatch(text, -1) {
-		codes = appendNew(codes, m[1])
-		if p := strings.TrimSpace(m[2]); p != "" {
-			phrases = append(phrases, p)
-		}
-	}
-	if len(codes) > 0 {
-		return codes, phrases
-	}
-	for _, re := range []*regexp.Regexp{accessLogRE, fieldRE} {
-		for _, m := range re.FindAllStringSubmatch(text, -1) {
-			codes = appendNew(codes, m[1])
-		}
-		if len(codes) > 0 {
-			return codes, nil
-		}
-	}
-	return nil, nil
+// trimmed is the punctuation around a word that is not part of it.
+const trimmed = ".,;:!?()[]{}<>\"'`"
+
+// unitWords follow a number that is a quantity: "took 250 ms".
+var unitWords = map[string]bool{
+	"ms": true, "s": true, "sec": true, "secs": true, "second": true, "seconds": true, "minutes": true,
+	"bytes": true, "kb": true, "mb": true, "gb": true, "kib": true, "mib": true, "requests": true,
+	"times": true, "%": true, "percent": true, "items": true, "users": true,
 }
 
-// queryWords keeps the words that carry meaning, at most MaxQueryWords:
-// a pasted paragraph is ranked by its start.
+func withoutFraming(words []string) []string {
+	return slices.DeleteFunc(words, func(w string) bool { return framingWords[strings.Trim(w, trimmed)] })
+}
+
+// findStatusLines returns the codes of every status line or log field in
+// text, in order and without repeats, and the text without them.
+func findStatusLines(text string) (codes []string, rest string) {
+	for _, re := range []*regexp.Regexp{statusLineRE, iisLogRE, accessLogRE, fieldRE} {
+		matches := re.FindAllStringSubmatchIndex(text, -1)
+		if len(matches) == 0 {
+			continue
+		}
+		var b strings.Builder
+		last := 0
+		for _, m := range matches {
+			code := canonicalCode(text[m[2]:m[3]])
+			if re == iisLogRE && text[m[4]:m[5]] != "0" {
+				code += "." + text[m[4]:m[5]]
+			}
+			codes = appendNew(codes, code)
+			b.WriteString(text[last:m[2]])
+			b.WriteByte(' ')
+			last = m[3]
+			if re == iisLogRE {
+				last = m[5]
+			}
+		}
+		b.WriteString(text[last:])
+		return codes, b.String()
+	}
+	return nil, ""
+}
+
+var apostrophes = strings.NewReplacer("'", "", "’", "")
+
+// queryWords splits words as the searched text is split ("web.config" is
+// "web" and "config") and keeps those that carry meaning, at most
+// MaxQueryWords: a pasted paragraph is ranked by its start.
 func queryWords(words []string) []string {
 	var out []string
 	for _, w := range words {
-		if len(tokenize(w)) == 0 {
-			continue // a stop word or punctuation alone
-		}
-		out = append(out, w)
-		if len(out) == MaxQueryWords {
-			break
+		runes := []rune(w)
+		for _, t := range tokenize(w) {
+			word := apostrophes.Replace(string(runes[t.start:t.end]))
+			if digitRE.MatchString(word) {
+				continue // "1.1" of "HTTP/1.1", a port, a count
+			}
+			out = append(out, word)
+			if len(out) == MaxQueryWords {
+				return out
+			}
 		}
 	}
 	return out

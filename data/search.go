@@ -20,23 +20,24 @@ const (
 	FieldAlias
 	FieldKeyword
 	FieldSource
+	FieldConstant
 	FieldSummary
 	FieldDescription
 )
 
 func (f Field) String() string {
-	return [...]string{"none", "code", "phrase", "alias", "keyword", "source", "summary", "description"}[f]
+	return [...]string{"none", "code", "phrase", "alias", "keyword", "source", "constant", "summary", "description"}[f]
 }
 
 // weight is how much a word found in the field says about the entry: a word
 // of the phrase names the status, a word somewhere in the description only
 // mentions it.
 func (f Field) weight() float64 {
-	return [...]float64{0, 1, 1, 0.9, 0.85, 0.8, 0.5, 0.25}[f]
+	return [...]float64{0, 1, 1, 0.9, 0.85, 0.8, 0.85, 0.5, 0.25}[f]
 }
 
 // short fields are names, not prose: they take prefixes and typos.
-func (f Field) short() bool { return f >= FieldPhrase && f <= FieldSource }
+func (f Field) short() bool { return f >= FieldPhrase && f <= FieldConstant }
 
 // Result is one entry, or one sub-code of an entry, that matched a query.
 type Result struct {
@@ -57,6 +58,7 @@ type Result struct {
 	matched int     // query words matched
 	score   float64 // how well, all fields considered
 	index   int     // the entry's place in the catalog
+	vendor  bool    // the query named the entry's vendor ("499 nginx")
 }
 
 // Hint is a text of an entry and the runes of it that matched.
@@ -82,6 +84,9 @@ const (
 	bonusEqual    = 0.5  // the field is the query: "not found"
 	subPenalty    = 0.75 // sub-codes rank below entries that match as well
 	keepRatio     = 0.4  // results scoring under this share of the best are noise
+	// officialEdge settles close calls between meanings of one code for
+	// the standard one: "npm ERR! 404 Not Found" is not GitHub's 404.
+	officialEdge = 0.3
 )
 
 // Search answers a query: the codes it names (ranked by its words, if
@@ -94,13 +99,13 @@ func (c *Catalog) Search(q Query) []Result {
 		return c.everything()
 	case len(q.Codes) > 0:
 		found, _ := c.Codes(q.Codes)
-		if len(q.Words) > 0 && len(found) > 0 {
-			return c.rankWithin(found, q.Words, true)
+		if len(found) > 0 && len(q.Words) > 0 {
+			return c.rankWithin(found, q.Words, q.Line)
 		}
 		if len(found) > 0 || len(q.Words) == 0 {
 			return found
 		}
-		// "took 250 ms": no such code, so the words are the query
+		// "took 250 ms" named no catalogued code: the words are the query
 	case q.Mask.prefix != "":
 		class := c.classResults(q.Mask)
 		if len(q.Words) == 0 {
@@ -169,25 +174,60 @@ func (c *Catalog) classResults(m Mask) []Result {
 }
 
 // rankWithin ranks a set of results (the entries of some codes or of a
-// class, and their sub-codes) by words and keeps those that match: "499
-// nginx" is nginx's 499, "5xx timeout" the gateway and CDN timeouts. With
-// keepAll, a set that the words do not narrow is kept whole, in its order
-// ("502 503 504 proxy").
+// class, and their sub-codes) by words: a meaning whose vendor the query
+// names first ("499 nginx"), then those the words match best, the
+// standard meaning winning close calls. With keepAll (the codes came from
+// a status line or log) every member stays, those the words do not match
+// after the rest; otherwise only matches stay ("5xx timeout"), or the whole
+// set when the words match none of it ("502 503 504 proxy").
 func (c *Catalog) rankWithin(set []Result, words []string, keepAll bool) []Result {
-	allowed := map[int]bool{}
+	entries, subs := map[int]bool{}, map[*SubCode]bool{}
 	for _, r := range set {
-		allowed[r.index] = true
-	}
-	out := c.rank(c.score(words, allowed))
-	if len(out) == 0 && keepAll {
-		return set
-	}
-	for i := range out {
-		if out[i].Sub == nil {
-			out[i].CodeDigits = set[0].CodeDigits
+		if r.Sub != nil {
+			subs[r.Sub] = true
+		} else {
+			entries[r.index] = true
 		}
 	}
-	return out
+	ranked := c.rank(c.score(words, func(d *doc) bool {
+		if d.sub < 0 || entries[d.entry] {
+			return entries[d.entry] // a code's entry, or a sub-code of it
+		}
+		return subs[&c.statuses[d.entry].SubCodes[d.sub]]
+	}))
+	slices.SortStableFunc(ranked, func(a, b Result) int {
+		if a.vendor != b.vendor {
+			if a.vendor {
+				return -1
+			}
+			return 1
+		}
+		return cmp.Compare(b.edged(), a.edged())
+	})
+	if len(ranked) == 0 && !keepAll {
+		return set
+	}
+	for i := range ranked {
+		if ranked[i].Sub == nil {
+			ranked[i].CodeDigits = set[0].CodeDigits
+		}
+	}
+	if keepAll {
+		for _, r := range set {
+			if !slices.ContainsFunc(ranked, func(o Result) bool { return o.Status == r.Status && o.Sub == r.Sub }) {
+				ranked = append(ranked, r)
+			}
+		}
+	}
+	return ranked
+}
+
+// edged is the score with the standard meaning's edge.
+func (r Result) edged() float64 {
+	if r.Status.Official && r.Sub == nil {
+		return r.score + officialEdge
+	}
+	return r.score
 }
 
 // The search index: every folded word of every entry and sub-code, with
@@ -213,6 +253,9 @@ type docField struct {
 	toks []token
 }
 
+// maxJoined is the most words of a name indexed as one ("toomanyrequests").
+const maxJoined = 3
+
 type posting struct {
 	doc, field, tok int32
 }
@@ -229,6 +272,11 @@ func (c *Catalog) searchIndex() *index {
 			ix.more(d, FieldKeyword, s.Keywords...)
 			if !s.Official {
 				ix.more(d, FieldSource, s.Source)
+			}
+			for _, l := range Languages {
+				if v, ok := s.Constants[l.Key]; ok {
+					ix.more(d, FieldConstant, v)
+				}
 			}
 			ix.more(d, FieldSummary, s.Summary)
 			ix.more(d, FieldDescription, s.Description)
@@ -282,6 +330,19 @@ func (ix *index) more(d *doc, kind Field, texts ...string) {
 			ix.byStem[t.stem] = append(ix.byStem[t.stem], p)
 			w := strings.ToLower(string(runes[t.start:t.end]))
 			ix.byWord[w] = append(ix.byWord[w], p)
+			if !kind.short() {
+				continue
+			}
+			// Names run together are found too: "toomanyrequests",
+			// "ratelimiting", "NotFound".
+			for n := 2; n <= maxJoined && ti+n <= len(f.toks); n++ {
+				var joined strings.Builder
+				for _, jt := range f.toks[ti : ti+n] {
+					joined.WriteString(strings.ToLower(string(runes[jt.start:jt.end])))
+				}
+				st := fold(apostrophes.Replace(joined.String()))
+				ix.byStem[st] = append(ix.byStem[st], p)
+			}
 		}
 		d.fields = append(d.fields, f)
 	}
@@ -295,13 +356,13 @@ type match struct {
 }
 
 // score finds every doc that some query word matches, restricted to the
-// entries in allowed when it is not nil.
-func (c *Catalog) score(words []string, allowed map[int]bool) map[int32]*match {
+// docs allowed accepts when it is not nil.
+func (c *Catalog) score(words []string, allowed func(*doc) bool) map[int32]*match {
 	ix := c.searchIndex()
 	matches := map[int32]*match{}
 	consider := func(wi int, p posting, quality float64) {
 		d := &ix.docs[p.doc]
-		if allowed != nil && !allowed[d.entry] {
+		if allowed != nil && !allowed(d) {
 			return
 		}
 		m := matches[p.doc]
@@ -315,13 +376,7 @@ func (c *Catalog) score(words []string, allowed map[int]bool) map[int32]*match {
 		m.hits[p.field] = append(m.hits[p.field], p.tok)
 	}
 	for wi, w := range words {
-		toks := tokenize(w)
-		if len(toks) == 0 {
-			continue
-		}
-		// "im-a-teapot" or "404-not": a word that folds into several
-		// counts as its first; the query parser split the rest already.
-		st := toks[0].stem
+		st := fold(w)
 		found := false
 		for _, p := range ix.byStem[st] {
 			consider(wi, p, 1)
@@ -365,15 +420,14 @@ func (c *Catalog) score(words []string, allowed map[int]bool) map[int32]*match {
 func (c *Catalog) rank(matches map[int32]*match) []Result {
 	ix := c.searchIndex()
 	var out []Result
-	best := 0.0
+	var ids []int32
+	best, bestEntry := 0.0, 0.0
+	vendorSubs := map[int32]bool{}
 	for id, m := range matches {
 		d := &ix.docs[id]
 		n := len(m.best)
 		all := uint32(1)<<n - 1
 		r := Result{Status: c.entry(d.entry), index: d.entry}
-		if d.sub >= 0 {
-			r.Sub = &r.Status.SubCodes[d.sub]
-		}
 		for _, w := range m.best {
 			r.score += w / float64(n)
 			if w > 0 {
@@ -393,13 +447,33 @@ func (c *Catalog) rank(matches map[int32]*match) []Result {
 			bonus = max(bonus, b)
 		}
 		r.score += bonus
-		if r.Sub != nil {
-			r.score *= subPenalty
+		if d.sub < 0 {
+			bestEntry = max(bestEntry, r.score)
+		} else if m.fields[sourceField(d)] != 0 {
+			vendorSubs[id] = true
 		}
 		r.Phrase, r.Hint = highlights(d, m)
-		best = max(best, r.score)
 		out = append(out, r)
+		ids = append(ids, id)
 	}
+	// A sub-code is an answer when the query names its vendor ("iis 404",
+	// "cloudflare rate limit") or it matches better than every entry
+	// ("directory listing denied"); otherwise the hundred IIS codes would
+	// bury the entries under every common word.
+	kept := out[:0]
+	for i, r := range out {
+		d := &ix.docs[ids[i]]
+		if d.sub >= 0 {
+			r.Sub = &r.Status.SubCodes[d.sub]
+			if !vendorSubs[ids[i]] && r.score <= bestEntry {
+				continue
+			}
+			r.score *= subPenalty
+		}
+		best = max(best, r.score)
+		kept = append(kept, r)
+	}
+	out = kept
 	slices.SortFunc(out, compareResults)
 	if len(out) > 0 {
 		top := out[0].matched
@@ -408,6 +482,16 @@ func (c *Catalog) rank(matches map[int32]*match) []Result {
 		})
 	}
 	return out
+}
+
+// sourceField is the index of a sub-code doc's source field.
+func sourceField(d *doc) int32 {
+	for i, f := range d.fields {
+		if f.kind == FieldSource {
+			return int32(i)
+		}
+	}
+	return -1
 }
 
 func compareResults(a, b Result) int {
