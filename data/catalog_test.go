@@ -175,30 +175,73 @@ func TestRFC9110ReferencesLinkTheirSection(t *testing.T) {
 func TestVendorCodes(t *testing.T) {
 	c := Load()
 	want := map[string][]int{
-		"nginx":            {444, 494, 495, 496, 497, 499},
-		"Cloudflare":       {520, 521, 522, 523, 524, 525, 526, 527, 530},
-		"Microsoft IIS":    {440, 449, 451},
-		"AWS ELB":          {0, 460, 463, 464, 561},
-		"Laravel":          {419},
-		"Twitter":          {420},
-		"Spring Framework": {420},
-		"Esri ArcGIS":      {498, 499},
-		"Apache":           {509},
+		"nginx":               {444, 494, 495, 496, 497, 499},
+		"Cloudflare":          {520, 521, 522, 523, 524, 525, 526, 527, 530},
+		"Microsoft Exchange":  {440},
+		"Microsoft WebDAV":    {449},
+		"Exchange ActiveSync": {451},
+		"Microsoft Windows":   {450},
+		"AWS ELB":             {0, 460, 463, 464, 561},
+		"HTTP clients":        {0},
+		"Envoy":               {0},
+		"Laravel":             {419},
+		"Twitter":             {420},
+		"Spring Framework":    {420},
+		"Esri ArcGIS":         {498, 499},
+		"Informal":            {218},
+		"cPanel":              {509},
+		"Shopify":             {430},
+		"Qualys SSL Labs":     {529},
 	}
 	for source, codes := range want {
 		for _, code := range codes {
-			found := false
-			for _, s := range c.Lookup(code) {
-				found = found || (s.Source == source && !s.Official)
-			}
-			if !found {
+			if !hasVendorEntry(c, code, source) {
 				t.Errorf("no unofficial %s entry for %03d", source, code)
 			}
+		}
+	}
+	// Codes once filed under a vendor that neither sends nor documents them.
+	for _, wrong := range []struct {
+		code   int
+		source string
+	}{{218, "Apache"}, {509, "Apache"}, {440, "Microsoft IIS"}, {449, "Microsoft IIS"}, {451, "Microsoft IIS"}} {
+		if hasVendorEntry(c, wrong.code, wrong.source) {
+			t.Errorf("%03d is filed under %s, which does not define it", wrong.code, wrong.source)
 		}
 	}
 	for _, code := range []int{598, 599} {
 		if e := c.Lookup(code); len(e) == 0 || e[0].Official {
 			t.Errorf("%d: want an unofficial entry", code)
+		}
+	}
+}
+
+func hasVendorEntry(c *Catalog, code int, source string) bool {
+	for _, s := range c.Lookup(code) {
+		if s.Source == source && !s.Official {
+			return true
+		}
+	}
+	return false
+}
+
+// An alias names the same code: one that is another code's registered
+// phrase or former name ranks the wrong code for it.
+func TestAliasesDoNotNameOtherCodes(t *testing.T) {
+	c := Load()
+	names := map[string]int{}
+	for _, s := range c.All() {
+		if s.Official {
+			for _, n := range append([]string{s.Phrase}, s.Aliases...) {
+				names[strings.ToLower(n)] = s.Code
+			}
+		}
+	}
+	for _, s := range c.All() {
+		for _, a := range s.Aliases {
+			if code, ok := names[strings.ToLower(a)]; ok && code != s.Code {
+				t.Errorf("%s %s: alias %q is the name of %03d", s.CodeString(), s.Source, a, code)
+			}
 		}
 	}
 }
