@@ -10,8 +10,8 @@ import (
 	"unicode"
 )
 
-// iana is the IANA HTTP Status Code Registry: code, reason phrase and the
-// reference that defines it.
+// iana is the IANA HTTP Status Code Registry, temporary registrations
+// included: code, reason phrase and the reference that defines it.
 var iana = []struct {
 	code   int
 	phrase string
@@ -21,6 +21,7 @@ var iana = []struct {
 	{101, "Switching Protocols", "RFC 9110 §15.2.2"},
 	{102, "Processing", "RFC 2518 §10.1"},
 	{103, "Early Hints", "RFC 8297 §2"},
+	{104, "Upload Resumption Supported", "draft-ietf-httpbis-resumable-upload-05"},
 	{200, "OK", "RFC 9110 §15.3.1"},
 	{201, "Created", "RFC 9110 §15.3.2"},
 	{202, "Accepted", "RFC 9110 §15.3.3"},
@@ -82,6 +83,10 @@ var iana = []struct {
 	{511, "Network Authentication Required", "RFC 6585 §6"},
 }
 
+// temporaryRegistrations are the codes IANA lists as TEMPORARY: registered
+// for a draft and lapsing unless renewed or made permanent.
+var temporaryRegistrations = map[int]bool{104: true}
+
 // heuristicallyCacheable is RFC 9110 §15.1's list.
 var heuristicallyCacheable = map[int]bool{
 	200: true, 203: true, 204: true, 206: true, 300: true, 301: true, 308: true,
@@ -108,8 +113,8 @@ func official(c *Catalog, code int) *Status {
 
 func TestIANARegistryComplete(t *testing.T) {
 	c := Load()
-	if len(iana) != 63 {
-		t.Fatalf("test table has %d codes, want 63", len(iana))
+	if len(iana) != 64 {
+		t.Fatalf("test table has %d codes, want 64", len(iana))
 	}
 	seen := map[int]bool{}
 	for _, want := range iana {
@@ -130,6 +135,9 @@ func TestIANARegistryComplete(t *testing.T) {
 		}
 		if got := heuristicallyCacheable[want.code]; s.Cacheable != got {
 			t.Errorf("%d: cacheable %v, want %v", want.code, s.Cacheable, got)
+		}
+		if got := temporaryRegistrations[want.code]; s.Temporary != got {
+			t.Errorf("%d: temporary %v, want %v", want.code, s.Temporary, got)
 		}
 	}
 	for _, s := range c.All() {
@@ -179,19 +187,25 @@ func TestVendorCodes(t *testing.T) {
 		"Cloudflare":          {520, 521, 522, 523, 524, 525, 526, 527, 530},
 		"Microsoft Exchange":  {440},
 		"Microsoft WebDAV":    {449},
-		"Exchange ActiveSync": {451},
+		"Exchange ActiveSync": {451, 456, 457},
 		"Microsoft Windows":   {450},
 		"AWS ELB":             {0, 460, 463, 464, 561},
 		"HTTP clients":        {0},
 		"Envoy":               {0},
 		"Laravel":             {419},
 		"Twitter":             {420},
-		"Spring Framework":    {420},
+		"Spring Framework":    {103, 419, 420, 421},
 		"Esri ArcGIS":         {498, 499},
 		"Informal":            {218},
 		"cPanel":              {509},
-		"Shopify":             {430},
+		"Microsoft Graph":     {509},
+		"Shopify":             {430, 530, 540, 783},
 		"Qualys SSL Labs":     {529},
+		"Anthropic":           {529},
+		"Pantheon":            {530},
+		"Linode":              {299},
+		"Tornado":             {599},
+		"LinkedIn":            {999},
 	}
 	for source, codes := range want {
 		for _, code := range codes {
@@ -254,8 +268,8 @@ func TestEveryEntryIsWellFormed(t *testing.T) {
 			vendor++
 		}
 	}
-	if vendor < 30 {
-		t.Errorf("catalog has %d vendor entries, want at least 30", vendor)
+	if vendor < 50 {
+		t.Errorf("catalog has %d vendor entries, want at least 50", vendor)
 	}
 	type key struct {
 		code   int
@@ -425,8 +439,11 @@ func TestLookupNearestAndMasks(t *testing.T) {
 	if got := c.Nearest(404); len(got) != 2 || got[0] != 403 || got[1] != 405 {
 		t.Errorf("Nearest(404) = %v, want [403 405]", got)
 	}
-	if got := c.Nearest(999); len(got) != 1 || got[0] != 599 {
-		t.Errorf("Nearest(999) = %v, want [599]", got)
+	if got := c.Nearest(600); len(got) != 2 || got[0] != 599 || got[1] != 783 {
+		t.Errorf("Nearest(600) = %v, want [599 783]", got)
+	}
+	if got := c.Nearest(1000); len(got) != 1 || got[0] != 999 {
+		t.Errorf("Nearest(1000) = %v, want [999]", got)
 	}
 	if got := c.Lookup(499); len(got) != 2 || got[0].Source == got[1].Source {
 		t.Errorf("Lookup(499) = %d entries, want nginx and Esri", len(got))
