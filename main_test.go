@@ -55,12 +55,13 @@ func TestExitStatusAndMessages(t *testing.T) {
 		{[]string{"40x"}, 0, ""},
 		{[]string{"4"}, 0, ""},
 		{[]string{"teapot"}, 0, ""},
-		{[]string{"299"}, 1, "httpstatus: no status 299; nearest: 226, 300\n"},
+		{[]string{"250"}, 1, "httpstatus: no status 250; nearest: 226, 299\n"},
 		{[]string{"301", "308"}, 0, ""},
-		{[]string{"301", "299", "308"}, 1, "httpstatus: no status 299; nearest: 226, 300\n"},
-		{[]string{"1234"}, 1, "httpstatus: no status or Cloudflare error 1234 (HTTP status codes run from 100 to 599); nearest: 599\n"},
-		{[]string{"9xx"}, 1, "httpstatus: no status matches 9xx (HTTP status codes run from 100 to 599)\n"},
-		{[]string{"99"}, 1, "httpstatus: no status matches 99x (HTTP status codes run from 100 to 599)\n"},
+		{[]string{"301", "250", "308"}, 1, "httpstatus: no status 250; nearest: 226, 299\n"},
+		{[]string{"1234"}, 1, "httpstatus: no status or Cloudflare error 1234 (HTTP status codes run from 100 to 599); nearest: 999\n"},
+		{[]string{"9xx"}, 0, ""}, // LinkedIn's 999
+		{[]string{"99"}, 0, ""},
+		{[]string{"8xx"}, 1, "httpstatus: no status matches 8xx (HTTP status codes run from 100 to 599)\n"},
 		{[]string{"6"}, 1, "httpstatus: no status matches 6xx (HTTP status codes run from 100 to 599)\n"},
 		{[]string{"xyzzy"}, 1, "httpstatus: nothing matches \"xyzzy\"; try fewer words, a code (404) or a class (4xx)\n"},
 		{[]string{"rm", "-rf", "/;", "id"}, 2, "httpstatus: unknown shorthand flag: 'r' in -rf…"},
@@ -139,7 +140,7 @@ func TestJSON(t *testing.T) {
 		one[0].References[0].URL != "https://www.rfc-editor.org/rfc/rfc9110#section-15.5.14" {
 		t.Errorf("--json 413: %+v %v", one, err)
 	}
-	for _, q := range []string{"299", "xyzzy"} {
+	for _, q := range []string{"250", "xyzzy"} {
 		out, _, status = cli(t, nil, "--json", q)
 		if out != "[]\n" || status != 1 {
 			t.Errorf("--json %s: %q status %d, want [] and 1", q, out, status)
@@ -148,7 +149,7 @@ func TestJSON(t *testing.T) {
 }
 
 func TestSeveralCodesPrintACardEach(t *testing.T) {
-	out, _, _ := cli(t, nil, "301", "299", "499")
+	out, _, _ := cli(t, nil, "301", "250", "499")
 	// A card's title line is followed by its class line ("3xx Redirection").
 	var titles []string
 	lines := strings.Split(out, "\n")

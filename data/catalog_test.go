@@ -12,8 +12,8 @@ import (
 	"unicode"
 )
 
-// iana is the IANA HTTP Status Code Registry: code, reason phrase and the
-// reference that defines it.
+// iana is the IANA HTTP Status Code Registry, temporary registrations
+// included: code, reason phrase and the reference that defines it.
 var iana = []struct {
 	code   int
 	phrase string
@@ -23,6 +23,7 @@ var iana = []struct {
 	{101, "Switching Protocols", "RFC 9110 §15.2.2"},
 	{102, "Processing", "RFC 2518 §10.1"},
 	{103, "Early Hints", "RFC 8297 §2"},
+	{104, "Upload Resumption Supported", "draft-ietf-httpbis-resumable-upload-05"},
 	{200, "OK", "RFC 9110 §15.3.1"},
 	{201, "Created", "RFC 9110 §15.3.2"},
 	{202, "Accepted", "RFC 9110 §15.3.3"},
@@ -84,6 +85,10 @@ var iana = []struct {
 	{511, "Network Authentication Required", "RFC 6585 §6"},
 }
 
+// temporaryRegistrations are the codes IANA lists as TEMPORARY: registered
+// for a draft and lapsing unless renewed or made permanent.
+var temporaryRegistrations = map[int]bool{104: true}
+
 // heuristicallyCacheable is RFC 9110 §15.1's list.
 var heuristicallyCacheable = map[int]bool{
 	200: true, 203: true, 204: true, 206: true, 300: true, 301: true, 308: true,
@@ -110,8 +115,8 @@ func official(c *Catalog, code int) *Status {
 
 func TestIANARegistryComplete(t *testing.T) {
 	c := Load()
-	if len(iana) != 63 {
-		t.Fatalf("test table has %d codes, want 63", len(iana))
+	if len(iana) != 64 {
+		t.Fatalf("test table has %d codes, want 64", len(iana))
 	}
 	seen := map[int]bool{}
 	for _, want := range iana {
@@ -132,6 +137,9 @@ func TestIANARegistryComplete(t *testing.T) {
 		}
 		if got := heuristicallyCacheable[want.code]; s.Cacheable != got {
 			t.Errorf("%d: cacheable %v, want %v", want.code, s.Cacheable, got)
+		}
+		if got := temporaryRegistrations[want.code]; s.Temporary != got {
+			t.Errorf("%d: temporary %v, want %v", want.code, s.Temporary, got)
 		}
 	}
 	for _, s := range c.All() {
@@ -177,15 +185,29 @@ func TestRFC9110ReferencesLinkTheirSection(t *testing.T) {
 func TestVendorCodes(t *testing.T) {
 	c := Load()
 	want := map[string][]int{
-		"nginx":                       {444, 494, 495, 496, 497, 499},
-		"Cloudflare":                  {520, 521, 522, 523, 524, 525, 526, 527, 530},
-		"Microsoft IIS":               {440, 449, 451},
-		"AWS ELB":                     {0, 460, 463, 464, 561},
-		"Laravel":                     {419},
-		"Twitter":                     {420},
-		"Spring Framework":            {420},
-		"Esri ArcGIS":                 {498, 499},
-		"Apache":                      {509},
+		"nginx":               {444, 494, 495, 496, 497, 499},
+		"Cloudflare":          {520, 521, 522, 523, 524, 525, 526, 527, 530},
+		"Microsoft Exchange":  {440},
+		"Microsoft WebDAV":    {449},
+		"Exchange ActiveSync": {451, 456, 457},
+		"Microsoft Windows":   {450},
+		"AWS ELB":             {0, 460, 463, 464, 561},
+		"HTTP clients":        {0},
+		"Envoy":               {0},
+		"Laravel":             {419},
+		"Twitter":             {420},
+		"Spring Framework":    {103, 419, 420, 421},
+		"Esri ArcGIS":         {498, 499},
+		"Informal":            {218},
+		"cPanel":              {509},
+		"Microsoft Graph":     {509},
+		"Shopify":             {430, 530, 540, 783},
+		"Qualys SSL Labs":     {529},
+		"Anthropic":           {529},
+		"Pantheon":            {530},
+		"Linode":              {299},
+		"Tornado":             {599},
+		"LinkedIn":            {999},
 		"Amazon CloudFront":           {0},
 		"Squid":                       {0},
 		"Amazon S3":                   {200},
@@ -201,18 +223,53 @@ func TestVendorCodes(t *testing.T) {
 	}
 	for source, codes := range want {
 		for _, code := range codes {
-			found := false
-			for _, s := range c.Lookup(code) {
-				found = found || (s.Source == source && !s.Official)
-			}
-			if !found {
+			if !hasVendorEntry(c, code, source) {
 				t.Errorf("no unofficial %s entry for %03d", source, code)
 			}
+		}
+	}
+	// Codes once filed under a vendor that neither sends nor documents them.
+	for _, wrong := range []struct {
+		code   int
+		source string
+	}{{218, "Apache"}, {509, "Apache"}, {440, "Microsoft IIS"}, {449, "Microsoft IIS"}, {451, "Microsoft IIS"}} {
+		if hasVendorEntry(c, wrong.code, wrong.source) {
+			t.Errorf("%03d is filed under %s, which does not define it", wrong.code, wrong.source)
 		}
 	}
 	for _, code := range []int{598, 599} {
 		if e := c.Lookup(code); len(e) == 0 || e[0].Official {
 			t.Errorf("%d: want an unofficial entry", code)
+		}
+	}
+}
+
+func hasVendorEntry(c *Catalog, code int, source string) bool {
+	for _, s := range c.Lookup(code) {
+		if s.Source == source && !s.Official {
+			return true
+		}
+	}
+	return false
+}
+
+// An alias names the same code: one that is another code's registered
+// phrase or former name ranks the wrong code for it.
+func TestAliasesDoNotNameOtherCodes(t *testing.T) {
+	c := Load()
+	names := map[string]int{}
+	for _, s := range c.All() {
+		if s.Official {
+			for _, n := range append([]string{s.Phrase}, s.Aliases...) {
+				names[strings.ToLower(n)] = s.Code
+			}
+		}
+	}
+	for _, s := range c.All() {
+		for _, a := range s.Aliases {
+			if code, ok := names[strings.ToLower(a)]; ok && code != s.Code {
+				t.Errorf("%s %s: alias %q is the name of %03d", s.CodeString(), s.Source, a, code)
+			}
 		}
 	}
 }
@@ -225,8 +282,8 @@ func TestEveryEntryIsWellFormed(t *testing.T) {
 			vendor++
 		}
 	}
-	if vendor < 30 {
-		t.Errorf("catalog has %d vendor entries, want at least 30", vendor)
+	if vendor < 50 {
+		t.Errorf("catalog has %d vendor entries, want at least 50", vendor)
 	}
 	type key struct {
 		code   int
@@ -651,8 +708,11 @@ func TestLookupNearestAndMasks(t *testing.T) {
 	if got := c.Nearest(404); len(got) != 2 || got[0] != 403 || got[1] != 405 {
 		t.Errorf("Nearest(404) = %v, want [403 405]", got)
 	}
-	if got := c.Nearest(999); len(got) != 1 || got[0] != 599 {
-		t.Errorf("Nearest(999) = %v, want [599]", got)
+	if got := c.Nearest(600); len(got) != 2 || got[0] != 599 || got[1] != 783 {
+		t.Errorf("Nearest(600) = %v, want [599 783]", got)
+	}
+	if got := c.Nearest(1000); len(got) != 1 || got[0] != 999 {
+		t.Errorf("Nearest(1000) = %v, want [999]", got)
 	}
 	var sources []string
 	for _, s := range c.Lookup(499) {

@@ -69,10 +69,10 @@ func TestOpenSSHEndToEnd(t *testing.T) {
 	if err != nil || !strings.Contains(string(out), "404 Not Found") {
 		t.Errorf("ssh host 404: %v\n%s", err, out)
 	}
-	out, err = ssh("127.0.0.1", "299").CombinedOutput()
+	out, err = ssh("127.0.0.1", "250").CombinedOutput()
 	var ee *exec.ExitError
 	if !errors.As(err, &ee) || ee.ExitCode() != 1 {
-		t.Errorf("ssh host 299: want exit status 1, got %v\n%s", err, out)
+		t.Errorf("ssh host 250: want exit status 1, got %v\n%s", err, out)
 	}
 
 	// -tt forces a PTY although our stdin is a pipe: the explorer, then q.

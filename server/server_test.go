@@ -96,9 +96,9 @@ func TestQueryWithoutTerminal(t *testing.T) {
 	if out != "404 Not Found\n" || errOut != "" || status != 0 {
 		t.Errorf("404: stdout %q stderr %q status %d", out, errOut, status)
 	}
-	out, errOut, status = runCmd(t, h.addr, "299")
+	out, errOut, status = runCmd(t, h.addr, "250")
 	if out != "" || !strings.Contains(errOut, "no status matches") || status != 1 {
-		t.Errorf("299: stdout %q stderr %q status %d", out, errOut, status)
+		t.Errorf("250: stdout %q stderr %q status %d", out, errOut, status)
 	}
 	if !strings.Contains(h.logs.String(), `query=404`) {
 		t.Errorf("query not logged:\n%s", h.logs)

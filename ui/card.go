@@ -303,7 +303,17 @@ func wrapText(s string, width int) []string {
 	if isPlainASCII(s) {
 		return wrapASCII(s, width)
 	}
-	return strings.Split(ansi.Wrap(s, width, ""), "\n")
+	// ansi.Wrap can leave a line too wide when a hyphen meets a tiny width
+	// ("outside 100-599" at 1 cell); hard-wrap what still does not fit.
+	var lines []string
+	for _, l := range strings.Split(ansi.Wrap(s, width, ""), "\n") {
+		if ansi.StringWidth(l) > width {
+			lines = append(lines, strings.Split(ansi.Hardwrap(l, width, true), "\n")...)
+			continue
+		}
+		lines = append(lines, l)
+	}
+	return lines
 }
 
 // isPlainASCII reports whether s is printable ASCII without escape codes,
