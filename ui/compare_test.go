@@ -41,7 +41,7 @@ func TestCompareTableFits(t *testing.T) {
 	cat := data.Load()
 	st := SharedExplorerStyles(true)
 	widths := []int{1, 5, 12}
-	for w := 20; w <= 200; w += 9 {
+	for w := 20; w <= 200; w += 12 {
 		widths = append(widths, w)
 	}
 	for _, f := range data.Families() {
