@@ -16,10 +16,10 @@ const outlineStep = 2
 // each answer the next question or, where the guide ends, "→ 201 Created:
 // why". Every line fits width cells.
 func GuideOutline(g *data.Guide, cat *data.Catalog, st *Styles, width int) string {
+	p := &st.card
 	b := block{width: max(width, 1)}
 	var node func(n *data.Node, level int)
 	node = func(n *data.Node, level int) {
-		p := &st.card
 		in := min(level*outlineStep, b.width/2)
 		pad := strings.Repeat(" ", in)
 		b.add(pad, in, in, span{p.bold, n.Question})
@@ -87,8 +87,9 @@ func guidePath(b *block, path []data.Step, p *cardPaints) {
 
 // GuideQuestion draws a question of the guide: the path taken to it (so
 // the user sees how they got here), the question and its help, then its
-// answers numbered from 1, the selected one marked. An answer that ends
-// the guide shows its code ("→ 404"), coloured by class.
+// answers numbered from 1, the selected one (an index into n.Answers;
+// out of range marks none) marked. An answer that ends the guide shows its
+// code ("→ 404"), coloured by class.
 func GuideQuestion(path []data.Step, n *data.Node, selected int, st *Styles, width int) GuidePage {
 	p := &st.card
 	b := block{width: max(width, 1)}
