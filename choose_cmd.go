@@ -1,0 +1,107 @@
+package main
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+
+	"github.com/charmbracelet/colorprofile"
+	"github.com/spf13/cobra"
+
+	"github.com/httpstatus-dev/httpstatus/data"
+	"github.com/httpstatus-dev/httpstatus/ui"
+)
+
+// outlineWidth is the width of the outline when it is not printed to a
+// terminal; outlineMaxWidth caps it on a wide one, where long lines are
+// hard to follow.
+const (
+	outlineWidth    = 80
+	outlineMaxWidth = 100
+)
+
+// newChooseCommand is `httpstatus choose`: the guide that asks about the
+// situation and ends at the status code to send.
+func newChooseCommand(s streams) *cobra.Command {
+	var (
+		asJSON    bool
+		colorMode = colorFlag("auto")
+	)
+	cmd := &cobra.Command{
+		Use:   "choose",
+		Short: "Find the status code to send by answering questions",
+		Long: `choose leads from a situation to the status code that fits it: did the
+request succeed, was something created, is the client or the server at fault,
+is the client authenticated, allowed, does the resource exist. Each answer
+leads to another question or to a code, with why it fits and what to use in
+the near cases.
+
+Printed, it is the whole guide as an indented outline.`,
+		Example: `  httpstatus choose             the guide as an outline
+  httpstatus choose --json      the guide as a JSON tree`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			g, cat := data.LoadGuide(), data.Load()
+			if asJSON {
+				return writeGuideJSON(s.out, g, cat)
+			}
+			// On a terminal this is to open the explorer on its guide
+			// screen; until the explorer has one it prints the outline.
+			width := outlineWidth
+			if isTerminal(s.out) {
+				width = min(terminalWidth(s.out), outlineMaxWidth)
+			}
+			st := ui.NewStyles(darkBackground(s.env))
+			out := &colorprofile.Writer{Forward: s.out, Profile: colorMode.profile(s.out, s.env)}
+			_, err := fmt.Fprintln(out, ui.GuideOutline(g, cat, &st, width))
+			return err
+		},
+	}
+	f := cmd.Flags()
+	f.BoolVar(&asJSON, "json", false, "print the guide as a JSON tree")
+	f.Var(&colorMode, "color", "colour output: auto, always or never")
+	_ = cmd.RegisterFlagCompletionFunc("color", cobra.FixedCompletions([]string{"auto", "always", "never"}, cobra.ShellCompDirectiveNoFileComp))
+	return cmd
+}
+
+// guideNode is a question in `choose --json`: the tree from the start,
+// each answer holding either the next question or the code it ends at.
+type guideNode struct {
+	ID       string        `json:"id"`
+	Question string        `json:"question"`
+	Help     string        `json:"help"`
+	Answers  []guideAnswer `json:"answers"`
+}
+
+type guideAnswer struct {
+	Label  string     `json:"label"`
+	Next   *guideNode `json:"next,omitempty"`
+	Code   int        `json:"code,omitempty"`
+	Phrase string     `json:"phrase,omitempty"`
+	Source string     `json:"source,omitempty"` // as in the catalog: "IANA" or the vendor
+	Why    string     `json:"why,omitempty"`
+}
+
+func writeGuideJSON(w io.Writer, g *data.Guide, cat *data.Catalog) error {
+	var tree func(n *data.Node) *guideNode
+	tree = func(n *data.Node) *guideNode {
+		out := &guideNode{ID: n.ID, Question: n.Question, Help: n.Help, Answers: []guideAnswer{}}
+		for _, a := range n.Answers {
+			ga := guideAnswer{Label: a.Label}
+			if !a.Ends() {
+				ga.Next = tree(g.Node(a.Next))
+			} else {
+				ga.Code, ga.Why = a.Code, a.Why
+				if s := a.Entry(cat); s != nil {
+					ga.Phrase, ga.Source = s.Phrase, s.Source
+				}
+			}
+			out.Answers = append(out.Answers, ga)
+		}
+		return out
+	}
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	return enc.Encode(tree(g.Start()))
+}

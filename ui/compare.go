@@ -1,0 +1,344 @@
+package ui
+
+import (
+	"slices"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/httpstatus-dev/httpstatus/data"
+)
+
+// Table geometry, in cells.
+const (
+	columnGap = 2
+	// minColumn is the narrowest code column worth drawing; below it a cell
+	// is a stack of word stubs, and one block per code reads better.
+	minColumn = 9
+	// minLabel is the narrowest the row labels may be squeezed to.
+	minLabel = 10
+)
+
+// CompareTable renders a family side by side: its title, a column per code
+// (headed by the code, coloured by class, and its phrase), a row per
+// question, and the family's note. Cell text wraps inside its column and
+// every line fits width cells. When the columns would be too narrow to
+// read, each code gets a block of its own instead ("301 Moved
+// Permanently", then "Permanent? yes" and so on).
+//
+// Colours are full escapes from the styles; print the text through a
+// colorprofile.Writer, which downsamples or drops them for the output, as
+// Answer does.
+func CompareTable(f *data.Family, cat *data.Catalog, st *Styles, width int) string {
+	p := &st.card
+	b := block{width: max(width, 1)}
+	b.add("", 0, 0, span{p.bold, f.Title})
+	b.blank()
+	heads := make([][]span, len(f.Columns))
+	for i, c := range f.Columns {
+		heads[i] = columnHead(c, cat, p)
+	}
+	if !compareColumns(&b, f, heads, p) {
+		for i := range f.Columns {
+			if i > 0 {
+				b.blank()
+			}
+			b.add("", 0, 2, heads[i]...)
+			for _, r := range f.Rows {
+				label := r.Label
+				if !strings.HasSuffix(label, "?") {
+					label += ":"
+				}
+				b.add("  ", 2, 4, span{p.label, label}, span{p.text, r.Values[i]})
+			}
+		}
+	}
+	b.blank()
+	b.add("", 0, 0, span{p.dim, f.Note})
+	return b.text()
+}
+
+// columnHead is "301 Moved Permanently", and the vendor of an unofficial
+// column: "499 Client Closed Request (nginx)".
+func columnHead(c data.Column, cat *data.Catalog, p *cardPaints) []span {
+	s := c.Entry(cat)
+	if s == nil {
+		return []span{{p.code[data.CategoryOf(c.Code).Index()], data.FormatCode(c.Code)}}
+	}
+	head := []span{{p.code[s.Category.Index()], s.CodeString()}, {p.bold, s.Phrase}}
+	if !s.Official {
+		head = append(head, span{p.dim, "(" + s.Source + ")"})
+	}
+	return head
+}
+
+// compareColumns writes the family as a table if its columns fit the
+// block's width, and reports whether they did.
+func compareColumns(b *block, f *data.Family, heads [][]span, p *cardPaints) bool {
+	n := len(f.Columns)
+	labelW := 0
+	for _, r := range f.Rows {
+		labelW = max(labelW, textWidth(r.Label))
+	}
+	labelW = min(labelW, max(minLabel, b.width/5))
+	room := b.width - labelW - n*columnGap
+	if room < n*minColumn {
+		return false
+	}
+	natural := make([]int, n)
+	for i := range n {
+		natural[i] = spansWidth(heads[i])
+		for _, r := range f.Rows {
+			natural[i] = max(natural[i], textWidth(r.Values[i]))
+		}
+	}
+	widths := share(natural, room)
+
+	// One line of cells per table row: the label, then each column.
+	cells := func(label []span, values [][]span) [][]renderedLine {
+		out := [][]renderedLine{wrapSpans(label, labelW, labelW)}
+		for i, v := range values {
+			out = append(out, wrapSpans(v, widths[i], widths[i]))
+		}
+		return out
+	}
+	tableW := labelW
+	for _, w := range widths {
+		tableW += columnGap + w
+	}
+	b.addRow(cells(nil, heads), labelW, widths)
+	b.addLine(p.dim.on(strings.Repeat("─", tableW)), tableW)
+	rows := make([][][]renderedLine, len(f.Rows))
+	tall := false
+	for k, r := range f.Rows {
+		values := make([][]span, n)
+		for i, v := range r.Values {
+			values[i] = []span{{p.text, v}}
+		}
+		rows[k] = cells([]span{{p.label, r.Label}}, values)
+		for _, c := range rows[k] {
+			tall = tall || len(c) > 1
+		}
+	}
+	for k, row := range rows {
+		if k > 0 && tall {
+			b.blank()
+		}
+		b.addRow(row, labelW, widths)
+	}
+	return true
+}
+
+// share divides room cells among columns: none gets more than it needs,
+// and what the narrow ones leave goes evenly to the rest.
+func share(natural []int, room int) []int {
+	order := make([]int, len(natural))
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortStableFunc(order, func(a, b int) int { return natural[a] - natural[b] })
+	out := make([]int, len(natural))
+	for k, i := range order {
+		out[i] = min(natural[i], room/(len(order)-k))
+		room -= out[i]
+	}
+	return out
+}
+
+// span is text in one paint.
+type span struct {
+	paint paint
+	text  string
+}
+
+func spansWidth(spans []span) int {
+	ws := words(spans)
+	w := max(len(ws)-1, 0) // the spaces between words
+	for _, word := range ws {
+		w += word.width
+	}
+	return w
+}
+
+// word is a run of text without spaces, in one paint.
+type word struct {
+	paint paint
+	text  string
+	width int
+}
+
+// words splits spans at spaces, but not at no-break spaces (U+00A0); a
+// span boundary is a word boundary too.
+func words(spans []span) []word {
+	var out []word
+	for _, s := range spans {
+		for _, f := range strings.FieldsFunc(s.text, isBreak) {
+			out = append(out, word{s.paint, f, textWidth(f)})
+		}
+	}
+	return out
+}
+
+func isBreak(r rune) bool { return r == ' ' || r == '\n' || r == '\t' }
+
+// renderedLine is one line of wrapped spans and its width in cells.
+type renderedLine struct {
+	text  string
+	width int
+}
+
+// wrapSpans wraps spans at spaces: the first line at most first cells, the
+// others at most rest. A word wider than its line is cut.
+func wrapSpans(spans []span, first, rest int) []renderedLine {
+	var lines [][]word
+	var line []word
+	room, used := max(first, 1), 0
+	flush := func() {
+		lines, line, used, room = append(lines, line), nil, 0, max(rest, 1)
+	}
+	for _, w := range words(spans) {
+		if len(line) > 0 && used+1+w.width <= room {
+			line, used = append(line, w), used+1+w.width
+			continue
+		}
+		if len(line) > 0 {
+			flush()
+		}
+		for w.width > room {
+			head, tail := cutWord(w, room)
+			line = []word{head}
+			flush()
+			w = tail
+		}
+		line, used = []word{w}, w.width
+	}
+	if len(line) > 0 || len(lines) == 0 {
+		lines = append(lines, line)
+	}
+	out := make([]renderedLine, len(lines))
+	for i, l := range lines {
+		out[i] = renderWords(l)
+	}
+	return out
+}
+
+// cutWord splits a word after at most n cells, keeping at least one
+// character in the head so that wrapping always advances (a wide
+// character on a one-cell line overflows it; nothing else can).
+func cutWord(w word, n int) (head, tail word) {
+	h := ansi.Cut(w.text, 0, n)
+	if h == "" {
+		_, size := utf8.DecodeRuneInString(w.text)
+		h = w.text[:size]
+	}
+	t := w.text[len(h):]
+	return word{w.paint, h, textWidth(h)}, word{w.paint, t, textWidth(t)}
+}
+
+// renderWords paints a line of words, one escape run per stretch of the
+// same paint, spaces included.
+func renderWords(ws []word) renderedLine {
+	var b, run strings.Builder
+	var cur paint
+	width := 0
+	for i, w := range ws {
+		if w.paint != cur {
+			if run.Len() > 0 {
+				b.WriteString(cur.on(run.String()))
+				run.Reset()
+			}
+			cur = w.paint
+		}
+		if i > 0 {
+			run.WriteByte(' ')
+			width++
+		}
+		run.WriteString(w.text)
+		width += w.width
+	}
+	if run.Len() > 0 {
+		b.WriteString(cur.on(run.String()))
+	}
+	return renderedLine{b.String(), width}
+}
+
+// block collects lines that each fit its width, with their widths.
+type block struct {
+	width  int
+	lines  []string
+	widths []int
+}
+
+func (b *block) addLine(s string, w int) {
+	b.lines = append(b.lines, s)
+	b.widths = append(b.widths, w)
+}
+
+// blank adds an empty line, never two in a row nor one first.
+func (b *block) blank() {
+	if n := len(b.lines); n > 0 && b.lines[n-1] != "" {
+		b.addLine("", 0)
+	}
+}
+
+// add writes spans wrapped to the block's width: the first line after
+// lead, a styled prefix leadW cells wide, the others indented by hang
+// cells. A lead or indent that would leave no room is dropped.
+func (b *block) add(lead string, leadW, hang int, spans ...span) {
+	if leadW >= b.width {
+		lead, leadW = "", 0
+	}
+	if hang >= b.width {
+		hang = 0
+	}
+	for i, l := range wrapSpans(spans, b.width-leadW, b.width-hang) {
+		if i == 0 {
+			b.addLine(lead+l.text, leadW+l.width)
+		} else {
+			b.addLine(strings.Repeat(" ", hang)+l.text, hang+l.width)
+		}
+	}
+}
+
+// addRow lays cells side by side, the first labelW cells wide and the
+// others widths[i], columnGap apart, with no trailing spaces.
+func (b *block) addRow(cells [][]renderedLine, labelW int, widths []int) {
+	height := 0
+	for _, c := range cells {
+		height = max(height, len(c))
+	}
+	for k := range height {
+		last := -1
+		for i, c := range cells {
+			if k < len(c) && c[k].width > 0 {
+				last = i
+			}
+		}
+		var s strings.Builder
+		w := 0
+		for i := 0; i <= last; i++ {
+			if i > 0 {
+				s.WriteString(strings.Repeat(" ", columnGap))
+				w += columnGap
+			}
+			cw := labelW
+			if i > 0 {
+				cw = widths[i-1]
+			}
+			var l renderedLine
+			if k < len(cells[i]) {
+				l = cells[i][k]
+			}
+			s.WriteString(l.text)
+			w += l.width
+			if i < last {
+				s.WriteString(strings.Repeat(" ", cw-l.width))
+				w += cw - l.width
+			}
+		}
+		b.addLine(s.String(), w)
+	}
+}
+
+func (b *block) text() string { return strings.Join(b.lines, "\n") }
