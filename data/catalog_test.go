@@ -89,10 +89,11 @@ var iana = []struct {
 // for a draft and lapsing unless renewed or made permanent.
 var temporaryRegistrations = map[int]bool{104: true}
 
-// heuristicallyCacheable is RFC 9110 §15.1's list.
+// heuristicallyCacheable is RFC 9110 §15.1's list, plus 451, which RFC
+// 7725 §3 makes cacheable by default.
 var heuristicallyCacheable = map[int]bool{
 	200: true, 203: true, 204: true, 206: true, 300: true, 301: true, 308: true,
-	404: true, 405: true, 410: true, 414: true, 501: true,
+	404: true, 405: true, 410: true, 414: true, 451: true, 501: true,
 }
 
 // formerNames are the old phrases that must still find their code.

@@ -85,7 +85,7 @@ func TestGuideResult(t *testing.T) {
 	client := g.Node("client")
 	path := []data.Step{{Node: g.Start(), Choice: 2}, {Node: client, Choice: slices.IndexFunc(client.Answers, func(a data.Answer) bool { return a.Code == 429 })}}
 	for _, w := range []int{10, 50, 96} {
-		page := GuideResult(path, cat, st, CardOptions{Width: w, NumberRelated: true})
+		page := GuideResult(path, cat, st, CardOptions{Width: w, Hyperlinks: true, NumberRelated: true})
 		checkPage(t, "429", page, w)
 		if w < 50 {
 			continue
