@@ -84,13 +84,52 @@ func lookup(cat *data.Catalog, raw string, stdout, stderr io.Writer, o lookupOpt
 	if o.width > 0 {
 		w = min(o.width, 100)
 	}
-	for i, r := range results {
+	printCards(out, cat, results, &st, w, o.width)
+	return status
+}
+
+// printCards prints the comparison table when the codes are a family
+// people confuse (301 302 307 308), then for each code the card of the
+// meaning the query points to, and its other meanings one line each: most
+// people who ask for 503 want the standard one, and the line says how to
+// ask for Varnish's.
+//
+// width is the cards'; term is the terminal's, 0 on a pipe, where links
+// are plain and lines whole.
+func printCards(out io.Writer, cat *data.Catalog, results []data.Result, st *ui.Styles, width, term int) {
+	var codes []int
+	for _, r := range results {
+		if r.Sub == nil && !slices.Contains(codes, r.Status.Code) {
+			codes = append(codes, r.Status.Code)
+		}
+	}
+	if f := data.FamilyFor(codes); f != nil {
+		fmt.Fprintln(out, ui.CompareTable(f, cat, st, width))
+		fmt.Fprintln(out)
+	}
+	for i := 0; i < len(results); {
+		r := results[i]
+		j := i + 1
+		for j < len(results) && r.Sub == nil && results[j].Sub == nil && results[j].Status.Code == r.Status.Code {
+			j++
+		}
 		if i > 0 {
 			fmt.Fprintln(out)
 		}
-		fmt.Fprintln(out, ui.Card(r.Status, cat, &st, ui.CardOptions{Width: w, Hyperlinks: o.width > 0, Sub: r.Sub}))
+		fmt.Fprintln(out, ui.Card(r.Status, cat, st, ui.CardOptions{Width: width, Hyperlinks: term > 0, Sub: r.Sub}))
+		if others := results[i+1 : j]; len(others) > 0 {
+			code := r.Status.CodeString()
+			fmt.Fprintf(out, "\nOther meanings of %s; add the vendor for its card (httpstatus %s %s):\n", code, code, vendorWord(others[0].Status))
+			fmt.Fprint(out, ui.Lines(others, st, term))
+		}
+		i = j
 	}
-	return status
+}
+
+// vendorWord is a word that names an entry's vendor in a query: "varnish".
+func vendorWord(s *data.Status) string {
+	w, _, _ := strings.Cut(s.Source, " ")
+	return strings.ToLower(w)
 }
 
 // noStatus says a code is not catalogued, and which are nearest.

@@ -158,15 +158,25 @@ func TestSeveralCodesPrintACardEach(t *testing.T) {
 			titles = append(titles, lines[i])
 		}
 	}
-	// One card per entry of each known code, in catalog order; 299 has none.
-	var want []string
-	for _, code := range []int{301, 499} {
-		for _, s := range data.Load().Lookup(code) {
-			want = append(want, s.Title())
+	// One card per known code, of its first meaning in catalog order; 250
+	// has none. The other meanings of 499 are listed below its card.
+	want := []string{data.Load().Lookup(301)[0].Title(), data.Load().Lookup(499)[0].Title()}
+	if !slices.Equal(titles, want) {
+		t.Errorf("cards %q, want %q", titles, want)
+	}
+	others := data.Load().Lookup(499)[1:]
+	if len(others) < 2 || !strings.Contains(out, "Other meanings of 499; add the vendor for its card (httpstatus 499 esri):") {
+		t.Fatalf("no list of 499's other meanings:\n%s", out)
+	}
+	for _, s := range others {
+		if !strings.Contains(out, "499  "+s.Phrase+" ["+s.Source+"]") {
+			t.Errorf("499's list lacks %s", s.Title())
 		}
 	}
-	if len(want) < 3 || !slices.Equal(titles, want) {
-		t.Errorf("cards %q, want %q", titles, want)
+	// A vendor's name picks its meaning; the standard one is then listed.
+	out, _, _ = cli(t, nil, "503", "varnish")
+	if !strings.HasPrefix(out, "503 Backend Fetch Failed\n") || !strings.Contains(out, "503  Service Unavailable  ") {
+		t.Errorf("503 varnish:\n%s", out)
 	}
 }
 

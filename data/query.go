@@ -90,7 +90,8 @@ var (
 	iisLogRE = regexp.MustCompile(`(?m)\b(?:GET|POST|PUT|DELETE|HEAD|OPTIONS|PATCH|PROPFIND)\b.*[ \t]([1-5][0-9]{2})[ \t]([0-9]{1,3})[ \t][0-9]+[ \t][0-9]+[ \t]*$`)
 	// fieldRE finds a status in a structured log: status=502,
 	// "status": 502, status_code: 502, sc-status 404.
-	fieldRE = regexp.MustCompile(`(?i)\b(?:status|status_?code|http_?status|response_?code|sc-status|upstream_status)["']?[ \t]*[=:]?[ \t]*["']?([0-9]{3})\b`)
+	// A bare "code" counts only as a quoted JSON key: {"code": 498}.
+	fieldRE = regexp.MustCompile(`(?i)(?:\b(?:status|status_?code|http_?status|response_?code|sc-status|upstream_status)["']?|"code")[ \t]*[=:]?[ \t]*["']?([0-9]{3})\b`)
 
 	codeRE  = regexp.MustCompile(`^(?:[0-9]{3}|0)$`)
 	subRE   = regexp.MustCompile(`^(?:[1-5][0-9]{2}\.[0-9]{1,3}|1[0-9]{3})$`)
@@ -119,7 +120,7 @@ func ParseQuery(raw string) Query {
 		// The rest of the line or response (a reason phrase, a Server
 		// header, a vendor's log fields) ranks the code's meanings.
 		q.Codes, q.Line = codes, true
-		q.Words = queryWords(withoutFraming(strings.Fields(strings.ToLower(rest))))
+		q.Words = queryWords(strings.Fields(strings.ToLower(rest)), true)
 		return q
 	}
 
@@ -140,6 +141,8 @@ func ParseQuery(raw string) Query {
 		switch {
 		case unit && !alone:
 			// "100 seconds", "413 bytes": a quantity, not a code
+		case strings.HasPrefix(f, "(") && strings.HasSuffix(f, ":") && !alone:
+			// "(104: Connection reset by peer)": an errno in an nginx log
 		case codeRE.MatchString(t) && (t != "0" || alone):
 			q.Codes = appendNew(q.Codes, canonicalCode(t))
 		case subRE.MatchString(t) && (strings.Contains(t, ".") || cloudflare):
@@ -155,10 +158,7 @@ func ParseQuery(raw string) Query {
 			words = append(words, lower)
 		}
 	}
-	if len(q.Codes) > 0 || q.Mask.prefix != "" {
-		words = withoutFraming(words)
-	}
-	q.Words = queryWords(words)
+	q.Words = queryWords(words, len(q.Codes) > 0 || q.Mask.prefix != "")
 	return q
 }
 
@@ -170,10 +170,6 @@ var unitWords = map[string]bool{
 	"ms": true, "s": true, "sec": true, "secs": true, "second": true, "seconds": true, "minutes": true,
 	"bytes": true, "kb": true, "mb": true, "gb": true, "kib": true, "mib": true, "requests": true,
 	"times": true, "%": true, "percent": true, "items": true, "users": true,
-}
-
-func withoutFraming(words []string) []string {
-	return slices.DeleteFunc(words, func(w string) bool { return framingWords[strings.Trim(w, trimmed)] })
 }
 
 // findStatusLines returns the codes of every status line or log field in
@@ -209,15 +205,16 @@ var apostrophes = strings.NewReplacer("'", "", "’", "")
 
 // queryWords splits words as the searched text is split ("web.config" is
 // "web" and "config") and keeps those that carry meaning, at most
-// MaxQueryWords: a pasted paragraph is ranked by its start.
-func queryWords(words []string) []string {
+// MaxQueryWords: a pasted paragraph is ranked by its start. Beside a code,
+// the words that only frame it go too.
+func queryWords(words []string, framed bool) []string {
 	var out []string
 	for _, w := range words {
 		runes := []rune(w)
 		for _, t := range tokenize(w) {
 			word := apostrophes.Replace(string(runes[t.start:t.end]))
-			if digitRE.MatchString(word) {
-				continue // "1.1" of "HTTP/1.1", a port, a count
+			if digitRE.MatchString(word) || framed && framingWords[word] {
+				continue // "1.1" of "HTTP/1.1", a port, a count; "error 1020"
 			}
 			out = append(out, word)
 			if len(out) == MaxQueryWords {

@@ -55,10 +55,12 @@ type Result struct {
 	// of the description. Its Field is FieldNone when the phrase says it all.
 	Hint Hint
 
-	matched int     // query words matched
-	score   float64 // how well, all fields considered
-	index   int     // the entry's place in the catalog
-	vendor  bool    // the query named the entry's vendor ("499 nginx")
+	matched  int     // query words matched
+	score    float64 // how well, all fields considered
+	index    int     // the entry's place in the catalog
+	vendor   bool    // the query named the entry's vendor ("499 nginx")
+	named    uint32  // the query words found in the phrase or an alias
+	keywords int     // keywords the query holds whole
 }
 
 // Hint is a text of an entry and the runes of it that matched.
@@ -87,6 +89,9 @@ const (
 	// officialEdge settles close calls between meanings of one code for
 	// the standard one: "npm ERR! 404 Not Found" is not GitHub's 404.
 	officialEdge = 0.3
+	// officialPrior does the same, more gently, across codes: most people
+	// who type "throttled" mean 429, not a vendor's code.
+	officialPrior = 0.1
 )
 
 // Search answers a query: the codes it names (ranked by its words, if
@@ -100,7 +105,7 @@ func (c *Catalog) Search(q Query) []Result {
 	case len(q.Codes) > 0:
 		found, _ := c.Codes(q.Codes)
 		if len(found) > 0 && len(q.Words) > 0 {
-			return c.rankWithin(found, q.Words, q.Line)
+			return c.rankWithin(found, q.Words, true)
 		}
 		if len(found) > 0 || len(q.Words) == 0 {
 			return found
@@ -174,12 +179,15 @@ func (c *Catalog) classResults(m Mask) []Result {
 }
 
 // rankWithin ranks a set of results (the entries of some codes or of a
-// class, and their sub-codes) by words: a meaning whose vendor the query
-// names first ("499 nginx"), then those the words match best, the
-// standard meaning winning close calls. With keepAll (the codes came from
-// a status line or log) every member stays, those the words do not match
-// after the rest; otherwise only matches stay ("5xx timeout"), or the whole
-// set when the words match none of it ("502 503 504 proxy").
+// class, and their sub-codes) by words.
+//
+// For codes (keepAll), every entry of a code stays, best first: a meaning
+// whose vendor the words name ("499 nginx", "Server: cloudflare"), one
+// whose phrase they name ("420 Enhance Your Calm"), then the standard one.
+// Other words rank nothing: the rest of a log line is mostly paths and user
+// agents. A sub-code of the code joins, first, when the words name it
+// ("404 mime"). For a class, only the entries the words match stay ("5xx
+// timeout").
 func (c *Catalog) rankWithin(set []Result, words []string, keepAll bool) []Result {
 	entries, subs := map[int]bool{}, map[*SubCode]bool{}
 	for _, r := range set {
@@ -195,39 +203,59 @@ func (c *Catalog) rankWithin(set []Result, words []string, keepAll bool) []Resul
 		}
 		return subs[&c.statuses[d.entry].SubCodes[d.sub]]
 	}))
-	slices.SortStableFunc(ranked, func(a, b Result) int {
-		if a.vendor != b.vendor {
-			if a.vendor {
-				return -1
-			}
-			return 1
-		}
-		return cmp.Compare(b.edged(), a.edged())
-	})
-	if len(ranked) == 0 && !keepAll {
-		return set
-	}
-	for i := range ranked {
-		if ranked[i].Sub == nil {
-			ranked[i].CodeDigits = set[0].CodeDigits
-		}
-	}
-	if keepAll {
-		for _, r := range set {
-			if !slices.ContainsFunc(ranked, func(o Result) bool { return o.Status == r.Status && o.Sub == r.Sub }) {
-				ranked = append(ranked, r)
+	if !keepAll {
+		for i := range ranked {
+			if ranked[i].Sub == nil {
+				ranked[i].CodeDigits = set[0].CodeDigits
 			}
 		}
+		return ranked
 	}
-	return ranked
+	var out []Result
+	for _, r := range ranked {
+		if r.Sub != nil && !subs[r.Sub] && (r.named != 0 || r.keywords > 0) {
+			out = append(out, r) // "404 mime": a sub-code the words name
+		}
+	}
+	for from := 0; from < len(set); {
+		to := from + 1
+		for to < len(set) && set[to].Status.Code == set[from].Status.Code {
+			to++
+		}
+		group := slices.Clone(set[from:to])
+		for i, r := range group {
+			if j := slices.IndexFunc(ranked, func(o Result) bool { return o.Status == r.Status && o.Sub == r.Sub }); j >= 0 {
+				m := ranked[j]
+				group[i].vendor, group[i].named, group[i].keywords, group[i].Phrase, group[i].Hint = m.vendor, m.named, m.keywords, m.Phrase, m.Hint
+			}
+		}
+		slices.SortStableFunc(group, func(a, b Result) int {
+			if a.vendor != b.vendor {
+				return boolOrder(a.vendor)
+			}
+			if na, nb := popcount(a.named), popcount(b.named); na != nb {
+				return nb - na
+			}
+			if a.keywords != b.keywords {
+				return b.keywords - a.keywords
+			}
+			if oa, ob := a.Status.Official && a.Sub == nil, b.Status.Official && b.Sub == nil; oa != ob {
+				return boolOrder(oa)
+			}
+			return 0
+		})
+		out = append(out, group...)
+		from = to
+	}
+	return out
 }
 
-// edged is the score with the standard meaning's edge.
-func (r Result) edged() float64 {
-	if r.Status.Official && r.Sub == nil {
-		return r.score + officialEdge
+// boolOrder sorts a true first.
+func boolOrder(first bool) int {
+	if first {
+		return -1
 	}
-	return r.score
+	return 1
 }
 
 // The search index: every folded word of every entry and sub-code, with
@@ -271,7 +299,7 @@ func (c *Catalog) searchIndex() *index {
 			ix.more(d, FieldAlias, s.Aliases...)
 			ix.more(d, FieldKeyword, s.Keywords...)
 			if !s.Official {
-				ix.more(d, FieldSource, s.Source)
+				ix.more(d, FieldSource, vendorName(s.Source))
 			}
 			for _, l := range Languages {
 				if v, ok := s.Constants[l.Key]; ok {
@@ -285,7 +313,7 @@ func (c *Catalog) searchIndex() *index {
 				ix.add(doc{entry: i, sub: j}, FieldPhrase, sub.Phrase)
 				d := &ix.docs[len(ix.docs)-1]
 				ix.more(d, FieldKeyword, sub.Keywords...)
-				ix.more(d, FieldSource, sub.Source)
+				ix.more(d, FieldSource, vendorName(sub.Source))
 				ix.more(d, FieldSummary, sub.Summary)
 			}
 		}
@@ -310,6 +338,24 @@ func (c *Catalog) searchIndex() *index {
 		c.index = ix
 	})
 	return c.index
+}
+
+// vendorName is what names a vendor in a source: "Google" of "Google
+// APIs", "Envoy" of "Envoy", not "api" or "clients", which any query may
+// hold without meaning that vendor.
+func vendorName(source string) string {
+	var kept []string
+	for _, w := range strings.Fields(source) {
+		if !genericSourceWords[strings.ToLower(strings.Trim(w, "()"))] {
+			kept = append(kept, w)
+		}
+	}
+	return strings.Join(kept, " ")
+}
+
+var genericSourceWords = map[string]bool{
+	"api": true, "apis": true, "http": true, "clients": true, "informal": true, "proxies": true,
+	"load": true, "balancing": true, "cloud": true, "framework": true, "front": true, "door": true,
 }
 
 // add starts a new doc with its first field.
@@ -374,6 +420,16 @@ func (c *Catalog) score(words []string, allowed func(*doc) bool) map[int32]*matc
 		m.best[wi] = max(m.best[wi], f.kind.weight()*quality)
 		m.fields[p.field] |= 1 << wi
 		m.hits[p.field] = append(m.hits[p.field], p.tok)
+	}
+	for wi := 1; wi < len(words); wi++ {
+		// Words a name runs together, typed apart: "pre condition",
+		// "web socket", "time out".
+		for _, p := range ix.byStem[fold(words[wi-1]+words[wi])] {
+			if ix.docs[p.doc].fields[p.field].kind.short() {
+				consider(wi-1, p, 1)
+				consider(wi, p, 1)
+			}
+		}
 	}
 	for wi, w := range words {
 		st := fold(w)
@@ -447,9 +503,23 @@ func (c *Catalog) rank(matches map[int32]*match) []Result {
 			bonus = max(bonus, b)
 		}
 		r.score += bonus
+		if s := r.Status; s.Official && d.sub < 0 {
+			r.score += officialPrior
+		}
+		for fi, mask := range m.fields {
+			f := &d.fields[fi]
+			whole := popcount(mask) >= len(f.toks)
+			switch {
+			case (f.kind == FieldPhrase || f.kind == FieldAlias) && whole && popcount(mask) > popcount(r.named):
+				r.named = mask // "Enhance Your Calm", all of it
+			case f.kind == FieldKeyword && whole:
+				r.keywords++ // "downstream_remote_disconnect", all of it
+			}
+		}
+		r.vendor = m.fields[sourceField(d)] != 0
 		if d.sub < 0 {
 			bestEntry = max(bestEntry, r.score)
-		} else if m.fields[sourceField(d)] != 0 {
+		} else if r.vendor {
 			vendorSubs[id] = true
 		}
 		r.Phrase, r.Hint = highlights(d, m)
@@ -465,10 +535,10 @@ func (c *Catalog) rank(matches map[int32]*match) []Result {
 		d := &ix.docs[ids[i]]
 		if d.sub >= 0 {
 			r.Sub = &r.Status.SubCodes[d.sub]
+			r.score *= subPenalty
 			if !vendorSubs[ids[i]] && r.score <= bestEntry {
 				continue
 			}
-			r.score *= subPenalty
 		}
 		best = max(best, r.score)
 		kept = append(kept, r)
@@ -484,7 +554,8 @@ func (c *Catalog) rank(matches map[int32]*match) []Result {
 	return out
 }
 
-// sourceField is the index of a sub-code doc's source field.
+// sourceField is the index of a doc's source field, -1 for an official
+// entry, which has none.
 func sourceField(d *doc) int32 {
 	for i, f := range d.fields {
 		if f.kind == FieldSource {
@@ -495,11 +566,11 @@ func sourceField(d *doc) int32 {
 }
 
 func compareResults(a, b Result) int {
-	if a.matched != b.matched {
-		return b.matched - a.matched
-	}
 	if a.score != b.score {
 		return cmp.Compare(b.score, a.score)
+	}
+	if a.matched != b.matched {
+		return b.matched - a.matched
 	}
 	if a.Status.Official != b.Status.Official {
 		if a.Status.Official {

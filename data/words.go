@@ -56,6 +56,7 @@ var stopWords = map[string]bool{
 	"my": true, "it": true, "its": true, "this": true, "that": true, "and": true, "or": true,
 	"when": true, "what": true, "which": true, "how": true, "why": true, "does": true, "do": true,
 	"can": true, "i": true, "me": true, "we": true, "you": true, "your": true, "from": true, "as": true,
+	"getting": true, "got": true, "keep": true, "keeps": true, "still": true, "always": true,
 }
 
 // fold brings the forms of a word together: British spellings to American
@@ -111,6 +112,7 @@ func stem(w string) string {
 	}
 	switch {
 	case cut("ization", "iz", 3), cut("ation", "at", 3), cut("tion", "t", 3):
+	case w == "note": // not "not", half of "not found"
 	default:
 		cut("e", "", 3)
 	}

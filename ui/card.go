@@ -105,11 +105,7 @@ func Card(s *data.Status, cat *data.Catalog, st *Styles, o CardOptions) Rendered
 	field("Cacheable", wrapped(text, cacheable(s)))
 	var refs []cell
 	for _, r := range s.References {
-		title := st.Link.Render(r.Title)
-		if o.Hyperlinks {
-			title = ansi.SetHyperlink(r.URL) + title + ansi.ResetHyperlink()
-		}
-		refs = append(refs, mixed(title), whole(urlText, r.URL, !o.Hyperlinks))
+		refs = append(refs, link(p.link, r.Title, r.URL, o.Hyperlinks), whole(urlText, r.URL, !o.Hyperlinks))
 	}
 	field("Defined in", refs...)
 	var consts []cell
@@ -150,11 +146,7 @@ func subHeader(c *cardWriter, s *data.Status, sub *data.SubCode, st *Styles, lin
 	c.put("", wrapped(p.dim, how))
 	c.blank()
 	c.put("", wrapped(p.text, sub.Summary))
-	title := st.Link.Render(sub.Source + " documentation")
-	if links {
-		title = ansi.SetHyperlink(sub.URL) + title + ansi.ResetHyperlink()
-	}
-	c.put("", mixed(title))
+	c.put("", link(p.link, sub.Source+" documentation", sub.URL, links))
 	c.put("", whole(p.url, sub.URL, !links))
 	c.blank()
 	c.put("", wrapped(p.dim, strings.Repeat("─", min(c.width, 40))))
@@ -227,6 +219,7 @@ type cell struct {
 	// fit beside the label; when it does not fit the width either, it is
 	// left out, or with overflow printed wider than the width.
 	unbroken, overflow bool
+	url                string // wrapped text that links here, line by line
 }
 
 func wrapped(p paint, text string) cell { return cell{paint: p, text: text} }
@@ -235,6 +228,16 @@ func whole(p paint, text string, overflow bool) cell {
 	return cell{paint: p, text: text, unbroken: true, overflow: overflow}
 }
 func indented(n int, v cell) cell { v.indent += n; return v }
+
+// link is a title that wraps like text and, on terminals that follow
+// links, opens url from each of its lines.
+func link(p paint, title, url string, hyperlinks bool) cell {
+	c := wrapped(p, title)
+	if hyperlinks {
+		c.url = url
+	}
+	return c
+}
 
 // cardWriter collects the card's lines, each at most width cells and each
 // with its own complete escape codes.
@@ -276,7 +279,11 @@ func (c *cardWriter) put(lead string, v cell) {
 		lines, widths = []string{l}, []int{ansi.StringWidth(l)}
 	} else {
 		for _, l := range wrapText(v.text, room) {
-			lines = append(lines, v.paint.on(l))
+			if v.url != "" {
+				lines = append(lines, ansi.SetHyperlink(v.url)+v.paint.on(l)+ansi.ResetHyperlink())
+			} else {
+				lines = append(lines, v.paint.on(l))
+			}
 			widths = append(widths, textWidth(l))
 		}
 	}

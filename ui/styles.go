@@ -57,8 +57,8 @@ type Styles struct {
 
 // cardPaints are the styles a card uses per line, pre-rendered.
 type cardPaints struct {
-	text, bold, dim, label, url, example, key paint
-	code                                      [classes]paint
+	text, bold, dim, label, link, url, example, key paint
+	code                                            [classes]paint
 }
 
 // NewStyles builds the styles for a dark or light terminal background.
@@ -114,7 +114,7 @@ func NewStyles(isDark bool) Styles {
 	s.Prompt = base.Foreground(accent).Bold(true)
 	s.Warning = base.Foreground(warning).Bold(true)
 	s.card = cardPaints{
-		text: newPaint(s.Phrase), bold: newPaint(s.Summary), dim: newPaint(s.Dim), label: newPaint(s.Label),
+		text: newPaint(s.Phrase), bold: newPaint(s.Summary), dim: newPaint(s.Dim), label: newPaint(s.Label), link: newPaint(s.Link),
 		url: newPaint(s.URL), example: newPaint(s.Example), key: newPaint(s.Key),
 	}
 	for i, c := range s.Code {

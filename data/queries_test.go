@@ -1,0 +1,199 @@
+package data
+
+import (
+	"bufio"
+	"os"
+	"strings"
+	"testing"
+)
+
+// queryCase is one line of testdata/queries*.tsv: what a developer types or
+// pastes, and the entry (or sub-code) it must find.
+type queryCase struct {
+	line                     int
+	query, code, source, sub string
+	first                    bool
+}
+
+func readQueries(t *testing.T, path string) []queryCase {
+	t.Helper()
+	f, err := os.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	var out []queryCase
+	sc := bufio.NewScanner(f)
+	for n := 1; sc.Scan(); n++ {
+		line := sc.Text()
+		if line == "" || strings.HasPrefix(line, "#") || strings.HasPrefix(line, "query\t") {
+			continue
+		}
+		cols := strings.Split(line, "\t")
+		if len(cols) != 5 || (cols[4] != "yes" && cols[4] != "no") {
+			t.Fatalf("%s:%d: want 5 tab-separated columns ending in yes or no: %q", path, n, line)
+		}
+		out = append(out, queryCase{n, cols[0], cols[1], cols[2], cols[3], cols[4] == "yes"})
+	}
+	if err := sc.Err(); err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
+
+// rankOf is where a case's answer comes in the results, or -1.
+func rankOf(tc queryCase, res []Result) int {
+	for i, r := range res {
+		sub := ""
+		if r.Sub != nil {
+			sub = r.Sub.Code
+		}
+		if r.Status.CodeString() == tc.code && r.Status.Source == tc.source && sub == tc.sub {
+			return i
+		}
+	}
+	return -1
+}
+
+// miss says why a case failed, or "" when its answer is where it must be:
+// first, or in the top three.
+func miss(tc queryCase) string {
+	res := find(tc.query)
+	i := rankOf(tc, res)
+	switch {
+	case i < 0:
+		return "not found"
+	case tc.first && i > 0:
+		return "not first"
+	case i > 2:
+		return "not in the top 3"
+	}
+	return ""
+}
+
+// TestSearchQueries holds the search to what developers type and paste:
+// status lines, log lines, code and words, vendors, word forms, typos.
+func TestSearchQueries(t *testing.T) {
+	cases := readQueries(t, "testdata/queries.tsv")
+	if len(cases) < 150 {
+		t.Fatalf("%d queries, want at least 150", len(cases))
+	}
+	for _, tc := range cases {
+		if why := miss(tc); why != "" {
+			want := tc.code + " " + tc.source
+			if tc.sub != "" {
+				want = tc.sub + " (" + want + ")"
+			}
+			t.Errorf("queries.tsv:%d %q: %s is %s; top: %s", tc.line, tc.query, want, why, describe(find(tc.query), 4))
+		}
+	}
+}
+
+// TestSearchHeldOut measures queries the ranking was not tuned against:
+// at most 3% may miss.
+func TestSearchHeldOut(t *testing.T) {
+	cases := readQueries(t, "testdata/queries-heldout.tsv")
+	var misses []string
+	for _, tc := range cases {
+		if why := miss(tc); why != "" {
+			misses = append(misses, tc.query+": "+why)
+		}
+	}
+	t.Logf("held-out: %d of %d miss", len(misses), len(cases))
+	if 100*len(misses) > 3*len(cases) {
+		t.Errorf("%d of %d held-out queries miss (at most 3%%):\n%s", len(misses), len(cases), strings.Join(misses, "\n"))
+	}
+}
+
+// TestParseQuery pins what a query is: the forms the command line, the
+// explorer, SSH and explain all read the same way.
+func TestParseQuery(t *testing.T) {
+	for _, tc := range []struct {
+		in    string
+		codes string // space-separated
+		mask  string
+		words string
+		line  bool
+	}{
+		{"404", "404", "", "", false},
+		{"0", "000", "", "", false},
+		{"301 302 307 308", "301 302 307 308", "", "", false},
+		{"301 vs 308", "301 308", "", "", false},
+		{"401 or 403", "401 403", "", "", false},
+		{"4xx", "", "4xx", "", false},
+		{"40x", "", "40x", "", false},
+		{"4", "", "4xx", "", false},
+		{"4x", "", "4xx", "", false},
+		{"5xx timeout", "", "5xx", "timeout", false},
+		{"404.3", "404.3", "", "", false},
+		{"error 1020", "1020", "", "", false},
+		{"cloudflare 1015", "1015", "", "cloudflare", false},
+		{"1234", "1234", "", "", false},
+		{"502 bad gateway", "502", "", "bad gateway", false},
+		{"499 nginx", "499", "", "nginx", false},
+		{"HTTP/1.1 404 Not Found", "404", "", "not found", true},
+		{"HTTP/2 502", "502", "", "", true},
+		{"< HTTP/2 429\r\n< retry-after: 30", "429", "", "retry after", true},
+		{"status=502", "502", "", "", true},
+		{`{"status": 503}`, "503", "", "", true},
+		{`{"error":{"code":498,"message":"Invalid Token"}}`, "498", "", "message invalid token", true},
+		{`127.0.0.1 - - [10/Oct/2025:13:55:36 +0000] "GET /api HTTP/1.1" 499 0 "-" "curl/8.5.0"`, "499", "", "", true},
+		{`"POST /api HTTP/1.1" 0 DC downstream_remote_disconnect`, "000", "", "post api dc downstream remote disconnect", true},
+		{"GET /data/config.json - 443 - 10.0.0.9 Mozilla/5.0 - 404 3 50 15", "404.3", "", "", true},
+		{"took 250 ms", "", "", "took", false},
+		{"origin took over 100 seconds", "", "", "origin took over seconds", false},
+		{"(104: Connection reset by peer) upstream", "", "", "connection reset peer upstream", false},
+		{"i'm a teapot", "", "", "im teapot", false},
+		{"web.config error", "", "", "web config error", false},
+		{"  not   found ", "", "", "not found", false},
+		{"", "", "", "", false},
+	} {
+		q := ParseQuery(tc.in)
+		got := []string{strings.Join(q.Codes, " "), "", strings.Join(q.Words, " ")}
+		if q.Mask != (Mask{}) {
+			got[1] = q.Mask.String()
+		}
+		if got[0] != tc.codes || got[1] != tc.mask || q.Line != tc.line {
+			t.Errorf("ParseQuery(%q) = codes %q mask %q line %v, want %q %q %v", tc.in, got[0], got[1], q.Line, tc.codes, tc.mask, tc.line)
+		}
+		if tc.words != "" && !strings.HasPrefix(got[2], tc.words) {
+			t.Errorf("ParseQuery(%q) words %q, want %q", tc.in, got[2], tc.words)
+		}
+		if tc.words == "" && got[2] != "" && !q.Line {
+			t.Errorf("ParseQuery(%q) words %q, want none", tc.in, got[2])
+		}
+	}
+}
+
+// TestWordForms holds the folding that lets a word match in any form.
+func TestWordForms(t *testing.T) {
+	for _, group := range [][]string{
+		{"throttle", "throttled", "throttling", "throttles"},
+		{"unauthorized", "unauthorised", "Unauthorized"},
+		{"authentication", "authenticate", "authenticated"},
+		{"redirect", "redirected", "redirecting", "redirects", "redirection"},
+		{"limit", "limits", "limited", "limiting"},
+		{"proxy", "proxies"},
+		{"deny", "denied"},
+		{"canceled", "cancelled"},
+		{"permanent", "permanently"},
+		{"temporary", "temporarily"},
+	} {
+		for _, w := range group[1:] {
+			if fold(strings.ToLower(w)) != fold(group[0]) {
+				t.Errorf("%q folds to %q, %q to %q", w, fold(strings.ToLower(w)), group[0], fold(group[0]))
+			}
+		}
+	}
+	for _, pair := range [][2]string{{"gone", "go"}, {"rate", "corporate"}, {"not", "note"}} {
+		if fold(pair[0]) == fold(pair[1]) {
+			t.Errorf("%q and %q fold together", pair[0], pair[1])
+		}
+	}
+	if d := editDistance("unathorized", "unauthorized", 2); d != 1 {
+		t.Errorf("editDistance = %d, want 1", d)
+	}
+	if d := editDistance("gatewya", "gateway", 2); d != 1 {
+		t.Errorf("a swap is one edit, got %d", d)
+	}
+}
