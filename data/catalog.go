@@ -174,8 +174,11 @@ type Catalog struct {
 	// lookup (httpstatus 404) never pays for it.
 	indexOnce sync.Once
 	index     *index
+	scratch   sync.Pool // *scratch, one search's working memory
 
 	everything func() []Result // the empty query's results, built once
+	// subCodes finds a sub-code's entry and place: "404.3" -> {i, j}.
+	subCodes func() map[string][2]int
 }
 
 // entryKey is what ordering and lookups need of an entry.
@@ -253,7 +256,7 @@ func parseLazily(b []byte) (*Catalog, error) {
 		if !ok || err != nil {
 			return nil, fmt.Errorf("entry %d: no code line", i+1)
 		}
-		official, _ := scanKey(chunk, "official = ")
+		official, _ := scanKey(chunk[len(statusHeader):], "official = ")
 		keys[i] = entryKey{n, official == "true"}
 	}
 	return newCatalog(keys, raw, make([]Status, len(raw))), nil
@@ -301,6 +304,15 @@ func newCatalog(keys []entryKey, raw [][]byte, statuses []Status) *Catalog {
 	}
 	slices.Sort(c.codes)
 	c.codes = slices.Compact(c.codes)
+	c.subCodes = sync.OnceValue(func() map[string][2]int {
+		out := map[string][2]int{}
+		for i := range c.keys {
+			for j, sub := range c.entry(i).SubCodes {
+				out[sub.Code] = [2]int{i, j}
+			}
+		}
+		return out
+	})
 	c.everything = sync.OnceValue(func() []Result {
 		out := make([]Result, len(c.keys))
 		for i := range out {

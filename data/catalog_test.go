@@ -186,29 +186,29 @@ func TestRFC9110ReferencesLinkTheirSection(t *testing.T) {
 func TestVendorCodes(t *testing.T) {
 	c := Load()
 	want := map[string][]int{
-		"nginx":               {444, 494, 495, 496, 497, 499},
-		"Cloudflare":          {520, 521, 522, 523, 524, 525, 526, 527, 530},
-		"Microsoft Exchange":  {440},
-		"Microsoft WebDAV":    {449},
-		"Exchange ActiveSync": {451, 456, 457},
-		"Microsoft Windows":   {450},
-		"AWS ELB":             {0, 460, 463, 464, 561},
-		"HTTP clients":        {0},
-		"Envoy":               {0},
-		"Laravel":             {419},
-		"Twitter":             {420},
-		"Spring Framework":    {103, 419, 420, 421},
-		"Esri ArcGIS":         {498, 499},
-		"Informal":            {218},
-		"cPanel":              {509},
-		"Microsoft Graph":     {509},
-		"Shopify":             {430, 530, 540, 783},
-		"Qualys SSL Labs":     {529},
-		"Anthropic":           {529},
-		"Pantheon":            {530},
-		"Linode":              {299},
-		"Tornado":             {599},
-		"LinkedIn":            {999},
+		"nginx":                       {444, 494, 495, 496, 497, 499},
+		"Cloudflare":                  {520, 521, 522, 523, 524, 525, 526, 527, 530},
+		"Microsoft Exchange":          {440},
+		"Microsoft WebDAV":            {449},
+		"Exchange ActiveSync":         {451, 456, 457},
+		"Microsoft Windows":           {450},
+		"AWS ELB":                     {0, 460, 463, 464, 561},
+		"HTTP clients":                {0},
+		"Envoy":                       {0},
+		"Laravel":                     {419},
+		"Twitter":                     {420},
+		"Spring Framework":            {103, 419, 420, 421},
+		"Esri ArcGIS":                 {498, 499},
+		"Informal":                    {218},
+		"cPanel":                      {509},
+		"Microsoft Graph":             {509},
+		"Shopify":                     {430, 530, 540, 783},
+		"Qualys SSL Labs":             {529},
+		"Anthropic":                   {529},
+		"Pantheon":                    {530},
+		"Linode":                      {299},
+		"Tornado":                     {599},
+		"LinkedIn":                    {999},
 		"Amazon CloudFront":           {0},
 		"Squid":                       {0},
 		"Amazon S3":                   {200},
@@ -781,6 +781,9 @@ func TestLazyCatalogMatchesStrictParse(t *testing.T) {
 	}
 	if !slices.Equal(lazy.codes, strict.codes) {
 		t.Error("lazy and strict catalogs index different codes")
+	}
+	if !slices.Equal(lazy.keys, strict.keys) {
+		t.Error("lazy and strict catalogs read different keys (code, official) for some entry")
 	}
 	if _, err := parseLazily([]byte("code = 1\n")); err == nil {
 		t.Error("a file that does not start with [[status]] must be an error")

@@ -190,10 +190,10 @@ func TestWordForms(t *testing.T) {
 			t.Errorf("%q and %q fold together", pair[0], pair[1])
 		}
 	}
-	if d := editDistance("unathorized", "unauthorized", 2); d != 1 {
+	if d := editDistance("unathorized", "unauthorized", 2, new([3][]int)); d != 1 {
 		t.Errorf("editDistance = %d, want 1", d)
 	}
-	if d := editDistance("gatewya", "gateway", 2); d != 1 {
+	if d := editDistance("gatewya", "gateway", 2, new([3][]int)); d != 1 {
 		t.Errorf("a swap is one edit, got %d", d)
 	}
 }

@@ -118,7 +118,7 @@ func (c *Catalog) Search(q Query) []Result {
 		}
 		return c.rankWithin(class, q.Words, false)
 	}
-	return c.rank(c.score(q.Words, nil))
+	return c.rank(c.score(q.Words, nil), len(q.Words))
 }
 
 // Codes looks up codes as ParseQuery gives them: every entry of a status,
@@ -132,9 +132,9 @@ func (c *Catalog) Codes(codes []string) (found []Result, missing []string) {
 				found = append(found, Result{Status: s, Sub: sub, CodeDigits: len(code), index: c.indexOf(s)})
 			}
 		}
-		if len(found) == n && !strings.Contains(code, ".") {
+		if num, err := strconv.Atoi(code); err == nil && len(found) == n {
 			for i, k := range c.keys {
-				if FormatCode(k.code) == code || (len(code) > 3 && strconv.Itoa(k.code) == code) {
+				if k.code == num {
 					found = append(found, Result{Status: c.entry(i), CodeDigits: 3, index: i})
 				}
 			}
@@ -148,13 +148,9 @@ func (c *Catalog) Codes(codes []string) (found []Result, missing []string) {
 
 // SubCode finds a sub-code ("404.3", "1020") and the entry it belongs to.
 func (c *Catalog) SubCode(code string) (*Status, *SubCode) {
-	all := c.All()
-	for i := range all {
-		for j := range all[i].SubCodes {
-			if all[i].SubCodes[j].Code == code {
-				return &all[i], &all[i].SubCodes[j]
-			}
-		}
+	if at, ok := c.subCodes()[code]; ok {
+		s := c.entry(at[0])
+		return s, &s.SubCodes[at[1]]
 	}
 	return nil, nil
 }
@@ -202,7 +198,7 @@ func (c *Catalog) rankWithin(set []Result, words []string, keepAll bool) []Resul
 			return entries[d.entry] // a code's entry, or a sub-code of it
 		}
 		return subs[&c.statuses[d.entry].SubCodes[d.sub]]
-	}))
+	}), len(words))
 	if !keepAll {
 		for i := range ranked {
 			if ranked[i].Sub == nil {
@@ -265,7 +261,7 @@ type index struct {
 	byStem map[string][]posting
 	words  []string             // distinct lower-cased words, sorted, for prefixes
 	byWord map[string][]posting // the same postings, by unfolded word
-	short  []string             // distinct stems of short fields, for typos
+	short  map[int][]string     // distinct stems of short fields by length, for typos
 }
 
 // doc is an entry or one of its sub-codes, as search sees it.
@@ -322,6 +318,7 @@ func (c *Catalog) searchIndex() *index {
 		}
 		sort.Strings(ix.words)
 		seen := map[string]bool{}
+		ix.short = map[int][]string{}
 		for _, d := range ix.docs {
 			for _, f := range d.fields {
 				if !f.kind.short() {
@@ -330,7 +327,7 @@ func (c *Catalog) searchIndex() *index {
 				for _, t := range f.toks {
 					if !seen[t.stem] {
 						seen[t.stem] = true
-						ix.short = append(ix.short, t.stem)
+						ix.short[len(t.stem)] = append(ix.short[len(t.stem)], t.stem)
 					}
 				}
 			}
@@ -396,30 +393,72 @@ func (ix *index) more(d *doc, kind Field, texts ...string) {
 
 // match is how one doc fares against the query so far.
 type match struct {
-	best   []float64        // per query word, its best weight in this doc
-	fields map[int32]uint32 // per field, the query words found in it
-	hits   map[int32][]int32
+	best   [MaxQueryWords]float64 // per query word, its best weight in this doc
+	fields []fieldHits            // the fields query words were found in
+}
+
+// fieldHits are the query words found in one field of a doc, and where.
+type fieldHits struct {
+	field int32
+	words uint32  // a bit per query word
+	toks  []int32 // the field's matched tokens
+}
+
+// scratch is one search's matches, by doc, kept between searches (in a
+// pool, so concurrent SSH sessions each get their own) because allocating
+// them per keystroke cost more than the search.
+type scratch struct {
+	docs    []match
+	touched []int32 // docs with a match, to score and then to reset
+}
+
+func (c *Catalog) getScratch(ndocs int) *scratch {
+	if sc, ok := c.scratch.Get().(*scratch); ok {
+		return sc
+	}
+	return &scratch{docs: make([]match, ndocs)}
+}
+
+func (c *Catalog) putScratch(sc *scratch) {
+	for _, id := range sc.touched {
+		m := &sc.docs[id]
+		m.best = [MaxQueryWords]float64{}
+		m.fields = m.fields[:0]
+	}
+	sc.touched = sc.touched[:0]
+	c.scratch.Put(sc)
 }
 
 // score finds every doc that some query word matches, restricted to the
-// docs allowed accepts when it is not nil.
-func (c *Catalog) score(words []string, allowed func(*doc) bool) map[int32]*match {
+// docs allowed accepts when it is not nil. The caller hands the scratch
+// back with putScratch.
+func (c *Catalog) score(words []string, allowed func(*doc) bool) *scratch {
 	ix := c.searchIndex()
-	matches := map[int32]*match{}
+	sc := c.getScratch(len(ix.docs))
 	consider := func(wi int, p posting, quality float64) {
 		d := &ix.docs[p.doc]
 		if allowed != nil && !allowed(d) {
 			return
 		}
-		m := matches[p.doc]
-		if m == nil {
-			m = &match{best: make([]float64, len(words)), fields: map[int32]uint32{}, hits: map[int32][]int32{}}
-			matches[p.doc] = m
+		m := &sc.docs[p.doc]
+		if len(m.fields) == 0 {
+			sc.touched = append(sc.touched, p.doc)
 		}
-		f := d.fields[p.field]
-		m.best[wi] = max(m.best[wi], f.kind.weight()*quality)
-		m.fields[p.field] |= 1 << wi
-		m.hits[p.field] = append(m.hits[p.field], p.tok)
+		m.best[wi] = max(m.best[wi], d.fields[p.field].kind.weight()*quality)
+		i := 0
+		for i < len(m.fields) && m.fields[i].field != p.field {
+			i++
+		}
+		if i == len(m.fields) {
+			if len(m.fields) < cap(m.fields) {
+				m.fields = m.fields[:i+1]
+				m.fields[i].field, m.fields[i].words, m.fields[i].toks = p.field, 0, m.fields[i].toks[:0]
+			} else {
+				m.fields = append(m.fields, fieldHits{field: p.field})
+			}
+		}
+		m.fields[i].words |= 1 << wi
+		m.fields[i].toks = append(m.fields[i].toks, p.tok)
 	}
 	for wi := 1; wi < len(words); wi++ {
 		// Words a name runs together, typed apart: "pre condition",
@@ -457,112 +496,112 @@ func (c *Catalog) score(words []string, allowed func(*doc) bool) map[int32]*matc
 			if len(st) >= 8 {
 				limit = 2
 			}
-			for _, s := range ix.short {
-				if s != st && editDistance(st, s, limit) <= limit {
-					for _, p := range ix.byStem[s] {
-						if ix.docs[p.doc].fields[p.field].kind.short() {
-							consider(wi, p, qualityTypo)
+			var rows [3][]int
+			for n := len(st) - limit; n <= len(st)+limit; n++ {
+				for _, s := range ix.short[n] {
+					if s != st && editDistance(st, s, limit, &rows) <= limit {
+						for _, p := range ix.byStem[s] {
+							if ix.docs[p.doc].fields[p.field].kind.short() {
+								consider(wi, p, qualityTypo)
+							}
 						}
 					}
 				}
 			}
 		}
 	}
-	return matches
+	return sc
+}
+
+// candidate is a doc's standing, before it is worth a Result.
+type candidate struct {
+	id       int32
+	score    float64
+	matched  int
+	vendor   bool
+	named    uint32
+	keywords int
 }
 
 // rank turns matches into results, best first, and drops the noise: a doc
-// far below the best one matched some word only in passing.
-func (c *Catalog) rank(matches map[int32]*match) []Result {
+// far below the best one matched some word only in passing. It hands the
+// scratch back.
+func (c *Catalog) rank(sc *scratch, words int) []Result {
+	defer c.putScratch(sc)
 	ix := c.searchIndex()
-	var out []Result
-	var ids []int32
-	best, bestEntry := 0.0, 0.0
-	vendorSubs := map[int32]bool{}
-	for id, m := range matches {
-		d := &ix.docs[id]
-		n := len(m.best)
-		all := uint32(1)<<n - 1
-		r := Result{Status: c.entry(d.entry), index: d.entry}
-		for _, w := range m.best {
-			r.score += w / float64(n)
+	all := uint32(1)<<words - 1
+	cands := make([]candidate, 0, len(sc.touched))
+	bestEntry := 0.0
+	for _, id := range sc.touched {
+		d, m := &ix.docs[id], &sc.docs[id]
+		cd := candidate{id: id}
+		for _, w := range m.best[:words] {
+			cd.score += w / float64(words)
 			if w > 0 {
-				r.matched++
+				cd.matched++
 			}
 		}
 		bonus := 0.0
-		for fi, mask := range m.fields {
-			f := &d.fields[fi]
-			if mask != all || !f.kind.short() {
-				continue
-			}
-			b := bonusOneField * f.kind.weight()
-			if len(f.toks) == n {
-				b += bonusEqual
-			}
-			bonus = max(bonus, b)
-		}
-		r.score += bonus
-		if s := r.Status; s.Official && d.sub < 0 {
-			r.score += officialPrior
-		}
-		for fi, mask := range m.fields {
-			f := &d.fields[fi]
-			whole := popcount(mask) >= len(f.toks)
+		for _, fh := range m.fields {
+			f := &d.fields[fh.field]
+			whole := popcount(fh.words) >= len(f.toks)
 			switch {
-			case (f.kind == FieldPhrase || f.kind == FieldAlias) && whole && popcount(mask) > popcount(r.named):
-				r.named = mask // "Enhance Your Calm", all of it
+			case f.kind == FieldSource:
+				cd.vendor = true
+			case (f.kind == FieldPhrase || f.kind == FieldAlias) && whole && popcount(fh.words) > popcount(cd.named):
+				cd.named = fh.words // "Enhance Your Calm", all of it
 			case f.kind == FieldKeyword && whole:
-				r.keywords++ // "downstream_remote_disconnect", all of it
+				cd.keywords++ // "downstream_remote_disconnect", all of it
+			}
+			if fh.words == all && f.kind.short() {
+				b := bonusOneField * f.kind.weight()
+				if len(f.toks) == words {
+					b += bonusEqual
+				}
+				bonus = max(bonus, b)
 			}
 		}
-		r.vendor = m.fields[sourceField(d)] != 0
+		cd.score += bonus
 		if d.sub < 0 {
-			bestEntry = max(bestEntry, r.score)
-		} else if r.vendor {
-			vendorSubs[id] = true
+			if c.keys[d.entry].official {
+				cd.score += officialPrior
+			}
+			bestEntry = max(bestEntry, cd.score)
 		}
-		r.Phrase, r.Hint = highlights(d, m)
-		out = append(out, r)
-		ids = append(ids, id)
+		cands = append(cands, cd)
 	}
 	// A sub-code is an answer when the query names its vendor ("iis 404",
 	// "cloudflare rate limit") or it matches better than every entry
 	// ("directory listing denied"); otherwise the hundred IIS codes would
 	// bury the entries under every common word.
-	kept := out[:0]
-	for i, r := range out {
-		d := &ix.docs[ids[i]]
-		if d.sub >= 0 {
-			r.Sub = &r.Status.SubCodes[d.sub]
-			r.score *= subPenalty
-			if !vendorSubs[ids[i]] && r.score <= bestEntry {
+	best, top := 0.0, 0
+	kept := cands[:0]
+	for _, cd := range cands {
+		if ix.docs[cd.id].sub >= 0 {
+			cd.score *= subPenalty
+			if !cd.vendor && cd.score <= bestEntry {
 				continue
 			}
 		}
-		best = max(best, r.score)
-		kept = append(kept, r)
+		best, top = max(best, cd.score), max(top, cd.matched)
+		kept = append(kept, cd)
 	}
-	out = kept
-	slices.SortFunc(out, compareResults)
-	if len(out) > 0 {
-		top := out[0].matched
-		out = slices.DeleteFunc(out, func(r Result) bool {
-			return r.score < keepRatio*best || 2*r.matched < top
-		})
-	}
-	return out
-}
-
-// sourceField is the index of a doc's source field, -1 for an official
-// entry, which has none.
-func sourceField(d *doc) int32 {
-	for i, f := range d.fields {
-		if f.kind == FieldSource {
-			return int32(i)
+	out := make([]Result, 0, len(kept))
+	for _, cd := range kept {
+		if cd.score < keepRatio*best || 2*cd.matched < top {
+			continue
 		}
+		d := &ix.docs[cd.id]
+		r := Result{Status: c.entry(d.entry), index: d.entry, score: cd.score, matched: cd.matched,
+			vendor: cd.vendor, named: cd.named, keywords: cd.keywords}
+		if d.sub >= 0 {
+			r.Sub = &r.Status.SubCodes[d.sub]
+		}
+		r.Phrase, r.Hint = highlights(d, &sc.docs[cd.id])
+		out = append(out, r)
 	}
-	return -1
+	slices.SortFunc(out, compareResults)
+	return out
 }
 
 func compareResults(a, b Result) int {
@@ -594,45 +633,64 @@ func compareResults(a, b Result) int {
 }
 
 // highlights returns the matched runes of the doc's phrase, and the best
-// other field as a hint: the one with most query words, then the weightiest.
+// other field as a hint: the one with most query words, then one that is
+// nothing but them (the keyword "rate limit"), then the weightiest, then
+// the first. Only those two fields' positions are worked out: a one-letter
+// query matches hundreds of docs.
 func highlights(d *doc, m *match) ([]int, Hint) {
-	var phrase []int
-	var hint Hint
-	hintWords, hintWhole, hintWeight := 0, false, 0.0
-	for fi := range d.fields { // in order, so ties go the same way every time
-		toks := m.hits[int32(fi)]
-		if len(toks) == 0 {
-			continue
-		}
-		f := &d.fields[fi]
-		toks = slices.Clone(toks)
-		slices.Sort(toks)
-		toks = slices.Compact(toks)
-		var pos []int
-		for _, ti := range toks {
-			t := f.toks[ti]
-			for r := t.start; r < t.end; r++ {
-				pos = append(pos, r)
-			}
-		}
-		slices.Sort(pos)
-		pos = slices.Compact(pos)
+	var phrase, hint *fieldHits
+	phraseWords, hintWords, hintWhole := 0, 0, false
+	for i := range m.fields {
+		fh := &m.fields[i]
+		f := &d.fields[fh.field]
+		words := popcount(fh.words)
 		if f.kind == FieldPhrase {
-			phrase = pos
+			phrase, phraseWords = fh, words
 			continue
 		}
-		// Most query words first, then a field that is nothing but them
-		// (the keyword "rate limit"), then the weightiest.
-		words, whole := popcount(m.fields[int32(fi)]), len(toks) == len(f.toks)
-		if words > hintWords || words == hintWords && (whole && !hintWhole || whole == hintWhole && f.kind.weight() > hintWeight) {
-			hint = Hint{Field: f.kind, Text: f.text, Positions: pos}
-			hintWords, hintWhole, hintWeight = words, whole, f.kind.weight()
+		whole := words >= len(f.toks)
+		if hint == nil || betterHint(words, whole, f, fh.field, hintWords, hintWhole, &d.fields[hint.field], hint.field) {
+			hint, hintWords, hintWhole = fh, words, whole
 		}
 	}
-	if phrase != nil && popcount(m.fields[0]) >= hintWords {
-		hint = Hint{} // the phrase says it all
+	var pos []int
+	if phrase != nil {
+		pos = positions(&d.fields[phrase.field], phrase.toks)
 	}
-	return phrase, hint
+	if hint == nil || phrase != nil && phraseWords >= hintWords {
+		return pos, Hint{} // the phrase says it all
+	}
+	f := &d.fields[hint.field]
+	return pos, Hint{Field: f.kind, Text: f.text, Positions: positions(f, hint.toks)}
+}
+
+func betterHint(words int, whole bool, f *docField, fi int32, bestWords int, bestWhole bool, best *docField, bi int32) bool {
+	switch {
+	case words != bestWords:
+		return words > bestWords
+	case whole != bestWhole:
+		return whole
+	case f.kind.weight() != best.kind.weight():
+		return f.kind.weight() > best.kind.weight()
+	}
+	return fi < bi
+}
+
+// positions are the runes of a field's matched tokens, ascending.
+func positions(f *docField, toks []int32) []int {
+	slices.Sort(toks)
+	toks = slices.Compact(toks)
+	n := 0
+	for _, ti := range toks {
+		n += f.toks[ti].end - f.toks[ti].start
+	}
+	pos := make([]int, 0, n)
+	for _, ti := range toks {
+		for r := f.toks[ti].start; r < f.toks[ti].end; r++ {
+			pos = append(pos, r)
+		}
+	}
+	return pos
 }
 
 func popcount(x uint32) int {

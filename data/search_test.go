@@ -119,7 +119,7 @@ func BenchmarkLoad(b *testing.B) {
 
 func BenchmarkSearch(b *testing.B) {
 	c := Load()
-	for _, q := range []string{"404", "rate limit", "unathorized", "x", "HTTP/1.1 502 Bad Gateway", "file upload too big"} {
+	for _, q := range []string{"404", "rate limit", "unathorized", "x", "r", "HTTP/1.1 502 Bad Gateway", "file upload too big"} {
 		pq := ParseQuery(q)
 		b.Run(q, func(b *testing.B) {
 			for b.Loop() {

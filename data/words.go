@@ -147,14 +147,19 @@ func isWordRune(r rune) bool {
 
 // editDistance is the Damerau-Levenshtein distance of a and b (adjacent
 // swaps count as one edit), giving up once it exceeds limit: typos are one
-// or two edits, and most pairs are rejected after a row or two.
-func editDistance(a, b string, limit int) int {
+// or two edits, and most pairs are rejected after a row or two. rows is
+// the caller's, reused from call to call.
+func editDistance(a, b string, limit int, rows *[3][]int) int {
 	if d := len(a) - len(b); d > limit || -d > limit {
 		return limit + 1
 	}
-	prev2 := make([]int, len(b)+1)
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
+	for i := range rows {
+		if cap(rows[i]) < len(b)+1 {
+			rows[i] = make([]int, len(b)+1)
+		}
+		rows[i] = rows[i][:len(b)+1]
+	}
+	prev2, prev, cur := rows[0], rows[1], rows[2]
 	for j := range prev {
 		prev[j] = j
 	}
