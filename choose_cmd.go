@@ -9,6 +9,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/httpstatus-dev/httpstatus/data"
+	"github.com/httpstatus-dev/httpstatus/model"
 	"github.com/httpstatus-dev/httpstatus/ui"
 )
 
@@ -45,14 +46,16 @@ Printed, it is the whole guide as an indented outline.`,
 			if asJSON {
 				return writeGuideJSON(s.out, g, cat)
 			}
-			// On a terminal this is to open the explorer on its guide
-			// screen; until the explorer has one it prints the outline.
+			if isTerminal(s.out) && isTerminal(s.in) && getenv(s.env, "TERM") != "dumb" {
+				return runExplorer(s, colorMode.plain(s.env), model.WithGuide())
+			}
 			width := outlineWidth
 			if isTerminal(s.out) {
 				width = min(terminalWidth(s.out), outlineMaxWidth)
 			}
-			st := ui.NewStyles(darkBackground(s.env))
-			out := &colorprofile.Writer{Forward: s.out, Profile: colorMode.profile(s.out, s.env)}
+			profile := colorMode.profile(s.out, s.env)
+			st := ui.NewStyles(darkBackground(s.env), profile)
+			out := &colorprofile.Writer{Forward: s.out, Profile: profile}
 			_, err := fmt.Fprintln(out, ui.GuideOutline(g, cat, &st, width))
 			return err
 		},

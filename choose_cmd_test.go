@@ -2,6 +2,7 @@ package main
 
 import (
 	"encoding/json"
+	"github.com/charmbracelet/colorprofile"
 	"strings"
 	"testing"
 
@@ -16,7 +17,7 @@ func TestChoosePrintsTheOutline(t *testing.T) {
 	if status != 0 || errw != "" {
 		t.Fatalf("status %d, stderr %q", status, errw)
 	}
-	st := ui.NewStyles(true)
+	st := ui.NewStyles(true, colorprofile.TrueColor)
 	if want := ansi.Strip(ui.GuideOutline(data.LoadGuide(), data.Load(), &st, outlineWidth)) + "\n"; out != want {
 		t.Errorf("piped output is not the plain %d-column outline:\n%s", outlineWidth, out)
 	}

@@ -74,7 +74,7 @@ func lookup(cat *data.Catalog, raw string, stdout, stderr io.Writer, o lookupOpt
 		}
 		return status
 	}
-	st := ui.NewStyles(o.dark) // not before: JSON needs no styles
+	st := ui.NewStyles(o.dark, o.profile) // not before: JSON needs no styles
 	out := &colorprofile.Writer{Forward: stdout, Profile: o.profile}
 	if !cards {
 		fmt.Fprint(out, ui.Lines(results, &st, o.width))

@@ -23,7 +23,8 @@ import (
 )
 
 func main() {
-	os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr, os.Environ()))
+	s := streams{in: os.Stdin, out: os.Stdout, err: os.Stderr, env: os.Environ(), tty: openTTY}
+	os.Exit(runStreams(os.Args[1:], s))
 }
 
 // streams are the process's input, outputs and environment, so the same
@@ -32,10 +33,18 @@ type streams struct {
 	in       io.Reader
 	out, err io.Writer
 	env      []string
+	// tty opens the terminal when stdin or stdout is not one; nil where
+	// there is none to open (an SSH session's CLI, tests).
+	tty func() (*os.File, error)
 }
 
+func openTTY() (*os.File, error) { return os.OpenFile("/dev/tty", os.O_RDWR, 0) }
+
 func run(args []string, in io.Reader, out, errw io.Writer, env []string) int {
-	s := streams{in: in, out: out, err: errw, env: env}
+	return runStreams(args, streams{in: in, out: out, err: errw, env: env})
+}
+
+func runStreams(args []string, s streams) int {
 	root := newQueryCommand(s)
 	root.AddCommand(newServeCommand(s))
 	root.AddCommand(newChooseCommand(s))
@@ -101,15 +110,15 @@ With no query on a terminal it opens the interactive explorer.`,
 				}
 			}
 			outTTY, inTTY := isTerminal(s.out), isTerminal(s.in)
-			if interactive || (len(args) == 0 && outTTY && inTTY && !asJSON) {
-				if !outTTY || !inTTY {
-					return errors.New("the explorer needs a terminal; drop -i to print instead")
+			capable := getenv(s.env, "TERM") != "dumb" // a dumb terminal gets the table
+			if interactive || (len(args) == 0 && outTTY && inTTY && capable && !asJSON) {
+				if !capable {
+					return errors.New("the explorer needs a terminal that can draw a screen (TERM=dumb); drop -i to print instead")
 				}
-				plain := colorMode == "never" || (colorMode == "auto" && getenv(s.env, "NO_COLOR") != "")
-				return runExplorer(s, query, plain)
+				return runExplorer(s, colorMode.plain(s.env), model.WithQuery(query))
 			}
 			width := 0
-			if outTTY {
+			if outTTY && capable {
 				width = terminalWidth(s.out)
 			}
 			status := lookup(data.Load(), query, s.out, s.err, lookupOptions{
@@ -261,15 +270,52 @@ func newServeCommand(s streams) *cobra.Command {
 	return cmd
 }
 
-// runExplorer opens the interactive explorer on the process's terminal;
-// plain drops colours but keeps bold and reverse, which mark the selection.
-func runExplorer(s streams, query string, plain bool) error {
-	opts := []tea.ProgramOption{tea.WithInput(s.in), tea.WithOutput(s.out), tea.WithEnvironment(s.env)}
-	if plain {
-		opts = append(opts, tea.WithColorProfile(colorprofile.Ascii))
+// runExplorer opens the interactive explorer on the process's terminal.
+// When stdout is not a terminal (code=$(httpstatus -i 404), or a pipe) it
+// draws on /dev/tty instead, as fzf does, and hands the code chosen with
+// enter to stdout; leaving without a choice exits 130.
+func runExplorer(s streams, plain bool, opts ...model.Option) error {
+	in, out := s.in, s.out
+	pick := !isTerminal(s.out)
+	if pick || !isTerminal(s.in) {
+		if s.tty == nil {
+			return errors.New("the explorer needs a terminal; drop -i to print instead")
+		}
+		tty, err := s.tty()
+		if err != nil {
+			return errors.New("the explorer needs a terminal; drop -i to print instead")
+		}
+		defer tty.Close()
+		in = tty
+		if pick {
+			out = tty
+			opts = append(opts, model.WithPick())
+		}
 	}
-	if _, err := tea.NewProgram(model.New(data.Load(), model.WithQuery(query)), opts...).Run(); err != nil {
+	popts := []tea.ProgramOption{tea.WithInput(in), tea.WithOutput(out), tea.WithEnvironment(s.env)}
+	if plain {
+		popts = append(popts, tea.WithColorProfile(colorprofile.Ascii))
+	}
+	final, err := tea.NewProgram(model.New(data.Load(), opts...), popts...).Run()
+	if err != nil {
 		return fmt.Errorf("explorer: %w", err)
 	}
-	return nil
+	if !pick {
+		return nil
+	}
+	if code := final.(*model.Model).Chosen(); code != "" {
+		_, err := fmt.Fprintln(s.out, code)
+		return err
+	}
+	return exitError(exitNoChoice)
+}
+
+// exitNoChoice is the exit status of the explorer left without a choice
+// in pick mode, as fzf and shells use for an interrupt.
+const exitNoChoice = 130
+
+// plain reports whether the explorer draws without colour: --color=never,
+// or NO_COLOR unless --color=always. Bold and reverse still mark things.
+func (c colorFlag) plain(env []string) bool {
+	return c == "never" || (c == "auto" && getenv(env, "NO_COLOR") != "")
 }

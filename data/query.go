@@ -82,6 +82,9 @@ var (
 	// statusLineRE finds status lines anywhere in pasted text, including
 	// curl -v's "< HTTP/2 502" and HTTP/2's lines without a phrase.
 	statusLineRE = regexp.MustCompile(`(?i)\bHTTP/[0-9](?:\.[0-9])?[ \t]+([0-9]{3})\b[ \t]*([^\r\n]*)`)
+	// vendorHeaderRE finds the fields of a pasted response that name who
+	// answered: "Server: cloudflare", "< via: 1.1 varnish".
+	vendorHeaderRE = regexp.MustCompile(`(?im)^(?:< )?(?:server|via|x-powered-by|x-served-by|x-cache)[ \t]*:[ \t]*([^\r\n]*)`)
 	// accessLogRE finds the status after the quoted request of a common or
 	// combined log line: "GET / HTTP/1.1" 499 0.
 	accessLogRE = regexp.MustCompile(`"[A-Z]+ [^"]* HTTP/[0-9.]+" ([0-9]{3}|0)\b`)
@@ -175,7 +178,20 @@ var unitWords = map[string]bool{
 // findStatusLines returns the codes of every status line or log field in
 // text, in order and without repeats, and the text without them.
 func findStatusLines(text string) (codes []string, rest string) {
-	for _, re := range []*regexp.Regexp{statusLineRE, iisLogRE, accessLogRE, fieldRE} {
+	if matches := statusLineRE.FindAllStringSubmatch(text, -1); len(matches) > 0 {
+		// A status line or a whole response: what tells a code's meanings
+		// apart is its reason phrase and who answered (Server, Via).
+		var words []string
+		for _, m := range matches {
+			codes = appendNew(codes, m[1])
+			words = append(words, m[2])
+		}
+		for _, m := range vendorHeaderRE.FindAllStringSubmatch(text, -1) {
+			words = append(words, m[1])
+		}
+		return codes, strings.Join(words, " ")
+	}
+	for _, re := range []*regexp.Regexp{iisLogRE, accessLogRE, fieldRE} {
 		matches := re.FindAllStringSubmatchIndex(text, -1)
 		if len(matches) == 0 {
 			continue

@@ -72,10 +72,17 @@ type Hint struct {
 
 // Title is "404 Not Found", or for a sub-code "404.3 MIME type restriction".
 func (r Result) Title() string {
+	code, phrase := r.Names()
+	return code + " " + phrase
+}
+
+// Names are the code and phrase a result shows: the entry's, or the
+// sub-code's ("404.3", "MIME type restriction").
+func (r Result) Names() (code, phrase string) {
 	if r.Sub != nil {
-		return r.Sub.Code + " " + r.Sub.Phrase
+		return r.Sub.Code, r.Sub.Phrase
 	}
-	return r.Status.Title()
+	return r.Status.CodeString(), r.Status.Phrase
 }
 
 // Ranking constants, tuned against the search tests.

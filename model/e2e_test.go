@@ -19,13 +19,12 @@ func TestExplorerEndToEnd(t *testing.T) {
 		teatest.WithInitialTermSize(100, 30),
 		teatest.WithProgramOptions(tea.WithColorProfile(colorprofile.Ascii), tea.WithEnvironment([]string{"TERM=xterm-256color"})))
 	waitFor(t, tm, "Vendor")
-	tm.Type("/rate limit")
-	tm.Send(tea.KeyPressMsg{Code: tea.KeyEnter})
+	tm.Type("rate limit")
 	waitFor(t, tm, "Too Many Requests")
 	for range 4 {
 		tm.Send(tea.KeyPressMsg{Code: tea.KeyTab})
 	}
-	tm.Type("q")
+	tm.Send(tea.KeyPressMsg{Code: 'c', Mod: tea.ModCtrl})
 	tm.WaitFinished(t, teatest.WithFinalTimeout(5*time.Second))
 
 	m := tm.FinalModel(t).(*Model)

@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/colorprofile"
 
 	"github.com/httpstatus-dev/httpstatus/data"
 )
@@ -15,7 +16,9 @@ var fuzzKeys = []tea.KeyPressMsg{
 	{Code: tea.KeyEnter}, {Code: tea.KeyEscape}, {Code: tea.KeyBackspace}, {Code: tea.KeyLeft}, {Code: tea.KeyRight},
 	{Code: '/', Text: "/"}, {Code: '?', Text: "?"}, {Code: 'y', Text: "y"}, {Code: 'j', Text: "j"}, {Code: 'k', Text: "k"},
 	{Code: 'g', Text: "g"}, {Code: 'G', Text: "G"}, {Code: '1', Text: "1"}, {Code: '4', Text: "4"}, {Code: '0', Text: "0"},
-	{Code: 'x', Text: "x"}, {Code: 'b', Text: "b"}, {Code: ' ', Text: " "}, {Code: 'é', Text: "é"}, {Code: '界', Text: "界"},
+	{Code: 'x', Text: "x"}, {Code: 'b', Text: "b"}, {Code: tea.KeySpace, Text: " "}, {Code: 'é', Text: "é"}, {Code: '界', Text: "界"},
+	{Code: 'y', Mod: tea.ModCtrl}, {Code: 't', Mod: tea.ModCtrl}, {Code: 'g', Mod: tea.ModCtrl}, {Code: 'o', Mod: tea.ModCtrl},
+	{Code: '1', Mod: tea.ModAlt}, {Code: tea.KeyLeft, Mod: tea.ModAlt}, {Code: tea.KeyF1}, {Code: 'c', Text: "c"},
 }
 
 // FuzzExplorer drives the model with random keys, pastes up to 1 MB, mouse
@@ -27,8 +30,13 @@ func FuzzExplorer(f *testing.F) {
 	f.Add([]byte("/rate limit\x08\x08\x08\x00\x00\x00"))
 	f.Add([]byte{0xf0, 0, 0, 0xf1, 255, 255, 0xf2, 10, 5, 0xf3, 200, 1, 0xf0, 120, 40, 8, 8, 20})
 	f.Add([]byte{0xf4, 0xff, 0xff, 0xf0, 1, 1, 0xf0, 0, 0, 0xf0, 250, 100})
+	f.Add([]byte{30, 2, 2, 8, 8, 31, 20, 20, 8, 29, 8, 8, 0xf5, 2, 0xf0, 20, 12, 30, 1, 1, 1, 1}) // guide, compare, copy
+	f.Add([]byte{0xf0, 30, 15, 28, 29, 30, 36, 37, 32, 33, 34, 35, 0xf1, 10, 5, 0xf2, 1, 40, 10}) // every new key, tiny
 	f.Fuzz(func(t *testing.T, ops []byte) {
-		m := New(data.Load())
+		m := New(data.Load(), WithPick())
+		if len(ops)%2 == 0 {
+			m = New(data.Load())
+		}
 		m = send(t, m, tea.WindowSizeMsg{Width: 80, Height: 24})
 		runOps(t, m, ops)
 	})
@@ -60,6 +68,8 @@ func runOps(t *testing.T, m *Model, ops []byte) {
 			msg = tea.PasteMsg{Content: strings.Repeat("4\x1b\n\xffé", n/5+1)[:n]}
 		case 0xf4: // background
 			msg = tea.BackgroundColorMsg{}
+		case 0xf5: // colour profile
+			msg = tea.ColorProfileMsg{Profile: colorprofile.Profile(arg() % 6)}
 		default:
 			msg = fuzzKeys[int(op)%len(fuzzKeys)]
 		}

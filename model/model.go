@@ -1,13 +1,15 @@
 // Package model is the explorer: the Bubble Tea root model with category
-// tabs, a filtered list and a detail pane over the catalog. It renders with
-// ui/ and searches with data.Search, the ranking the CLI uses too.
+// tabs, a filtered list and a detail pane over the catalog, and the screens
+// it routes to (help, the comparison table, the choose guide, the copy
+// menu). It renders with ui/ and searches with data.Search, the ranking the
+// command line uses too.
 package model
 
 import (
-	"charm.land/bubbles/v2/help"
+	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/textinput"
-	"charm.land/bubbles/v2/viewport"
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/colorprofile"
 
 	"github.com/httpstatus-dev/httpstatus/data"
 	"github.com/httpstatus-dev/httpstatus/ui"
@@ -27,59 +29,54 @@ const wideWidth = 96
 // reads as a query and shortens (a status line becomes "404 not found").
 const maxFilterRunes = 200
 
+// screen is what the body shows.
+type screen int
+
+const (
+	screenExplorer screen = iota
+	screenHelp
+	screenCompare
+	screenGuide
+)
+
 type focus int
 
 const (
-	focusList focus = iota
-	focusFilter
+	focusList focus = iota // the list, with the filter taking every printable key
 	focusDetail
 )
 
-// tab is one category tab and which entries it shows.
-type tab struct {
-	long, short string
-	keep        func(*data.Status) bool
-}
-
-var tabs = func() []tab {
-	t := []tab{{"All", "All", func(*data.Status) bool { return true }}}
-	for _, c := range data.Categories {
-		long, short := c.Class()+" "+c.Title(), c.Class()
-		if c == data.NoClass {
-			long, short = "Other codes", "Other"
-		}
-		t = append(t, tab{long, short, func(s *data.Status) bool { return s.Category == c }})
-	}
-	return append(t, tab{"Unofficial", "Vendor", func(s *data.Status) bool { return !s.Official }})
-}()
-
-// Model is the explorer's root model.
+// Model is the explorer's root model. It routes keys and sizes to the
+// screen in front and draws the frame around it: tabs, body, footer.
 type Model struct {
-	cat    *data.Catalog
-	keys   keyMap
-	styles *ui.Styles // shared, read-only
-	help   help.Model
-	filter textinput.Model
-	detail viewport.Model
+	cat     *data.Catalog
+	keys    keyMap
+	styles  *ui.ExplorerStyles // shared, read-only
+	dark    bool
+	profile colorprofile.Profile
+
+	filter  textinput.Model
+	list    listPane
+	card    cardPane
+	compare compareScreen
+	guide   guideScreen
+	menu    *copyMenu // open over the screen, or nil
 
 	width, height int
+	screen        screen
+	helpFrom      screen        // the screen help goes back to
+	helpKeys      []key.Binding // the keys that work there
+	helpOffset    int           // the help screen's scroll
 	focus         focus
 	tab           int
-	results       []data.Result // every match of the filter, across tabs
-	counts        []int         // matches per tab
-	visible       []int         // indexes into results: the current tab's rows
-	cursor        int           // index into visible
-	offset        int           // first visible row of the list
-	status        string        // a one-off message in the footer
+	status        string  // a one-off message in the footer
+	history       []place // where jumps to related codes came from
 
-	card      ui.Rendered
-	cardLines []string // the card cut to the pane, as the viewport scrolls it
-	cardFor   *data.Status
-	cardW     int
+	pick   bool   // hand-off to the shell: enter chooses
+	chosen string // the code chosen, "" until then
 
-	lay     layout
-	frame   string  // the rendered screen, redrawn when state changes
-	history []place // where jumps to related codes came from
+	lay   layout
+	frame string // the rendered screen, redrawn when state changes
 }
 
 // Option configures a new Model.
@@ -90,38 +87,38 @@ func WithQuery(q string) Option {
 	return func(m *Model) { m.filter.SetValue(filterText(q)) }
 }
 
-// filterText is what the filter shows for given or pasted text: a status
-// line, log line or whole response as the code and words the query took
-// from it ("404 not found"), anything else on one line.
-func filterText(s string) string {
-	if q := data.ParseQuery(s); q.Line {
-		return q.String()
-	}
-	return data.NormalizeQuery(s)
-}
-
 // WithSize lays the model out before the first WindowSizeMsg, so the first
 // frame over SSH is already the right size.
 func WithSize(w, h int) Option { return func(m *Model) { m.width, m.height = w, h } }
 
-// New builds the explorer over a catalog. Colours assume a dark background
-// until the terminal answers tea.RequestBackgroundColor. The model is a
-// pointer: Bubble Tea keeps one and Update changes it in place, rather than
-// copying some 15 KB of bubbles state on every message.
+// WithPick makes enter choose the selected code and quit, for handing the
+// code to the shell: code=$(httpstatus -i 404).
+func WithPick() Option { return func(m *Model) { m.pick = true } }
+
+// WithGuide opens the explorer on the choose guide.
+func WithGuide() Option {
+	return func(m *Model) { m.openGuide() }
+}
+
+// New builds the explorer over a catalog. Colours assume a dark, true-colour
+// terminal until it says otherwise. The model is a pointer: Bubble Tea keeps
+// one and Update changes it in place, rather than copying some 15 KB of
+// bubbles state on every message.
 func New(cat *data.Catalog, opts ...Option) *Model {
 	m := &Model{
-		cat:    cat,
-		keys:   newKeyMap(),
-		help:   help.New(),
-		filter: textinput.New(),
-		detail: viewport.New(),
-		counts: make([]int, len(tabs)),
+		cat:     cat,
+		keys:    newKeyMap(),
+		filter:  textinput.New(),
+		card:    newCardPane(),
+		dark:    true,
+		profile: colorprofile.TrueColor,
 	}
 	m.filter.Prompt = "/ "
-	m.filter.Placeholder = "type a code or words"
+	m.filter.Placeholder = "type a code, words or a status line"
 	m.filter.CharLimit = maxFilterRunes
-	m.detail.MouseWheelEnabled = false // the model routes the wheel by position
-	m.setStyles(true)
+	m.filter.Focus() // typing is searching
+	m.list.totals = countTabs(nil, cat.Search(data.Query{}))
+	m.setStyles()
 	for _, o := range opts {
 		o(m)
 	}
@@ -133,91 +130,14 @@ func New(cat *data.Catalog, opts ...Option) *Model {
 // Init asks the terminal for its background so colours can adapt.
 func (m *Model) Init() tea.Cmd { return tea.RequestBackgroundColor }
 
-// Update handles one message and renders the next frame. Messages that
-// change nothing (the environment, colour profile, key releases, mouse
-// motion) keep the frame: Bubble Tea asks for a view after every message,
-// and over SSH most of the first ones are of that kind.
-func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
-	var cmd tea.Cmd
-	switch msg := msg.(type) {
-	case tea.WindowSizeMsg:
-		w, h := max(msg.Width, 0), max(msg.Height, 0)
-		if w == m.width && h == m.height && m.frame != "" {
-			return m, nil // the size New was given, announced again at start
-		}
-		m.width, m.height = w, h
-	case tea.BackgroundColorMsg:
-		m.setStyles(msg.IsDark())
-	case tea.KeyPressMsg:
-		m.status = ""
-		cmd = m.handleKey(msg)
-	case tea.PasteMsg:
-		m.paste(msg.Content)
-	case tea.MouseClickMsg:
-		cmd = m.click(msg.Mouse())
-	case tea.MouseWheelMsg:
-		m.wheel(msg.Mouse())
-	default:
-		return m, nil
-	}
-	m.redraw()
-	return m, cmd
-}
-
-// redraw lays the screen out for the current state and renders the frame
-// View returns.
-func (m *Model) redraw() {
-	m.layout()
-	m.frame = m.render()
-}
-
-// setStyles rebuilds every style for the background, including the bubbles'.
-func (m *Model) setStyles(dark bool) {
-	m.styles = ui.SharedExplorerStyles(dark)
-	m.help.Styles = help.DefaultStyles(dark)
-	fs := textinput.DefaultStyles(dark)
-	fs.Cursor.Blink = false // a steady cursor: no ticks, calm over SSH
-	fs.Focused.Prompt = m.styles.Prompt
-	fs.Blurred.Prompt = m.styles.Dim
-	m.filter.SetStyles(fs)
-	m.cardFor = nil // re-render the card in the new colours
-}
-
-// refilter runs the search for the filter text and selects the best match.
-func (m *Model) refilter() {
-	m.results = m.cat.Search(data.ParseQuery(m.filter.Value()))
-	for i := range m.counts {
-		m.counts[i] = 0
-	}
-	for _, r := range m.results {
-		for i, t := range tabs {
-			if t.keep(r.Status) {
-				m.counts[i]++
-			}
-		}
-	}
-	m.applyTab(nil)
-}
-
-// applyTab recomputes the visible rows for the current tab and keeps keep
-// selected if it is still there, else selects the first row.
-func (m *Model) applyTab(keep *data.Status) {
-	m.visible = m.visible[:0]
-	m.cursor, m.offset = 0, 0
-	for i, r := range m.results {
-		if tabs[m.tab].keep(r.Status) {
-			if r.Status == keep {
-				m.cursor = len(m.visible)
-			}
-			m.visible = append(m.visible, i)
-		}
-	}
-}
+// Chosen is the code chosen with enter in pick mode ("404", "404.3"), or ""
+// when the user left without choosing.
+func (m *Model) Chosen() string { return m.chosen }
 
 // Selected is the entry under the cursor, or nil when nothing matches.
 func (m *Model) Selected() *data.Status {
-	if m.cursor < len(m.visible) {
-		return m.results[m.visible[m.cursor]].Status
+	if r, ok := m.list.selected(); ok {
+		return r.Status
 	}
 	return nil
 }
@@ -228,77 +148,42 @@ func (m *Model) Tab() int { return m.tab }
 // Filter is the filter text.
 func (m *Model) Filter() string { return m.filter.Value() }
 
-// Focused names what has the keyboard: "list", "filter" or "detail".
-func (m *Model) Focused() string { return [...]string{"list", "filter", "detail"}[m.focus] }
-
-func (m *Model) setTab(i int) {
-	keep := m.Selected()
-	m.tab = (i + len(tabs)) % len(tabs)
-	m.applyTab(keep)
+// Focused names what has the keyboard: "list", "detail", "help",
+// "compare", "guide" or "menu".
+func (m *Model) Focused() string {
+	switch {
+	case m.menu != nil:
+		return "menu"
+	case m.screen == screenHelp:
+		return "help"
+	case m.screen == screenCompare:
+		return "compare"
+	case m.screen == screenGuide:
+		return "guide"
+	case m.focus == focusDetail:
+		return "detail"
+	}
+	return "list"
 }
 
-func (m *Model) move(delta int) {
-	if len(m.visible) == 0 {
-		return
-	}
-	m.cursor = min(max(m.cursor+delta, 0), len(m.visible)-1)
+// setStyles picks the shared styles for the background and profile,
+// including the filter input's.
+func (m *Model) setStyles() {
+	m.styles = ui.SharedExplorerStyles(m.dark, m.profile)
+	fs := textinput.DefaultStyles(m.dark)
+	fs.Cursor.Blink = false // a steady cursor: no ticks, calm over SSH
+	fs.Focused.Prompt = m.styles.Prompt
+	fs.Blurred.Prompt = m.styles.Dim
+	m.filter.SetStyles(fs)
+	m.card.invalidate() // re-render the card in the new colours
 }
 
-// place is where the explorer was before a jump, for going back.
-type place struct {
-	filter string
-	tab    int
-	status *data.Status
-}
-
-// maxHistory bounds the jumps remembered for going back.
-const maxHistory = 50
-
-// jump selects a code, clearing the filter and tab if they hide it, and
-// remembers where it came from.
-func (m *Model) jump(code int) {
-	if s := m.Selected(); s != nil {
-		m.history = append(m.history, place{m.filter.Value(), m.tab, s})
-		if len(m.history) > maxHistory {
-			m.history = m.history[1:]
-		}
+// filterText is what the filter shows for given or pasted text: a status
+// line, log line or whole response as the code and words the query took
+// from it ("404 not found"), anything else on one line.
+func filterText(s string) string {
+	if q := data.ParseQuery(s); q.Line {
+		return q.String()
 	}
-	for pass := 0; pass < 2; pass++ {
-		for i, r := range m.visible {
-			if m.results[r].Status.Code == code {
-				m.cursor = i
-				return
-			}
-		}
-		m.filter.SetValue("")
-		m.tab = 0
-		m.refilter()
-	}
-}
-
-// back returns to where the last jump came from.
-func (m *Model) back() {
-	n := len(m.history)
-	if n == 0 {
-		return
-	}
-	p := m.history[n-1]
-	m.history = m.history[:n-1]
-	m.filter.SetValue(p.filter)
-	m.tab = p.tab
-	m.refilter()
-	m.applyTab(p.status)
-}
-
-// paste filters by pasted text. A pasted status line, log line or whole
-// response selects its code: the filter shows what the query took from it.
-func (m *Model) paste(s string) {
-	if m.focus == focusDetail {
-		return
-	}
-	m.focus = focusFilter
-	m.filter.Focus()
-	m.filter.SetValue(filterText(m.filter.Value() + " " + s))
-	m.filter.CursorEnd()
-	m.refilter()
+	return data.NormalizeQuery(s)
 }

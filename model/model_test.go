@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/colorprofile"
 	"github.com/charmbracelet/x/ansi"
 	"github.com/charmbracelet/x/exp/golden"
 
@@ -30,9 +31,21 @@ func send(t testing.TB, m *Model, msgs ...tea.Msg) *Model {
 	return m
 }
 
+// sendCmd sends one message and returns the command Update gave back.
+func sendCmd(t testing.TB, m *Model, msg tea.Msg) (*Model, tea.Cmd) {
+	t.Helper()
+	next, cmd := m.Update(msg)
+	checkFits(t, next.(*Model))
+	return next.(*Model), cmd
+}
+
 func typeText(s string) []tea.Msg {
 	var out []tea.Msg
 	for _, r := range s {
+		if r == ' ' {
+			out = append(out, tea.KeyPressMsg{Code: tea.KeySpace, Text: " "})
+			continue
+		}
 		out = append(out, tea.KeyPressMsg{Code: r, Text: string(r)})
 	}
 	return out
@@ -46,7 +59,9 @@ func press(code rune, mod ...tea.KeyMod) tea.KeyPressMsg {
 	return k
 }
 
-func screen(m *Model) string { return ansi.Strip(m.View().Content) }
+func shown(m *Model) string { return ansi.Strip(m.View().Content) }
+
+func quits(cmd tea.Cmd) bool { return cmd != nil && cmd() == tea.Quit() }
 
 // checkFits holds the layout to the terminal: no line wider than the width,
 // no more lines than the height.
@@ -67,77 +82,208 @@ func checkFits(t testing.TB, m *Model) {
 	}
 }
 
+var (
+	tabKey   = press(tea.KeyTab)
+	enter    = press(tea.KeyEnter)
+	esc      = press(tea.KeyEscape)
+	down     = press(tea.KeyDown)
+	ctrlY    = press('y', tea.ModCtrl)
+	ctrlT    = press('t', tea.ModCtrl)
+	ctrlG    = press('g', tea.ModCtrl)
+	ctrlC    = press('c', tea.ModCtrl)
+	question = tea.KeyPressMsg{Code: '?', Text: "?"}
+)
+
+func keys(groups ...[]tea.Msg) []tea.Msg {
+	var out []tea.Msg
+	for _, g := range groups {
+		out = append(out, g...)
+	}
+	return out
+}
+
 func TestGoldenScreens(t *testing.T) {
-	tab := press(tea.KeyTab)
-	for _, size := range [][2]int{{120, 40}, {80, 24}} {
+	for _, size := range [][2]int{{120, 40}, {80, 24}, {60, 20}, {40, 12}} {
 		w, h := size[0], size[1]
 		for _, tc := range []struct {
 			name string
 			msgs []tea.Msg
 		}{
 			{"all", nil},
-			{"filter", append([]tea.Msg{press('/')}, typeText("rate limit")...)},
-			{"5xx", []tea.Msg{tab, tab, tab, tab, tab}},
-			{"help", typeText("?")},
-			{"detail", append(typeText("404"), press(tea.KeyEnter), press(tea.KeyEnter))},
+			{"filter", typeText("rate limit")},
+			{"5xx", []tea.Msg{tabKey, tabKey, tabKey, tabKey, tabKey}},
+			{"vendor", []tea.Msg{press(tea.KeyTab, tea.ModShift)}},
+			{"help", []tea.Msg{question}},
+			{"detail", keys(typeText("404"), []tea.Msg{enter})},
+			{"nomatch", typeText("250")},
+			{"compare", keys(typeText("301"), []tea.Msg{ctrlT})},
+			{"copy", keys(typeText("404"), []tea.Msg{ctrlY})},
+			{"guide", []tea.Msg{ctrlG}},
+			{"guide-result", keys([]tea.Msg{ctrlG}, typeText("1"), typeText("1"))},
 		} {
 			t.Run(fmt.Sprintf("%dx%d/%s", w, h, tc.name), func(t *testing.T) {
 				m := send(t, newModel(t, w, h), tc.msgs...)
-				golden.RequireEqual(t, screen(m))
+				golden.RequireEqual(t, shown(m))
 			})
 		}
 	}
 }
 
-func TestTypingACodeSelectsIt(t *testing.T) {
-	m := send(t, newModel(t, 120, 40), typeText("429")...)
-	if s := m.Selected(); s == nil || s.Code != 429 {
-		t.Fatalf("selected %v, want 429", s)
+// Typing is searching: no letter typed as part of a word quits, copies or
+// switches tab.
+func TestTypingIsSearching(t *testing.T) {
+	for _, tc := range []struct {
+		text string
+		code int
+	}{
+		{"bad request", 400},
+		{"payload", 413},
+		{"gateway timeout", 504},
+		{"quota exceeded", 429},
+		{"429", 429},
+		{"HTTP/1.1 502 Bad Gateway", 502},
+	} {
+		m := newModel(t, 120, 40)
+		for _, msg := range typeText(tc.text) {
+			var cmd tea.Cmd
+			m, cmd = sendCmd(t, m, msg)
+			if cmd != nil {
+				t.Errorf("%q: typing %v gave a command", tc.text, msg)
+			}
+		}
+		if m.Filter() != tc.text || m.Tab() != 0 || m.Focused() != "list" || m.status != "" {
+			t.Errorf("%q: filter %q tab %d focus %s status %q", tc.text, m.Filter(), m.Tab(), m.Focused(), m.status)
+		}
+		if s := m.Selected(); s == nil || s.Code != tc.code {
+			t.Errorf("%q: selected %v, want %d", tc.text, s, tc.code)
+		}
 	}
-	if m.Focused() != "filter" || m.Filter() != "429" {
-		t.Errorf("focus %s filter %q", m.Focused(), m.Filter())
+}
+
+func TestEscClearsThenQuits(t *testing.T) {
+	m := send(t, newModel(t, 120, 40), typeText("teapot")...)
+	m, cmd := sendCmd(t, m, esc)
+	if quits(cmd) || m.Filter() != "" || len(m.list.visible) != data.Load().Len() {
+		t.Fatalf("esc with a filter: quit %v, filter %q, %d rows", quits(cmd), m.Filter(), len(m.list.visible))
 	}
-	if !strings.Contains(screen(m), "Too Many Requests") {
-		t.Error("429's card is not on screen")
+	if _, cmd = sendCmd(t, m, esc); !quits(cmd) {
+		t.Error("esc with nothing to clear does not quit")
 	}
-	m = send(t, m, press(tea.KeyEscape))
-	if m.Filter() != "" || m.Focused() != "list" || len(m.visible) != data.Load().Len() {
-		t.Errorf("esc: filter %q focus %s, %d rows", m.Filter(), m.Focused(), len(m.visible))
+	if _, cmd = sendCmd(t, m, ctrlC); !quits(cmd) {
+		t.Error("ctrl+c does not quit")
+	}
+	m = send(t, m, typeText("q")...)
+	if _, cmd = sendCmd(t, m, ctrlC); !quits(cmd) || m.Filter() != "q" {
+		t.Errorf("q must be text (%q) and ctrl+c must still quit", m.Filter())
 	}
 }
 
 func TestFilterAppliesAcrossTabs(t *testing.T) {
-	m := send(t, newModel(t, 120, 40), append([]tea.Msg{press('/')}, typeText("timeout")...)...)
+	m := send(t, newModel(t, 120, 40), typeText("timeout")...)
 	if m.Selected().Code != 408 {
 		t.Errorf("timeout: first is %d", m.Selected().Code)
 	}
-	if m.counts[0] != len(m.results) || m.counts[5] == 0 || m.counts[len(tabs)-1] == 0 {
-		t.Errorf("counts %v", m.counts)
+	c := m.list.counts
+	if c[0] != len(m.list.results) || c[5] == 0 || c[vendorTab] == 0 {
+		t.Errorf("counts %v", c)
 	}
-	m = send(t, m, press(tea.KeyEnter), press(tea.KeyTab), press(tea.KeyTab), press(tea.KeyTab), press(tea.KeyTab), press(tea.KeyTab))
-	if m.Tab() != 5 || m.Selected().Code/100 != 5 || len(m.visible) != m.counts[5] {
-		t.Errorf("5xx tab: tab %d selected %d, %d rows for count %d", m.Tab(), m.Selected().Code, len(m.visible), m.counts[5])
+	m = send(t, m, tabKey, tabKey, tabKey, tabKey, tabKey)
+	if m.Tab() != 5 || m.Selected().Code/100 != 5 || len(m.list.visible) != c[5] {
+		t.Errorf("5xx tab: tab %d selected %d, %d rows for count %d", m.Tab(), m.Selected().Code, len(m.list.visible), c[5])
 	}
-	if !strings.Contains(screen(m), "5xx Server error "+fmt.Sprint(m.counts[5])) {
+	if !strings.Contains(shown(m), "5xx Server "+fmt.Sprint(c[5])) {
 		t.Error("tab bar does not show the live count")
+	}
+}
+
+// The tab bar does not move as the filter narrows or the tab changes.
+func TestTabsDoNotJump(t *testing.T) {
+	for _, w := range []int{120, 80, 60, 40} {
+		m := newModel(t, w, 24)
+		spans := m.lay.tabs
+		for _, msg := range keys(typeText("gateway"), []tea.Msg{tabKey, tabKey, tabKey}, typeText("x")) {
+			m = send(t, m, msg)
+			if fmt.Sprint(m.lay.tabs) != fmt.Sprint(spans) {
+				t.Fatalf("%d wide: tabs moved from %v to %v", w, spans, m.lay.tabs)
+			}
+		}
+		if !strings.Contains(shown(m), "Vendor") {
+			t.Errorf("%d wide: the last tab is not Vendor:\n%s", w, shown(m))
+		}
 	}
 }
 
 func TestTabsCycleBothWays(t *testing.T) {
 	m := newModel(t, 120, 40)
 	for i := 1; i <= len(tabs); i++ {
-		m = send(t, m, press(tea.KeyTab))
+		m = send(t, m, tabKey)
 		if m.Tab() != i%len(tabs) {
 			t.Fatalf("after %d tabs: tab %d", i, m.Tab())
 		}
 	}
 	m = send(t, m, press(tea.KeyTab, tea.ModShift))
-	if m.Tab() != len(tabs)-1 {
+	if m.Tab() != vendorTab {
 		t.Fatalf("shift+tab from All: tab %d", m.Tab())
 	}
-	for _, i := range m.visible {
-		if s := m.results[i].Status; s.Official {
-			t.Errorf("Unofficial tab lists %s", s.Title())
+	// The vendor tab lists no IANA code, grouped by vendor.
+	prev := ""
+	seen := map[string]bool{}
+	for _, i := range m.list.visible {
+		s := m.list.results[i].Status
+		if s.Official {
+			t.Errorf("Vendor tab lists %s", s.Title())
+		}
+		if s.Source != prev && seen[s.Source] {
+			t.Errorf("%s's entries are not together", s.Source)
+		}
+		seen[s.Source], prev = true, s.Source
+	}
+}
+
+// In a narrow list, a vendor's badge is never cut: it tells 520 from 522.
+func TestVendorBadgeWinsOverThePhrase(t *testing.T) {
+	for _, w := range []int{100, 80, 60, 40} {
+		m := send(t, newModel(t, w, 30), typeText("cloudflare")...)
+		if n := strings.Count(shown(m), "[Cloudflare]"); n < 5 {
+			t.Errorf("%d wide: %d whole Cloudflare badges:\n%s", w, n, shown(m))
+		}
+	}
+}
+
+// A code the catalog lacks shows the nearest codes, as the command line
+// names them, and the detail pane says what a query can be.
+func TestNoMatchShowsNearest(t *testing.T) {
+	m := send(t, newModel(t, 120, 40), typeText("250")...)
+	s := shown(m)
+	if !strings.Contains(s, "No status matches “250”") || !strings.Contains(s, "nearest: 226, 299") {
+		t.Errorf("no nearest codes:\n%s", s)
+	}
+	if sel := m.Selected(); sel == nil || sel.Code != 226 {
+		t.Errorf("selected %v, want the nearest, 226", sel)
+	}
+	m = send(t, newModel(t, 120, 40), typeText("xyzzy plugh")...)
+	if s := shown(m); !strings.Contains(s, "No status matches") || !strings.Contains(s, "A query can be:") {
+		t.Errorf("no help for words that match nothing:\n%s", s)
+	}
+}
+
+// A row that matched on its description says why.
+func TestRowsSayWhyTheyMatched(t *testing.T) {
+	m := send(t, newModel(t, 120, 40), typeText("guru meditation")...)
+	if s := shown(m); !strings.Contains(s, "503 Backend Fetch Failed [Varnish] ~") {
+		t.Errorf("no reason shown:\n%s", s)
+	}
+}
+
+func TestFooterAlwaysShowsHelpAndQuit(t *testing.T) {
+	for _, size := range [][2]int{{120, 40}, {80, 24}, {60, 20}, {40, 10}} {
+		for _, msgs := range [][]tea.Msg{nil, typeText("404"), keys(typeText("404"), []tea.Msg{enter}), {question}, {ctrlG}, {ctrlY}} {
+			m := send(t, newModel(t, size[0], size[1]), msgs...)
+			lines := strings.Split(shown(m), "\n")
+			foot := lines[len(lines)-1]
+			if !strings.Contains(foot, "help") || !strings.Contains(foot, "ctrl+c quit") {
+				t.Errorf("%dx%d after %v: footer %q", size[0], size[1], msgs, foot)
+			}
 		}
 	}
 }
@@ -150,27 +296,27 @@ func TestMouse(t *testing.T) {
 		t.Fatalf("click on 4xx: tab %d", m.Tab())
 	}
 	// Third row of the list: border, filter line, then rows.
-	row := m.lay.list.y + 2 + 2
+	row := m.lay.list.inner().y + filterLines + 2
 	m = send(t, m, tea.MouseClickMsg{X: 5, Y: row, Button: tea.MouseLeft})
-	if got := m.Selected(); got.Code != 402 {
-		t.Fatalf("click on third row selected %s", got.Title())
+	if got, want := m.Selected(), m.list.results[m.list.visible[2]].Status; got != want {
+		t.Fatalf("click on third row selected %s, want %s", got.Title(), want.Title())
 	}
-	clicked := m.cursor
+	clicked := m.list.cursor
 	m = send(t, m, tea.MouseWheelMsg{X: 5, Y: row, Button: tea.MouseWheelDown})
-	if m.cursor != clicked+1 {
-		t.Errorf("wheel down over the list moved from row %d to %d (%s)", clicked, m.cursor, m.Selected().Title())
+	if m.list.cursor != clicked+1 {
+		t.Errorf("wheel down over the list moved from row %d to %d", clicked, m.list.cursor)
 	}
-	before := m.detail.YOffset()
+	before := m.card.view.YOffset()
 	m = send(t, m, tea.MouseWheelMsg{X: m.lay.detail.x + 5, Y: row, Button: tea.MouseWheelDown})
-	if m.detail.YOffset() <= before {
+	if m.card.view.YOffset() <= before {
 		t.Error("wheel over the detail did not scroll it")
 	}
 	// Clicking a related code in the card jumps to it; scroll the card
 	// until one is in view, however long the description above it.
 	for range 100 {
-		for line, code := range m.card.Related {
-			y := m.lay.detail.y + 1 + line - m.detail.YOffset()
-			if y <= m.lay.detail.y || y >= m.lay.detail.y+m.lay.detail.h-1 {
+		for line, code := range m.card.card.Related {
+			y := m.lay.detail.inner().y + line - m.card.view.YOffset()
+			if y < m.lay.detail.inner().y || y >= m.lay.detail.inner().y+m.lay.detail.inner().h {
 				continue
 			}
 			m = send(t, m, tea.MouseClickMsg{X: m.lay.detail.x + 15, Y: y, Button: tea.MouseLeft})
@@ -186,7 +332,7 @@ func TestMouse(t *testing.T) {
 
 func TestNarrowDetailAndRelatedJump(t *testing.T) {
 	m := send(t, newModel(t, 80, 24), typeText("404")...)
-	m = send(t, m, press(tea.KeyEnter), press(tea.KeyEnter))
+	m = send(t, m, enter)
 	if m.Focused() != "detail" || m.lay.list.w != 0 || m.lay.detail.w != 80 {
 		t.Fatalf("enter on a narrow screen: focus %s, list %+v detail %+v", m.Focused(), m.lay.list, m.lay.detail)
 	}
@@ -198,16 +344,34 @@ func TestNarrowDetailAndRelatedJump(t *testing.T) {
 	if m.Filter() != "" || m.Tab() != 0 {
 		t.Errorf("a jump outside the filter should clear it: %q tab %d", m.Filter(), m.Tab())
 	}
-	m = send(t, m, press(tea.KeyEscape))
+	m = send(t, m, esc)
 	if m.Focused() != "list" || m.lay.detail.w != 0 {
 		t.Errorf("esc: focus %s, detail %+v", m.Focused(), m.lay.detail)
+	}
+}
+
+// Side by side, the card's related codes are one key away from the list,
+// and the card and footer say which.
+func TestRelatedFromTheList(t *testing.T) {
+	m := send(t, newModel(t, 120, 40), typeText("504")...)
+	want := m.Selected().Related[1]
+	if s := shown(m); !strings.Contains(s, "alt+1-9 related code") || !strings.Contains(s, "2 "+data.FormatCode(want)) {
+		t.Errorf("the way to related codes is not shown:\n%s", s)
+	}
+	m = send(t, m, press('2', tea.ModAlt))
+	if m.Selected().Code != want || m.Focused() != "list" {
+		t.Errorf("alt+2: %s focus %s, want %d", m.Selected().Title(), m.Focused(), want)
+	}
+	m = send(t, m, press(tea.KeyLeft, tea.ModAlt))
+	if m.Selected().Code != 504 || m.Filter() != "504" {
+		t.Errorf("alt+left: %s filter %q, want 504 back", m.Selected().Title(), m.Filter())
 	}
 }
 
 // Focus on the detail survives a resize across the wide/narrow boundary:
 // side by side when wide, full screen when narrow, and back.
 func TestDetailFocusAcrossResizes(t *testing.T) {
-	m := send(t, newModel(t, 120, 40), press(tea.KeyEnter))
+	m := send(t, newModel(t, 120, 40), enter)
 	m = send(t, m, tea.WindowSizeMsg{Width: 60, Height: 20})
 	if m.lay.list.w != 0 || m.lay.detail.w != 60 {
 		t.Errorf("narrow with the detail focused: list %+v detail %+v", m.lay.list, m.lay.detail)
@@ -219,40 +383,106 @@ func TestDetailFocusAcrossResizes(t *testing.T) {
 }
 
 func TestDetailScrollsWithKeys(t *testing.T) {
-	m := send(t, newModel(t, 120, 24), press(tea.KeyEnter))
-	m = send(t, m, press(tea.KeyPgDown))
-	if m.detail.YOffset() == 0 {
+	m := send(t, newModel(t, 120, 24), enter, press(tea.KeyPgDown))
+	if m.card.view.YOffset() == 0 {
 		t.Error("pgdown in the detail did not scroll")
 	}
 	if m.Selected().Code != 100 {
 		t.Errorf("scrolling the detail moved the list to %d", m.Selected().Code)
 	}
+	// A letter that is not a command of the detail goes back to typing.
+	m = send(t, m, typeText("w")...)
+	if m.Focused() != "list" || m.Filter() != "w" {
+		t.Errorf("w in the detail: focus %s filter %q", m.Focused(), m.Filter())
+	}
 }
 
-func TestCopyAndQuit(t *testing.T) {
+func TestCopyMenu(t *testing.T) {
 	m := send(t, newModel(t, 120, 40), typeText("404")...)
-	m = send(t, m, press(tea.KeyEnter))
-	next, cmd := m.Update(tea.KeyPressMsg{Code: 'y', Text: "y"})
-	m = next.(*Model)
-	if cmd == nil || fmt.Sprint(cmd()) != "404 Not Found" {
-		t.Fatalf("y: want an OSC 52 command for %q", "404 Not Found")
+	m = send(t, m, ctrlY)
+	if m.Focused() != "menu" || !strings.Contains(shown(m), "Go constant") {
+		t.Fatalf("ctrl+y: focus %s\n%s", m.Focused(), shown(m))
 	}
-	if !strings.Contains(screen(m), "Copied “404 Not Found”") {
+	m, cmd := sendCmd(t, m, enter)
+	if cmd == nil || fmt.Sprint(cmd()) != "404 Not Found" || m.menu != nil {
+		t.Fatalf("enter: want OSC 52 for %q and the menu closed", "404 Not Found")
+	}
+	if !strings.Contains(shown(m), "Copied code and phrase: “404 Not Found”") {
 		t.Error("no confirmation after copying")
 	}
-	for _, k := range []tea.KeyPressMsg{{Code: 'q', Text: "q"}, press('c', tea.ModCtrl)} {
-		if _, cmd := m.Update(k); cmd == nil || cmd() != tea.Quit() {
-			t.Errorf("%s does not quit", k)
-		}
+	m = send(t, m, enter, typeText("y")[0]) // in the detail, y opens it too
+	m, cmd = sendCmd(t, m, typeText("2")[0])
+	if cmd == nil || fmt.Sprint(cmd()) != "404" {
+		t.Errorf("2 in the menu: want the code alone")
 	}
-	// While filtering, q is text but ctrl+c still quits.
-	m = send(t, m, press('/'))
-	next, _ = m.Update(tea.KeyPressMsg{Code: 'q', Text: "q"})
-	if next.(*Model).Filter() != "404q" {
-		t.Errorf("q while filtering: filter %q", next.(*Model).Filter())
+	m = send(t, m, ctrlY, esc)
+	if m.menu != nil || m.Focused() != "detail" {
+		t.Errorf("esc closes the menu: focus %s", m.Focused())
 	}
-	if _, cmd := m.Update(press('c', tea.ModCtrl)); cmd == nil || cmd() != tea.Quit() {
-		t.Error("ctrl+c does not quit while filtering")
+}
+
+func TestCompareScreen(t *testing.T) {
+	m := send(t, newModel(t, 120, 40), typeText("308")...)
+	m = send(t, m, ctrlT)
+	s := shown(m)
+	if m.Focused() != "compare" || !strings.Contains(s, "308 Permanent") || !strings.Contains(s, "Method kept?") {
+		t.Fatalf("ctrl+t: focus %s\n%s", m.Focused(), s)
+	}
+	m = send(t, m, esc)
+	if m.Focused() != "list" || m.Selected().Code != 308 {
+		t.Errorf("esc: focus %s, %s", m.Focused(), m.Selected().Title())
+	}
+	// A code no family holds offers no comparison.
+	m = send(t, newModel(t, 120, 40), typeText("418")...)
+	if m.keys.Compare.Enabled() {
+		t.Error("compare offered for 418")
+	}
+}
+
+// The guide asks, goes back one question, ends at a code with why, and
+// opens it in the explorer.
+func TestGuide(t *testing.T) {
+	m := send(t, newModel(t, 120, 40), ctrlG)
+	start := data.LoadGuide().Start()
+	if m.Focused() != "guide" || !strings.Contains(shown(m), start.Question) {
+		t.Fatalf("ctrl+g: focus %s\n%s", m.Focused(), shown(m))
+	}
+	m = send(t, m, down, enter) // the second answer of the first question
+	second := start.Answers[1]
+	if len(m.guide.path) != 1 || !strings.Contains(shown(m), start.Question+" › "+second.Label) {
+		t.Fatalf("the path taken is not on screen:\n%s", shown(m))
+	}
+	m = send(t, m, press(tea.KeyBackspace))
+	if len(m.guide.path) != 0 || m.guide.selected != 1 {
+		t.Fatalf("back: path %d, selected %d", len(m.guide.path), m.guide.selected)
+	}
+	// Follow the first answers down to a code.
+	for m.guide.node != nil {
+		m = send(t, m, typeText("1")...)
+	}
+	end := m.guide.path[len(m.guide.path)-1].Answer()
+	if !strings.Contains(shown(m), data.FormatCode(end.Code)) {
+		t.Errorf("the result does not show %d:\n%s", end.Code, shown(m))
+	}
+	m = send(t, m, enter)
+	if m.Focused() != "detail" || m.Selected().Code != end.Code {
+		t.Errorf("enter on the result: focus %s, %s", m.Focused(), m.Selected().Title())
+	}
+}
+
+func TestPickMode(t *testing.T) {
+	m := newModel(t, 80, 24, WithPick(), WithQuery("gateway"))
+	m, cmd := sendCmd(t, m, enter)
+	if !quits(cmd) || m.Chosen() != "502" {
+		t.Errorf("enter in pick mode: quit %v, chosen %q", quits(cmd), m.Chosen())
+	}
+	m = newModel(t, 80, 24, WithPick())
+	m = send(t, m, press('o', tea.ModCtrl))
+	if m.Focused() != "detail" {
+		t.Errorf("ctrl+o: focus %s", m.Focused())
+	}
+	if _, cmd := sendCmd(t, m, ctrlC); !quits(cmd) || m.Chosen() != "" {
+		t.Error("ctrl+c in pick mode must leave without a choice")
 	}
 }
 
@@ -270,16 +500,25 @@ func TestInitialQueryAndView(t *testing.T) {
 	}
 }
 
-func TestTinyAndHugeTerminals(t *testing.T) {
-	m := newModel(t, 30, 10)
-	if !strings.Contains(strings.Join(strings.Fields(screen(m)), " "), "Make the window larger") {
-		t.Errorf("30x10:\n%s", screen(m))
-	}
-	for _, s := range [][2]int{{1, 1}, {0, 0}, {39, 9}, {40, 10}, {500, 200}, {41, 3}, {3, 41}, {120, 40}} {
-		m = send(t, m, tea.WindowSizeMsg{Width: s[0], Height: s[1]}, press(tea.KeyDown), press(tea.KeyEnter), typeText("?")[0])
-	}
-	if m.lay.tooSmall || !strings.Contains(screen(m), fmt.Sprintf("All %d", data.Load().Len())) {
-		t.Errorf("back to 120x40 the explorer should be whole:\n%s", screen(m))
+// Pasting a status line, a curl dump or a log line selects its code.
+func TestPasteSelectsTheCode(t *testing.T) {
+	for _, tc := range []struct {
+		paste, filter string
+		code          int
+		source        string
+	}{
+		{"HTTP/1.1 404 Not Found", "404 not found", 404, "IANA"},
+		{"HTTP/2 522\r\ndate: Tue, 10 Oct 2025 13:55:36 GMT\r\nserver: cloudflare\r\n\r\n<html>", "522 cloudflare", 522, "Cloudflare"},
+		{`10.0.0.1 - - [10/Oct/2025:13:55:36 +0000] "GET / HTTP/1.1" 499 0 "-" "curl/8.5.0"`, "499", 499, "nginx"},
+		{"HTTP/1.1 420 Enhance Your Calm", "420 enhance calm", 420, "Twitter"},
+	} {
+		m := send(t, newModel(t, 120, 40), tea.PasteMsg{Content: tc.paste})
+		if !strings.HasPrefix(m.Filter(), tc.filter) {
+			t.Errorf("paste %q: filter %q, want %q", tc.paste, m.Filter(), tc.filter)
+		}
+		if s := m.Selected(); s == nil || s.Code != tc.code || s.Source != tc.source {
+			t.Errorf("paste %q: selected %v, want %d %s", tc.paste, s, tc.code, tc.source)
+		}
 	}
 }
 
@@ -293,7 +532,20 @@ func TestPasteIsSanitised(t *testing.T) {
 	}
 }
 
-func TestLightAndDarkStyles(t *testing.T) {
+func TestTinyAndHugeTerminals(t *testing.T) {
+	m := newModel(t, 30, 10)
+	if !strings.Contains(strings.Join(strings.Fields(shown(m)), " "), "Make the window larger") {
+		t.Errorf("30x10:\n%s", shown(m))
+	}
+	for _, s := range [][2]int{{1, 1}, {0, 0}, {39, 9}, {40, 10}, {500, 200}, {41, 3}, {3, 41}, {120, 40}} {
+		m = send(t, m, tea.WindowSizeMsg{Width: s[0], Height: s[1]}, down, enter, question, question)
+	}
+	if m.lay.tooSmall || !strings.Contains(shown(m), fmt.Sprintf("All %d", data.Load().Len())) {
+		t.Errorf("back to 120x40 the explorer should be whole:\n%s", shown(m))
+	}
+}
+
+func TestLightDarkAndProfiles(t *testing.T) {
 	dark := send(t, newModel(t, 120, 40), tea.BackgroundColorMsg{Color: color.Black})
 	light := send(t, newModel(t, 120, 40), tea.BackgroundColorMsg{Color: color.White})
 	if !dark.styles.IsDark || light.styles.IsDark {
@@ -302,13 +554,43 @@ func TestLightAndDarkStyles(t *testing.T) {
 	if dark.View().Content == light.View().Content {
 		t.Error("light and dark render the same colours")
 	}
-	if screen(dark) != screen(light) {
+	if shown(dark) != shown(light) {
 		t.Error("light and dark differ in text")
+	}
+	// Without colour, the focused pane still shows: a heavier border.
+	plain := send(t, newModel(t, 120, 40), tea.ColorProfileMsg{Profile: colorprofile.Ascii})
+	if !strings.Contains(shown(plain), "┏") {
+		t.Errorf("no focus mark without colour:\n%s", shown(plain))
+	}
+}
+
+// Going back through the related codes jumped to restores the filter, the
+// tab and the selection.
+func TestPreviousAfterJumps(t *testing.T) {
+	m := send(t, newModel(t, 120, 40), typeText("404")...)
+	m = send(t, m, enter)
+	first := m.Selected().Related[0]
+	m = send(t, m, typeText("1")...)
+	second := m.Selected().Related[0]
+	m = send(t, m, typeText("1")...)
+	if m.Selected().Code != second || len(m.history) != 2 {
+		t.Fatalf("after two jumps: %s, history %d", m.Selected().Title(), len(m.history))
+	}
+	m = send(t, m, typeText("b")...)
+	if m.Selected().Code != first {
+		t.Errorf("b: %s, want %d", m.Selected().Title(), first)
+	}
+	m = send(t, m, typeText("b")...)
+	if m.Selected().Code != 404 || m.Filter() != "404" || m.Focused() != "detail" {
+		t.Errorf("b again: %s, filter %q, focus %s", m.Selected().Title(), m.Filter(), m.Focused())
+	}
+	if m.keys.DetailPrevious.Enabled() {
+		t.Error("b offered with nothing to go back to")
 	}
 }
 
 func BenchmarkKeystroke(b *testing.B) {
-	m := send(b, newModel(b, 120, 40), press('/'))
+	m := newModel(b, 120, 40)
 	keys := []tea.Msg{tea.KeyPressMsg{Code: 'r', Text: "r"}, press(tea.KeyBackspace)}
 	i := 0
 	for b.Loop() {
@@ -333,34 +615,5 @@ func BenchmarkFirstFrame(b *testing.B) {
 	for b.Loop() {
 		next, _ := New(cat).Update(tea.WindowSizeMsg{Width: 120, Height: 40})
 		_ = next.View()
-	}
-}
-
-// b goes back through the related codes jumped to, restoring the filter,
-// the tab and the selection.
-func TestPreviousAfterJumps(t *testing.T) {
-	m := send(t, newModel(t, 120, 40), typeText("404")...)
-	m = send(t, m, press(tea.KeyEnter), press(tea.KeyEnter))
-	first := m.Selected().Related[0]
-	m = send(t, m, typeText("1")...)
-	second := m.Selected().Related[0]
-	m = send(t, m, typeText("1")...)
-	if m.Selected().Code != second || len(m.history) != 2 {
-		t.Fatalf("after two jumps: %s, history %d", m.Selected().Title(), len(m.history))
-	}
-	m = send(t, m, typeText("b")...)
-	if m.Selected().Code != first {
-		t.Errorf("b: %s, want %d", m.Selected().Title(), first)
-	}
-	m = send(t, m, typeText("b")...)
-	if m.Selected().Code != 404 || m.Filter() != "404" || m.Focused() != "detail" {
-		t.Errorf("b again: %s, filter %q, focus %s", m.Selected().Title(), m.Filter(), m.Focused())
-	}
-	if m.keys.Previous.Enabled() {
-		t.Error("b offered with nothing to go back to")
-	}
-	m = send(t, m, typeText("b")...) // nothing left: no change
-	if m.Selected().Code != 404 {
-		t.Errorf("b with no history moved to %s", m.Selected().Title())
 	}
 }

@@ -12,149 +12,8 @@ import (
 	"github.com/httpstatus-dev/httpstatus/ui"
 )
 
-// rect is a box on the screen.
-type rect struct{ x, y, w, h int }
-
-func (r rect) contains(x, y int) bool {
-	return r.w > 0 && x >= r.x && x < r.x+r.w && y >= r.y && y < r.y+r.h
-}
-
-// layout is where everything goes for the current size and chrome.
-type layout struct {
-	tooSmall     bool
-	wide         bool
-	tabBar       string
-	tabs         [][2]int
-	footer       string
-	list, detail rect     // zero when hidden
-	rows         int      // list rows that fit
-	preview      []string // the foot of a narrow list
-}
-
-// layout recomputes sizes after anything that changes the screen or the
-// chrome (size, help, focus, selection) and keeps the selection in view.
-func (m *Model) layout() {
-	l := layout{tooSmall: m.width < MinWidth || m.height < MinHeight}
-	l.wide = m.width >= wideWidth
-	m.updateKeys(l.wide)
-	if l.tooSmall {
-		m.lay = l
-		return
-	}
-	tabList := make([]ui.Tab, len(tabs))
-	for i, t := range tabs {
-		tabList[i] = ui.Tab{Long: t.long, Short: t.short, Count: m.counts[i]}
-	}
-	l.tabBar, l.tabs = ui.TabBar(tabList, m.tab, m.width, m.styles)
-
-	m.help.SetWidth(m.width)
-	if m.status != "" {
-		l.footer = m.styles.Prompt.Render(ansi.Truncate(m.status, m.width, "…"))
-	} else {
-		// help cuts its line to the width only roughly; cut it exactly.
-		h := m.help.View(m.keys)
-		l.footer = ui.Fit(h, m.width, lipgloss.Height(h))
-	}
-	bodyY := lipgloss.Height(l.tabBar)
-	bodyH := max(m.height-bodyY-lipgloss.Height(l.footer), 3)
-
-	switch {
-	case l.wide:
-		listW := min(max(m.width*2/5, 36), 56)
-		l.list = rect{0, bodyY, listW, bodyH}
-		l.detail = rect{listW, bodyY, m.width - listW, bodyH}
-	case m.focus == focusDetail: // narrow: the focused detail is full screen
-		l.detail = rect{0, bodyY, m.width, bodyH}
-	default:
-		l.list = rect{0, bodyY, m.width, bodyH}
-	}
-	l.rows = max(l.list.h-3, 1)              // borders and the filter line
-	m.filter.SetWidth(max(l.list.w-2-12, 1)) // leaves room for "123/456"
-	if !l.wide && l.list.h >= 14 {
-		// Narrow: the list shows the selected entry's summary at its foot,
-		// so the answer is on screen before enter opens the detail.
-		l.preview = m.preview(l.list.w - 4)
-		l.rows -= len(l.preview)
-	}
-
-	if m.cursor < m.offset {
-		m.offset = m.cursor
-	}
-	if m.cursor >= m.offset+l.rows {
-		m.offset = m.cursor - l.rows + 1
-	}
-	m.offset = max(min(m.offset, len(m.visible)-l.rows), 0)
-
-	if l.detail.w > 0 {
-		m.detail.SetWidth(l.detail.w - 2)
-		m.detail.SetHeight(l.detail.h - 2)
-		m.refreshCard(l.detail.w - 4)
-	}
-	m.lay = l
-}
-
-// refreshCard renders the selected entry's card when it or the width
-// changed; a new entry starts at the top.
-func (m *Model) refreshCard(width int) {
-	s := m.Selected()
-	if s == m.cardFor && width == m.cardW {
-		return
-	}
-	if s != m.cardFor {
-		m.detail.GotoTop()
-	}
-	m.cardFor, m.cardW = s, width
-	if s == nil {
-		m.card, m.cardLines = ui.Rendered{}, nil
-		m.detail.SetContentLines(nil)
-		return
-	}
-	m.card = ui.Card(s, m.cat, m.styles, ui.CardOptions{Width: width, Hyperlinks: true, NumberRelated: true})
-	m.cardLines = strings.Split(m.card.Text, "\n")
-	m.detail.SetContentLines(m.cardLines)
-}
-
-// updateKeys enables the bindings that work in the current mode, so help
-// lists only those.
-func (m *Model) updateKeys(wide bool) {
-	k := &m.keys
-	list, filtering, detail := m.focus == focusList, m.focus == focusFilter, m.focus == focusDetail
-	hasFilter := m.filter.Value() != ""
-	sel := m.Selected()
-	k.Up.SetEnabled(!filtering)
-	k.Down.SetEnabled(!filtering)
-	k.PageUp.SetEnabled(!filtering)
-	k.PageDown.SetEnabled(!filtering)
-	k.Home.SetEnabled(!filtering)
-	k.End.SetEnabled(!filtering)
-	k.Filter.SetEnabled(!filtering)
-	k.ClearFilter.SetEnabled(filtering || (list && hasFilter))
-	k.AcceptFilter.SetEnabled(filtering)
-	k.Open.SetEnabled(list && sel != nil)
-	k.Back.SetEnabled(detail)
-	k.Related.SetEnabled(detail && sel != nil && len(sel.Related) > 0)
-	k.Previous.SetEnabled(detail && len(m.history) > 0)
-	k.Copy.SetEnabled(!filtering && sel != nil)
-	k.Help.SetEnabled(!filtering)
-	k.Quit.SetEnabled(!filtering)
-	if wide {
-		k.Back.SetHelp("esc", "back to list")
-	} else {
-		k.Back.SetHelp("esc", "close")
-	}
-	if detail {
-		k.Up.SetHelp("↑/k", "scroll up")
-		k.Down.SetHelp("↓/j", "scroll down")
-		k.Filter.SetHelp("/", "filter")
-	} else {
-		k.Up.SetHelp("↑/k", "up")
-		k.Down.SetHelp("↓/j", "down")
-		k.Filter.SetHelp("/ or 0-9", "filter")
-	}
-}
-
-// View renders the screen: tab bar, list and detail, footer. Every line fits
-// the width and the view never exceeds the height.
+// View returns the frame Update drew. Every line fits the width and the
+// view never exceeds the height.
 func (m *Model) View() tea.View {
 	v := tea.NewView(m.frame)
 	v.AltScreen = true
@@ -176,106 +35,188 @@ func (m *Model) render() string {
 	// Every part is already cut to its box, so the screen is joined line by
 	// line without measuring it again: this is the hot path of a keystroke.
 	var body []string
-	switch {
-	case l.list.w > 0 && l.detail.w > 0:
-		body = strings.Split(m.listView(), "\n")
-		for i, d := range strings.Split(m.detailView(), "\n") {
-			body[i] += d
-		}
-	case l.detail.w > 0:
-		body = strings.Split(m.detailView(), "\n")
+	switch m.screen {
+	case screenHelp:
+		body = splitLines(m.helpView(l.body))
+	case screenCompare:
+		body = splitLines(m.compareView(l.body))
+	case screenGuide:
+		body = splitLines(m.guideView(l.body))
 	default:
-		body = strings.Split(m.listView(), "\n")
+		if l.list.w > 0 {
+			body = splitLines(m.listView())
+		}
+		if l.detail.w > 0 {
+			d := splitLines(m.detailView())
+			if body == nil {
+				body = d
+			}
+			for i := range body {
+				if l.list.w > 0 {
+					body[i] += d[i]
+				}
+			}
+		}
+	}
+	if m.menu != nil {
+		menu, r := m.menuView()
+		for i, line := range splitLines(menu) {
+			if y := r.y - l.body.y + i; y < len(body) {
+				body[y] = ansi.Truncate(body[y], r.x, "") + line
+			}
+		}
 	}
 	lines := append([]string{l.tabBar}, body...)
-	lines = append(lines, strings.Split(l.footer, "\n")...)
+	lines = append(lines, l.footer)
 	return strings.Join(lines[:min(len(lines), m.height)], "\n")
 }
 
 func (m *Model) listView() string {
 	r := m.lay.list
-	inner := r.w - 2
+	inner := r.inner().w
+	m.filter.SetWidth(max(inner-len(" 999/999")-len(m.filter.Prompt)-1, 1))
 	lines := []string{m.filterLine(inner)}
-	for i := m.offset; i < len(m.visible) && i < m.offset+m.lay.rows; i++ {
-		lines = append(lines, ui.Row(m.results[m.visible[i]], m.styles, inner, i == m.cursor))
-	}
-	if len(m.visible) == 0 {
-		lines = append(lines, ui.Fit(m.styles.Dim.Render("  No status matches. esc clears the filter."), inner, 1))
-	}
-	if p := m.lay.preview; len(p) > 0 {
-		for len(lines) < r.h-2-len(p) {
-			lines = append(lines, strings.Repeat(" ", inner))
-		}
-		for _, l := range p {
-			lines = append(lines, ui.Fit(" "+l, inner, 1))
+	l := &m.list
+	if l.empty != "" {
+		lines = append(lines, ui.Fit(m.styles.Summary.Render(" "+l.empty), inner, 1))
+		if l.nearest != "" {
+			lines = append(lines, ui.Fit(m.styles.Dim.Render(" nearest: "+l.nearest), inner, 1))
+		} else {
+			lines = append(lines, ui.Fit(m.styles.Dim.Render(" try fewer words, a code (404) or a class (4xx)"), inner, 1))
 		}
 	}
-	return ui.Box(lines, tabs[m.tab].long, r.w, r.h, m.focus != focusDetail, m.styles)
+	rows := m.lay.rows - (len(lines) - filterLines)
+	for i := l.offset; i < len(l.visible) && i < l.offset+rows; i++ {
+		lines = append(lines, ui.Row(l.results[l.visible[i]], m.styles, inner, i == l.cursor))
+	}
+	if m.lay.preview {
+		p := m.preview(inner)
+		for len(lines) < r.inner().h-len(p) {
+			lines = append(lines, spaces(inner))
+		}
+		lines = append(lines, p...)
+	}
+	return ui.Box(lines, tabs[m.tab].title, r.w, r.h, m.focus == focusList, m.styles)
 }
 
 // preview is the foot of a narrow list: a rule and the selected entry's
-// summary, at most three lines of it.
-func (m *Model) preview(width int) []string {
-	s := m.Selected()
-	if s == nil || width < 10 {
-		return nil
+// summary, at most three lines of it, then how to see the rest.
+func (m *Model) preview(inner int) []string {
+	r, ok := m.list.selected()
+	out := []string{ui.Fit(m.styles.Dim.Render(" "+strings.Repeat("─", max(inner-2, 0))), inner, 1)}
+	if !ok || inner < 10 {
+		return out
 	}
-	lines := []string{m.styles.Dim.Render(strings.Repeat("─", width))}
-	summary := strings.Split(ansi.Wrap(s.Summary, width, ""), "\n")
-	if len(summary) > 3 {
-		summary = append(summary[:2], ansi.Truncate(summary[2]+" "+summary[3], width, "…"))
+	summary := r.Status.Summary
+	if r.Sub != nil {
+		summary = r.Sub.Summary
 	}
-	for _, l := range summary {
-		lines = append(lines, m.styles.Phrase.Render(l))
+	lines := splitLines(ansi.Wrap(summary, inner-2, ""))
+	if len(lines) > previewLines-2 {
+		lines = append(lines[:previewLines-3], ansi.Truncate(lines[previewLines-3]+" "+lines[previewLines-2], inner-2, "…"))
 	}
-	return append(lines, m.styles.Dim.Render("enter: details"))
+	for _, l := range lines {
+		out = append(out, ui.Fit(" "+l, inner, 1))
+	}
+	hint := "enter: details"
+	if m.pick {
+		hint = "enter: choose · ctrl+o: details"
+	}
+	return append(out, ui.Fit(m.styles.Dim.Render(" "+hint), inner, 1))
 }
 
 // filterLine is the filter input, or a hint, with the match position on
 // the right.
 func (m *Model) filterLine(width int) string {
 	pos := ""
-	if len(m.visible) > 0 {
-		pos = strconv.Itoa(m.cursor+1) + "/" + strconv.Itoa(len(m.visible))
+	if n := len(m.list.visible); n > 0 {
+		pos = strconv.Itoa(m.list.cursor+1) + "/" + strconv.Itoa(n)
 	}
 	var left string
-	switch {
-	case m.focus == focusFilter:
+	if m.focus == focusList {
 		left = m.filter.View()
-	case m.filter.Value() != "":
-		left = m.styles.Prompt.Render("/ ") + m.filter.Value()
-	default:
-		left = m.styles.Dim.Render("/ filter · type a code")
+	} else {
+		left = m.styles.Prompt.Render(m.filter.Prompt) + m.filter.Value()
 	}
 	gap := width - ansi.StringWidth(left) - len(pos)
 	if gap < 1 {
 		return ui.Fit(left, width, 1)
 	}
-	return left + strings.Repeat(" ", gap) + m.styles.Dim.Render(pos)
+	return left + spaces(gap) + m.styles.Dim.Render(pos)
 }
 
 func (m *Model) detailView() string {
 	r := m.lay.detail
 	title := "Details"
-	if s := m.Selected(); s != nil {
-		title = s.Title()
-		if !m.detail.AtTop() || !m.detail.AtBottom() {
-			title += fmt.Sprintf(" · %d%%", int(m.detail.ScrollPercent()*100))
+	if sel, ok := m.list.selected(); ok {
+		code, phrase := sel.Names()
+		title = code + " " + phrase
+		if v := m.card.view; !v.AtTop() || !v.AtBottom() {
+			title += fmt.Sprintf(" · %d%%", int(v.ScrollPercent()*100))
 		}
 	}
-	// The viewport keeps the scroll state; the lines it shows are sliced
-	// here from the card, already cut to width, which saves measuring the
-	// whole card again on every frame.
-	from := min(m.detail.YOffset(), len(m.cardLines))
-	to := min(from+m.detail.Height(), len(m.cardLines))
-	lines := make([]string, 0, to-from)
-	inner := r.w - 2
-	for i, l := range m.cardLines[from:to] {
-		if pad := inner - 1 - m.card.Widths[from+i]; pad >= 0 {
-			lines = append(lines, " "+l+strings.Repeat(" ", pad))
-		} else {
-			lines = append(lines, ui.Fit(" "+l, inner, 1))
-		}
+	lines := m.card.visibleLines(r.inner().w)
+	if len(lines) == 0 && m.list.empty != "" {
+		lines = m.emptyHelp(r.inner().w)
 	}
 	return ui.Box(lines, title, r.w, r.h, m.focus == focusDetail, m.styles)
 }
+
+// emptyHelp fills the detail pane when nothing matches: what a query can be.
+func (m *Model) emptyHelp(inner int) []string {
+	var out []string
+	for _, l := range []string{
+		"", "A query can be:",
+		"  a code            404, 301 308, 404.3, 1020",
+		"  a class           4xx, 40x, 5",
+		"  words             rate limit, not found, throttled",
+		"  a code and words  499 nginx, 420 twitter",
+		"  a pasted line     HTTP/1.1 502 Bad Gateway, status=503",
+	} {
+		out = append(out, ui.Fit(" "+l, inner, 1))
+	}
+	return out
+}
+
+// helpView lists every key that works, in columns that fit the body.
+func (m *Model) helpView(r rect) string {
+	in := r.inner()
+	var lines []string
+	for _, b := range m.helpKeys {
+		h := b.Help()
+		lines = append(lines, m.styles.Prompt.Render(fmt.Sprintf("%-10s", h.Key))+" "+h.Desc)
+	}
+	for _, l := range []string{"", "Typing is searching: letters, digits and a pasted status line",
+		"or log line go to the filter. ? opens this help while the filter", "is empty, f1 always; esc or ? closes it."} {
+		lines = append(lines, m.styles.Dim.Render(l))
+	}
+	widths := make([]int, len(lines))
+	for i, l := range lines {
+		lines[i] = ui.Fit(l, max(in.w-2*cardPad, 1), 1)
+		widths[i] = ansi.StringWidth(lines[i])
+	}
+	m.helpOffset = min(m.helpOffset, max(len(lines)-in.h, 0))
+	return m.textBox(lines, widths, m.helpOffset, "Keys", r)
+}
+
+// textBox draws lines of known widths, scrolled to offset, in a focused
+// box filling r.
+func (m *Model) textBox(lines []string, widths []int, offset int, title string, r rect) string {
+	in := r.inner()
+	out := make([]string, 0, in.h)
+	for i := offset; i < len(lines) && i < offset+in.h; i++ {
+		if pad := in.w - cardPad - widths[i]; pad >= 0 {
+			out = append(out, " "+lines[i]+spaces(pad))
+		} else {
+			out = append(out, ui.Fit(" "+lines[i], in.w, 1))
+		}
+	}
+	if len(lines) > in.h {
+		title += fmt.Sprintf(" · %d%%", 100*min(offset+in.h, len(lines))/len(lines))
+	}
+	return ui.Box(out, title, r.w, r.h, true, m.styles)
+}
+
+func splitLines(s string) []string { return strings.Split(s, "\n") }
+
+func spaces(n int) string { return strings.Repeat(" ", max(n, 0)) }

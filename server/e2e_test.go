@@ -88,7 +88,7 @@ func TestOpenSSHEndToEnd(t *testing.T) {
 	}
 	text := func() string { return ansi.Strip(screen.String()) }
 	eventually(t, "the explorer over OpenSSH", func() bool { return strings.Contains(text(), "4xx") }, text)
-	_, _ = io.WriteString(stdin, "q")
+	_, _ = io.WriteString(stdin, "\x03") // ctrl+c
 	if err := cmd.Wait(); err != nil {
 		t.Errorf("interactive ssh: %v\n%s", err, text())
 	}

@@ -126,7 +126,7 @@ backend httpstatus
 		if i == 0 {
 			tm := openTerminal(t, client, "", 80, 24)
 			tm.waitFor(t, "4xx")
-			tm.send(t, "q")
+			tm.send(t, "\x03")
 			tm.wait(t)
 			continue
 		}

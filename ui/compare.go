@@ -86,14 +86,22 @@ func compareColumns(b *block, f *data.Family, heads [][]span, p *cardPaints) boo
 	if room < n*minColumn {
 		return false
 	}
-	natural := make([]int, n)
+	// A column is as wide as its longest cell if it can be, and never
+	// narrower than its longest word: "Permanentl/y" is not a table.
+	natural, longest := make([]int, n), make([]int, n)
+	need := 0
 	for i := range n {
-		natural[i] = spansWidth(heads[i])
+		natural[i], longest[i] = spansWidth(heads[i]), longestWord(heads[i])
 		for _, r := range f.Rows {
-			natural[i] = max(natural[i], textWidth(r.Values[i]))
+			v := []span{{p.text, r.Values[i]}}
+			natural[i], longest[i] = max(natural[i], spansWidth(v)), max(longest[i], longestWord(v))
 		}
+		need += max(longest[i], minColumn)
 	}
-	widths := share(natural, room)
+	if room < need {
+		return false
+	}
+	widths := share(natural, longest, room)
 
 	// One line of cells per table row: the label, then each column.
 	cells := func(label []span, values [][]span) [][]renderedLine {
@@ -130,20 +138,42 @@ func compareColumns(b *block, f *data.Family, heads [][]span, p *cardPaints) boo
 	return true
 }
 
-// share divides room cells among columns: none gets more than it needs,
-// and what the narrow ones leave goes evenly to the rest.
-func share(natural []int, room int) []int {
-	order := make([]int, len(natural))
-	for i := range order {
-		order[i] = i
+// share divides room cells among columns as evenly as it can: each gets at
+// least its longest word and at most what it needs, and the rest is
+// levelled, so no column is wider than another that wanted more.
+func share(natural, longest []int, room int) []int {
+	width := func(i, level int) int { return min(max(level, longest[i], minColumn), max(natural[i], longest[i])) }
+	level := 0
+	for top := slices.Max(natural); level < top; level++ {
+		sum := 0
+		for i := range natural {
+			sum += width(i, level+1)
+		}
+		if sum > room {
+			break
+		}
 	}
-	slices.SortStableFunc(order, func(a, b int) int { return natural[a] - natural[b] })
 	out := make([]int, len(natural))
-	for k, i := range order {
-		out[i] = min(natural[i], room/(len(order)-k))
+	for i := range out {
+		out[i] = width(i, level)
 		room -= out[i]
 	}
+	for i := range out { // what levelling leaves, a cell each from the left
+		if room > 0 && out[i] < natural[i] {
+			out[i]++
+			room--
+		}
+	}
 	return out
+}
+
+// longestWord is the width of the widest word of spans.
+func longestWord(spans []span) int {
+	w := 0
+	for _, wd := range words(spans) {
+		w = max(w, wd.width)
+	}
+	return w
 }
 
 // span is text in one paint.

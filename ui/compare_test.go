@@ -39,7 +39,7 @@ func checkFits(t *testing.T, name, text string, width int) {
 
 func TestCompareTableFits(t *testing.T) {
 	cat := data.Load()
-	st := SharedExplorerStyles(true)
+	st := &SharedExplorerStyles(true, colorprofile.TrueColor).Styles
 	widths := []int{1, 5, 12}
 	for w := 20; w <= 200; w += 12 {
 		widths = append(widths, w)
@@ -63,7 +63,7 @@ func TestCompareTableFits(t *testing.T) {
 
 func TestCompareTableGolden(t *testing.T) {
 	f := redirects(t)
-	st := NewStyles(true)
+	st := NewStyles(true, colorprofile.TrueColor)
 	for _, w := range []int{40, 80, 120} {
 		t.Run(strconv.Itoa(w), func(t *testing.T) {
 			golden.RequireEqual(t, ansi.Strip(CompareTable(f, data.Load(), &st, w))+"\n")
@@ -75,7 +75,7 @@ func TestCompareTableGolden(t *testing.T) {
 // gets a block with every row's label and value.
 func TestCompareTableColumnsOrBlocks(t *testing.T) {
 	f := redirects(t)
-	st := NewStyles(true)
+	st := NewStyles(true, colorprofile.TrueColor)
 	wide := strings.Split(ansi.Strip(CompareTable(f, data.Load(), &st, 80)), "\n")
 	if head := wide[2]; !strings.Contains(head, "301 Moved") || !strings.Contains(head, "308") {
 		t.Errorf("at 80 the first header line is %q, want every code side by side", head)
@@ -98,7 +98,7 @@ func TestCompareTableColumnsOrBlocks(t *testing.T) {
 // colour prints them plain.
 func TestCompareTableColour(t *testing.T) {
 	f := redirects(t)
-	st := NewStyles(true)
+	st := NewStyles(true, colorprofile.TrueColor)
 	text := CompareTable(f, data.Load(), &st, 100)
 	if want := st.card.code[data.Redirection.Index()].on("301"); !strings.Contains(text, want) {
 		t.Errorf("301 is not painted as a redirection: %q", text[:200])
@@ -143,16 +143,18 @@ func TestWrapSpans(t *testing.T) {
 
 func TestShare(t *testing.T) {
 	for _, tc := range []struct {
-		natural []int
-		room    int
-		want    []int
+		natural, longest []int
+		room             int
+		want             []int
 	}{
-		{[]int{5, 50, 50}, 65, []int{5, 30, 30}},
-		{[]int{5, 6}, 100, []int{5, 6}},
-		{[]int{40, 40, 40}, 60, []int{20, 20, 20}},
+		{[]int{5, 50, 50}, []int{5, 8, 8}, 65, []int{5, 30, 30}},
+		{[]int{5, 6}, []int{5, 6}, 100, []int{5, 6}},
+		{[]int{40, 40, 40}, []int{8, 8, 8}, 60, []int{20, 20, 20}},
+		// A long word keeps its column wide enough, at the others' cost.
+		{[]int{40, 40, 40}, []int{30, 8, 8}, 60, []int{30, 15, 15}},
 	} {
-		if got := share(tc.natural, tc.room); !slices.Equal(got, tc.want) {
-			t.Errorf("share(%v, %d) = %v, want %v", tc.natural, tc.room, got, tc.want)
+		if got := share(tc.natural, tc.longest, tc.room); !slices.Equal(got, tc.want) {
+			t.Errorf("share(%v, %v, %d) = %v, want %v", tc.natural, tc.longest, tc.room, got, tc.want)
 		}
 	}
 }

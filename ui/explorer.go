@@ -4,59 +4,65 @@ import (
 	"strconv"
 	"strings"
 
-	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/httpstatus-dev/httpstatus/data"
 )
 
-// Tab is one category tab: a long and a short label and how many entries
-// it currently shows.
+// Tab is one category tab: a long and a short label, how many entries it
+// shows now, and the most it can show, which sets the room its count takes.
 type Tab struct {
 	Long, Short string
-	Count       int
+	Count, Max  int
 }
 
-// TabBar renders the tabs in one line of at most width cells, using the
-// longest labels that fit, and returns the cell range [start, end) of each
-// tab for mouse clicks.
-func TabBar(tabs []Tab, active, width int, st *Styles) (string, [][2]int) {
-	level := 0
-	line, spans := tabLine(tabs, active, level, st)
-	for spans[len(spans)-1][1] > width && level < 3 {
-		level++
+// TabBar renders the tabs in one line of at most width cells and returns
+// the cell range [start, end) of each tab for mouse clicks. How much each
+// tab says (long labels and counts, short labels and counts, short labels,
+// short labels closer together) depends on the width alone, and counts take the room
+// of the largest they can be, so nothing moves while the user types or
+// switches tabs.
+func TabBar(tabs []Tab, active, width int, st *ExplorerStyles) (string, [][2]int) {
+	var line string
+	var spans [][2]int
+	for level := range 4 {
 		line, spans = tabLine(tabs, active, level, st)
+		if spans[len(spans)-1][1] <= width {
+			return line, spans
+		}
 	}
-	if spans[len(spans)-1][1] > width {
-		line = ansi.Truncate(line, max(width, 0), "…")
-	}
-	return line, spans
+	return ansi.Truncate(line, max(width, 0), "…"), spans
 }
 
-// tabLine renders the tabs at a level of detail: 0 long labels, 1 a long
-// label for the active tab only, 2 short labels, each with its count, and 3
-// short labels alone. Labels are ASCII, so widths are byte counts.
-func tabLine(tabs []Tab, active, level int, st *Styles) (string, [][2]int) {
+// tabLine renders the tabs at a level of detail: 0 long labels with counts,
+// 1 short labels with counts, 2 short labels alone, 3 short labels one space
+// apart.
+// Labels are ASCII, so widths are byte counts.
+func tabLine(tabs []Tab, active, level int, st *ExplorerStyles) (string, [][2]int) {
 	var b strings.Builder
 	spans := make([][2]int, len(tabs))
 	x := 0
 	for i, t := range tabs {
 		label := t.Short
-		if level == 0 || (level == 1 && i == active) {
+		if level == 0 {
 			label = t.Long
 		}
 		p := st.tab
 		if i == active {
 			p = st.tabActive
 		}
-		cell := " " + p.pre + label + p.post
-		n := 1 + len(label) + 1
-		if level < 3 {
+		b.WriteString(" " + p.on(label))
+		n := 1 + len(label)
+		if level < 2 {
 			count := strconv.Itoa(t.Count)
-			cell += " " + st.tabCount.pre + count + st.tabCount.post
-			n += 1 + len(count)
+			room := len(strconv.Itoa(max(t.Max, t.Count)))
+			b.WriteString(strings.Repeat(" ", 1+room-len(count)) + st.tabCount.on(count))
+			n += 1 + room
 		}
-		b.WriteString(cell + " ")
+		if level < 3 {
+			b.WriteString(" ")
+			n++
+		}
 		spans[i] = [2]int{x, x + n}
 		x += n
 	}
@@ -66,48 +72,63 @@ func tabLine(tabs []Tab, active, level int, st *Styles) (string, [][2]int) {
 // Row renders one list entry in exactly width cells: a selection marker,
 // the code coloured by class, the phrase with matched characters
 // highlighted, badges, and, when the phrase is not why the entry matched,
-// the text that is: an alias, a keyword, or a piece of the summary or
-// description.
-func Row(r data.Result, st *Styles, width int, selected bool) string {
+// the text that is (an alias, a keyword, a piece of the summary or
+// description). When the row is too long the hint goes first, then the
+// phrase is cut: the vendor badge is what tells 520 from 521 from 522.
+func Row(r data.Result, st *ExplorerStyles, width int, selected bool) string {
 	p := &st.rows[0]
 	if selected {
 		p = &st.rows[1]
 	}
-	var w rowWriter
+	var lead, phrase, badges, hint rowWriter
 	if selected {
-		w.add(p.marker, "▌ ")
+		lead.add(p.marker, "▌ ")
 	} else {
-		w.add(p.text, "  ")
+		lead.add(p.text, "  ")
 	}
-	writeResult(&w, p, r, " ")
+	code, text := r.Names()
+	ci := r.Status.Category.Index()
+	lead.highlight(code, firstRunes(r.CodeDigits), p.code[ci], p.codeMatch[ci])
+	lead.add(p.text, " ")
+	phrase.highlight(text, r.Phrase, p.text, p.match)
+	writeBadges(&badges, p, r)
 	if h := r.Hint; h.Field != data.FieldNone {
 		text, pos := h.Text, h.Positions
 		if h.Field == data.FieldSummary || h.Field == data.FieldDescription {
 			text, pos = snippet(text, pos, hintContext)
 		}
-		w.add(p.dim, " ~ ")
-		w.highlight(text, pos, p.dim, p.match)
+		hint.add(p.dim, " ~ ")
+		hint.highlight(text, pos, p.dim, p.match)
+	}
+	var w rowWriter
+	w.append(&lead)
+	switch room := width - lead.n - badges.n; {
+	case lead.n+phrase.n+badges.n <= width:
+		w.append(&phrase)
+		w.append(&badges)
+		w.append(&hint)
+	case room >= 4:
+		w.styled.WriteString(ansi.Truncate(phrase.styled.String(), room-1, "") + p.text.on("…"))
+		w.n += room
+		w.append(&badges)
+	default:
+		w.append(&phrase)
+		w.append(&badges)
 	}
 	return w.finish(p.text, width)
 }
 
-// writeResult writes a result's code, gap, phrase and badges (vendor,
-// deprecated) with what the query matched highlighted.
-func writeResult(w *rowWriter, p *rowPaints, r data.Result, gap string) {
-	s := r.Status
-	ci := s.Category.Index()
-	code, phrase, source := s.CodeString(), s.Phrase, s.Source
-	if r.Sub != nil {
-		code, phrase, source = r.Sub.Code, r.Sub.Phrase, r.Sub.Source
-	}
-	w.highlight(code, firstRunes(r.CodeDigits), p.code[ci], p.codeMatch[ci])
-	w.add(p.text, gap)
-	w.highlight(phrase, r.Phrase, p.text, p.match)
-	if r.Sub != nil || !s.Official {
+// writeBadges marks vendor and deprecated entries: " [nginx] [deprecated]".
+func writeBadges(w *rowWriter, p *rowPaints, r data.Result) {
+	if r.Sub != nil || !r.Status.Official {
+		source := r.Status.Source
+		if r.Sub != nil {
+			source = r.Sub.Source
+		}
 		w.add(p.text, " ")
 		w.add(p.vendor, "["+source+"]")
 	}
-	if s.Deprecated && r.Sub == nil {
+	if r.Status.Deprecated && r.Sub == nil {
 		w.add(p.text, " ")
 		w.add(p.old, "[deprecated]")
 	}
@@ -144,36 +165,40 @@ func firstRunes(n int) []int {
 	return out
 }
 
-// Box draws a rounded border with a title in the top edge around lines that
-// are each exactly width-2 cells (Fit or Row make them so); missing lines
-// are blank. The result is exactly width x height cells.
-func Box(lines []string, title string, width, height int, focused bool, st *Styles) string {
-	if width < 2 || height < 2 {
+// Frame is the cells a Box's border takes on each side.
+const Frame = 1
+
+// Box draws a border with a title in its top edge around lines that are
+// each exactly width-2*Frame cells (Fit or Row make them so); missing lines
+// are blank. The result is exactly width x height cells. A focused box is
+// drawn in the accent colour, and without colour with a heavier line.
+func Box(lines []string, title string, width, height int, focused bool, st *ExplorerStyles) string {
+	if width < 2*Frame || height < 2*Frame {
 		return Fit("", width, height)
 	}
-	border := st.Pane
+	f := 0
 	if focused {
-		border = st.PaneFocused
+		f = 1
 	}
-	edge := lipgloss.NewStyle().Foreground(border.GetBorderTopForeground())
-	inner := width - 2
-	top := "─"
+	edge, bd := st.edge[f], st.box[f]
+	inner := width - 2*Frame
+	top := bd.Top
 	if title != "" && inner > 4 {
 		top += " " + ansi.Truncate(title, inner-4, "…") + " "
 	}
-	top += strings.Repeat("─", max(inner-ansi.StringWidth(top), 0))
-	side := edge.Render("│")
+	top += strings.Repeat(bd.Top, max(inner-ansi.StringWidth(top), 0))
+	left, right := edge.on(bd.Left), edge.on(bd.Right)
 	blank := strings.Repeat(" ", inner)
 	var b strings.Builder
-	b.WriteString(edge.Render("╭" + top + "╮"))
-	for i := range height - 2 {
+	b.WriteString(edge.on(bd.TopLeft + top + bd.TopRight))
+	for i := range height - 2*Frame {
 		l := blank
 		if i < len(lines) {
 			l = lines[i]
 		}
-		b.WriteString("\n" + side + l + side)
+		b.WriteString("\n" + left + l + right)
 	}
-	b.WriteString("\n" + edge.Render("╰"+strings.Repeat("─", inner)+"╯"))
+	b.WriteString("\n" + edge.on(bd.BottomLeft+strings.Repeat(bd.Bottom, inner)+bd.BottomRight))
 	return b.String()
 }
 

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"github.com/charmbracelet/colorprofile"
 	"slices"
 	"strings"
 	"testing"
@@ -12,7 +13,7 @@ import (
 )
 
 func TestGuideOutlineGolden(t *testing.T) {
-	st := NewStyles(true)
+	st := NewStyles(true, colorprofile.TrueColor)
 	golden.RequireEqual(t, ansi.Strip(GuideOutline(data.LoadGuide(), data.Load(), &st, 80))+"\n")
 }
 
@@ -20,7 +21,7 @@ func TestGuideOutlineGolden(t *testing.T) {
 // line, shows every question and every code the guide ends at.
 func TestGuideOutlineFitsAndIsComplete(t *testing.T) {
 	g := data.LoadGuide()
-	st := SharedExplorerStyles(false)
+	st := &SharedExplorerStyles(false, colorprofile.TrueColor).Styles
 	for _, w := range []int{1, 9, 20, 33, 57, 80, 131} {
 		checkFits(t, "outline", GuideOutline(g, data.Load(), st, w), w)
 	}
@@ -41,7 +42,7 @@ func TestGuideOutlineFitsAndIsComplete(t *testing.T) {
 // width, reports its widths truly and places its answers where they are.
 func TestGuideQuestionPages(t *testing.T) {
 	g := data.LoadGuide()
-	st := SharedExplorerStyles(true)
+	st := &SharedExplorerStyles(true, colorprofile.TrueColor).Styles
 	var visit func(path []data.Step, n *data.Node)
 	visit = func(path []data.Step, n *data.Node) {
 		for sel := range n.Answers {
@@ -81,7 +82,7 @@ func TestGuideQuestionPages(t *testing.T) {
 func TestGuideResult(t *testing.T) {
 	g := data.LoadGuide()
 	cat := data.Load()
-	st := SharedExplorerStyles(true)
+	st := &SharedExplorerStyles(true, colorprofile.TrueColor).Styles
 	client := g.Node("client")
 	path := []data.Step{{Node: g.Start(), Choice: 2}, {Node: client, Choice: slices.IndexFunc(client.Answers, func(a data.Answer) bool { return a.Code == 429 })}}
 	for _, w := range []int{10, 50, 96} {

@@ -13,12 +13,14 @@ import (
 // badges, summary. With width > 0 each line is cut to fit; otherwise lines
 // are whole, for pipes and grep.
 func Lines(results []data.Result, st *Styles, width int) string {
-	p := newRowPaints(st, lipgloss.NewStyle())
+	p := newRowPaints(st, lipgloss.NewStyle(), lipgloss.NewStyle())
 	labels := make([]rowWriter, len(results))
 	labelW := 0
 	for i, r := range results {
-		r.CodeDigits, r.Phrase = 0, nil // printed plain, as grep would find them
-		writeResult(&labels[i], &p, r, "  ")
+		code, phrase := r.Names()
+		labels[i].add(p.code[r.Status.Category.Index()], code)
+		labels[i].add(p.text, "  "+phrase)
+		writeBadges(&labels[i], &p, r)
 		labelW = max(labelW, labels[i].width())
 	}
 	labelW = min(labelW, 49)

@@ -27,11 +27,11 @@ type rowPaints struct {
 	code, codeMatch                       [classes]paint
 }
 
-func newRowPaints(st *Styles, bg lipgloss.Style) rowPaints {
+func newRowPaints(st *Styles, bg, marker lipgloss.Style) rowPaints {
 	on := func(s lipgloss.Style) paint { return newPaint(s.Inherit(bg)) }
 	p := rowPaints{
 		text: on(st.Phrase), dim: on(st.Dim), match: on(st.Match),
-		vendor: on(st.Vendor), old: on(st.Old), marker: on(st.SelectedMarker),
+		vendor: on(st.Vendor), old: on(st.Old), marker: on(marker),
 	}
 	for i, c := range st.Code {
 		p.code[i] = on(c)
@@ -40,29 +40,34 @@ func newRowPaints(st *Styles, bg lipgloss.Style) rowPaints {
 	return p
 }
 
-// rowWriter builds a styled line and its plain text side by side, so its
-// width can be known without parsing escape codes.
+// rowWriter builds a styled line and counts its width as it goes, so the
+// width is known without parsing escape codes.
 type rowWriter struct {
-	styled, plain strings.Builder
+	styled strings.Builder
+	n      int
 }
 
 func (w *rowWriter) add(p paint, s string) {
 	w.styled.WriteString(p.on(s))
-	w.plain.WriteString(s)
+	w.n += textWidth(s)
 }
 
 // append writes what another writer holds.
 func (w *rowWriter) append(o *rowWriter) {
 	w.styled.WriteString(o.styled.String())
-	w.plain.WriteString(o.plain.String())
+	w.n += o.n
 }
 
-// width is the plain text's width in cells.
-func (w *rowWriter) width() int { return textWidth(w.plain.String()) }
+// width is the text's width in cells.
+func (w *rowWriter) width() int { return w.n }
 
 // highlight writes s with the runes at positions (ascending rune indexes)
 // in match and the rest in base.
 func (w *rowWriter) highlight(s string, positions []int, base, match paint) {
+	if len(positions) == 0 {
+		w.add(base, s)
+		return
+	}
 	runes := []rune(s)
 	k := 0
 	for i := 0; i < len(runes); {
@@ -85,9 +90,11 @@ func (w *rowWriter) highlight(s string, positions []int, base, match paint) {
 
 // finish pads or cuts the line to exactly width cells.
 func (w *rowWriter) finish(pad paint, width int) string {
-	n := w.width()
-	if n > width {
-		return ansi.Truncate(w.styled.String(), width-1, "") + pad.pre + "…" + pad.post
+	if width <= 0 {
+		return ""
 	}
-	return w.styled.String() + pad.pre + strings.Repeat(" ", width-n) + pad.post
+	if w.n > width {
+		return ansi.Truncate(w.styled.String(), max(width-1, 0), "") + pad.pre + "…" + pad.post
+	}
+	return w.styled.String() + pad.pre + strings.Repeat(" ", width-w.n) + pad.post
 }

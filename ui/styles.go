@@ -8,13 +8,14 @@ import (
 	"sync"
 
 	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/colorprofile"
 )
 
 // classes is the number of categories, each with its colour.
 const classes = 6
 
-// Styles is every style the program uses, built for one background.
-// TabBar and Row need the ones from SharedExplorerStyles.
+// Styles is every style the command line and the card use, built for one
+// background and one colour profile.
 type Styles struct {
 	IsDark bool
 
@@ -25,32 +26,13 @@ type Styles struct {
 	Vendor lipgloss.Style // badge naming a vendor
 	Old    lipgloss.Style // badge for deprecated or unused codes
 
-	Selected       lipgloss.Style // the selected list row
-	SelectedMarker lipgloss.Style
-
-	Tab       lipgloss.Style
-	TabActive lipgloss.Style
-	TabCount  lipgloss.Style
-
-	Pane        lipgloss.Style
-	PaneFocused lipgloss.Style
-
 	Summary lipgloss.Style
 	Label   lipgloss.Style
 	Link    lipgloss.Style
 	URL     lipgloss.Style
 	Example lipgloss.Style
 	Key     lipgloss.Style // a keystroke named in the card ("1")
-
-	Title   lipgloss.Style
 	Prompt  lipgloss.Style
-	Warning lipgloss.Style
-	Accent  color.Color
-
-	// Pre-rendered escape codes for the explorer's hot paths, filled by
-	// newExplorerStyles: list rows (normal and selected) and tabs.
-	rows                     [2]rowPaints
-	tab, tabActive, tabCount paint
 
 	card cardPaints // for Card, which the command line prints too
 }
@@ -61,90 +43,145 @@ type cardPaints struct {
 	code                                            [classes]paint
 }
 
-// NewStyles builds the styles for a dark or light terminal background.
-func NewStyles(isDark bool) Styles {
-	ld := lipgloss.LightDark(isDark)
-	var (
-		accent  = ld(lipgloss.Color("#6B4FD8"), lipgloss.Color("#A48BFF"))
-		subtle  = ld(lipgloss.Color("#6E6E80"), lipgloss.Color("#8A8A9E"))
-		selBg   = ld(lipgloss.Color("#E4DDFF"), lipgloss.Color("#2F2850"))
-		border  = ld(lipgloss.Color("#C8C8D4"), lipgloss.Color("#3C3C4C"))
-		match   = ld(lipgloss.Color("#C2410C"), lipgloss.Color("#FFB454"))
-		vendor  = ld(lipgloss.Color("#0E7490"), lipgloss.Color("#5FD7E8"))
-		warning = ld(lipgloss.Color("#B45309"), lipgloss.Color("#F5C542"))
-	)
-	classColours := [classes]color.Color{
-		ld(lipgloss.Color("#2563EB"), lipgloss.Color("#7AA2F7")), // 1xx
-		ld(lipgloss.Color("#15803D"), lipgloss.Color("#9ECE6A")), // 2xx
-		ld(lipgloss.Color("#0E7490"), lipgloss.Color("#7DCFFF")), // 3xx
-		ld(lipgloss.Color("#B45309"), lipgloss.Color("#E0AF68")), // 4xx
-		ld(lipgloss.Color("#B91C1C"), lipgloss.Color("#F7768E")), // 5xx
-		subtle, // 000 and codes outside 100-599
+// A palette colour for each kind of terminal: 16 colours, 256, true
+// colour, each for a dark and a light background. Downsampling a true
+// colour to 16 picks the nearest, which made 1xx and 3xx one colour and 4xx,
+// 5xx and deprecated another; so each profile gets colours chosen for it,
+// and TestPaletteTellsEveryClassApart holds them apart.
+type shade struct {
+	ansiDark, ansiLight       lipgloss.ANSIColor
+	ansi256Dark, ansi256Light lipgloss.ANSIColor
+	trueDark, trueLight       string
+}
+
+func (c shade) color(dark bool, p colorprofile.Profile) color.Color {
+	if dark {
+		return lipgloss.Complete(p)(c.ansiDark, c.ansi256Dark, lipgloss.Color(c.trueDark))
 	}
-	s := Styles{IsDark: isDark, Accent: accent}
-	for i, c := range classColours {
-		s.Code[i] = lipgloss.NewStyle().Foreground(c).Bold(true)
+	return lipgloss.Complete(p)(c.ansiLight, c.ansi256Light, lipgloss.Color(c.trueLight))
+}
+
+// The palette. Classes and badges are the colours a reader tells apart;
+// codes of no class keep the terminal's own foreground, in bold.
+var (
+	classShades = [classes - 1]shade{
+		{12, 4, 111, 26, "#7AA2F7", "#2563EB"},  // 1xx blue
+		{10, 2, 150, 28, "#9ECE6A", "#15803D"},  // 2xx green
+		{14, 6, 80, 30, "#5FD7D7", "#0E7490"},   // 3xx cyan
+		{11, 3, 179, 130, "#E0AF68", "#B45309"}, // 4xx yellow
+		{9, 1, 211, 124, "#F7768E", "#B91C1C"},  // 5xx red
 	}
+	vendorShade     = shade{13, 5, 141, 91, "#BB9AF7", "#7C3AED"} // magenta
+	deprecatedShade = shade{8, 8, 245, 243, "#8A8A9E", "#6B7280"} // grey
+	accentShade     = shade{13, 5, 141, 91, "#A48BFF", "#6B4FD8"}
+	subtleShade     = shade{8, 8, 245, 243, "#8A8A9E", "#6E6E80"}
+	borderShade     = shade{8, 7, 238, 252, "#3C3C4C", "#C8C8D4"}
+	selectionShade  = shade{0, 7, 236, 189, "#2F2850", "#E4DDFF"}
+	matchShade      = shade{11, 3, 215, 166, "#FFB454", "#C2410C"} // with bold and underline
+)
+
+// NewStyles builds the styles for a background and a colour profile.
+func NewStyles(isDark bool, p colorprofile.Profile) Styles {
+	c := func(s shade) color.Color { return s.color(isDark, p) }
+	accent, subtle := c(accentShade), c(subtleShade)
+	s := Styles{IsDark: isDark}
+	for i, sh := range classShades {
+		s.Code[i] = lipgloss.NewStyle().Foreground(c(sh)).Bold(true)
+	}
+	s.Code[classes-1] = lipgloss.NewStyle().Bold(true)
 	base := lipgloss.NewStyle()
 	// Body text keeps the terminal's own foreground: it reads well on any
 	// theme, and unstyled runs are the cheapest thing to draw and send.
 	s.Phrase = base
 	s.Dim = base.Foreground(subtle)
-	s.Match = base.Foreground(match).Bold(true).Underline(true)
-	s.Vendor = base.Foreground(vendor)
-	s.Old = base.Foreground(warning)
-	s.Selected = base.Background(selBg)
-	s.SelectedMarker = base.Foreground(accent).Bold(true)
-
-	s.Tab = base.Foreground(subtle)
-	s.TabActive = base.Foreground(accent).Bold(true).Underline(true)
-	s.TabCount = base.Foreground(subtle)
-
-	s.Pane = base.Border(lipgloss.RoundedBorder()).BorderForeground(border)
-	s.PaneFocused = s.Pane.BorderForeground(accent)
-
+	// Bold and underline mark a match even where there is no colour.
+	s.Match = base.Foreground(c(matchShade)).Bold(true).Underline(true)
+	s.Vendor = base.Foreground(c(vendorShade))
+	s.Old = base.Foreground(c(deprecatedShade)).Italic(true)
 	s.Summary = base.Bold(true)
 	s.Label = base.Foreground(accent).Bold(true)
 	s.Link = base.Foreground(accent).Underline(true)
 	s.URL = base.Foreground(subtle)
 	s.Example = base.Foreground(subtle)
-	s.Key = base.Foreground(match).Bold(true)
-
-	s.Title = base.Foreground(accent).Bold(true)
+	s.Key = base.Foreground(accent).Bold(true).Reverse(p <= colorprofile.Ascii)
 	s.Prompt = base.Foreground(accent).Bold(true)
-	s.Warning = base.Foreground(warning).Bold(true)
 	s.card = cardPaints{
-		text: newPaint(s.Phrase), bold: newPaint(s.Summary), dim: newPaint(s.Dim), label: newPaint(s.Label), link: newPaint(s.Link),
-		url: newPaint(s.URL), example: newPaint(s.Example), key: newPaint(s.Key),
+		text: newPaint(s.Phrase), bold: newPaint(s.Summary), dim: newPaint(s.Dim), label: newPaint(s.Label),
+		link: newPaint(s.Link), url: newPaint(s.URL), example: newPaint(s.Example), key: newPaint(s.Key),
 	}
-	for i, c := range s.Code {
-		s.card.code[i] = newPaint(c)
+	for i, st := range s.Code {
+		s.card.code[i] = newPaint(st)
 	}
 	return s
 }
 
-// newExplorerStyles are NewStyles plus what TabBar and Row need, which the
-// command line does not pay for.
-func newExplorerStyles(isDark bool) Styles {
-	s := NewStyles(isDark)
-	s.tab, s.tabActive, s.tabCount = newPaint(s.Tab), newPaint(s.TabActive), newPaint(s.TabCount)
-	s.rows[0] = newRowPaints(&s, lipgloss.NewStyle())
-	s.rows[1] = newRowPaints(&s, s.Selected)
+// ExplorerStyles are Styles plus what the explorer's tabs, rows and panes
+// need. Row, TabBar and Box take only these, so the explorer cannot draw
+// with the command line's styles by mistake.
+type ExplorerStyles struct {
+	Styles
+
+	Selected       lipgloss.Style // the selected list row
+	Tab, TabActive lipgloss.Style
+	Border         lipgloss.Style // a pane's border
+	BorderFocused  lipgloss.Style // the focused pane's border
+	Title          lipgloss.Style
+
+	// Pre-rendered escape codes for the hot paths: list rows (normal and
+	// selected), tabs and pane borders.
+	rows                     [2]rowPaints
+	tab, tabActive, tabCount paint
+	edge                     [2]paint           // normal, focused
+	box                      [2]lipgloss.Border // normal, focused
+}
+
+func newExplorerStyles(isDark bool, p colorprofile.Profile) *ExplorerStyles {
+	s := &ExplorerStyles{Styles: NewStyles(isDark, p)}
+	c := func(sh shade) color.Color { return sh.color(isDark, p) }
+	accent, subtle := c(accentShade), c(subtleShade)
+	base := lipgloss.NewStyle()
+	s.Selected = base.Background(c(selectionShade))
+	if p <= colorprofile.Ascii {
+		s.Selected = base.Reverse(true) // no colour: the selection is reversed
+	}
+	s.Tab = base.Foreground(subtle)
+	s.TabActive = base.Foreground(accent).Bold(true).Underline(true)
+	s.Border = base.Foreground(c(borderShade))
+	s.BorderFocused = base.Foreground(accent)
+	s.Title = base.Foreground(accent).Bold(true)
+	s.tab, s.tabActive, s.tabCount = newPaint(s.Tab), newPaint(s.TabActive), newPaint(s.Tab)
+	s.rows[0] = newRowPaints(&s.Styles, lipgloss.NewStyle(), lipgloss.NewStyle().Foreground(accent).Bold(true))
+	s.rows[1] = newRowPaints(&s.Styles, s.Selected, lipgloss.NewStyle().Foreground(accent).Bold(true))
+	s.edge = [2]paint{newPaint(s.Border), newPaint(s.BorderFocused)}
+	// Without colour, focus shows in the border itself.
+	s.box = [2]lipgloss.Border{lipgloss.RoundedBorder(), lipgloss.RoundedBorder()}
+	if p <= colorprofile.Ascii {
+		s.box[1] = lipgloss.ThickBorder()
+	}
 	return s
 }
 
-// explorerStyles are built once per background and shared, read-only, by
-// every explorer in the process (every SSH session).
-var explorerStyles = [2]func() *Styles{
-	sync.OnceValue(func() *Styles { s := newExplorerStyles(false); return &s }),
-	sync.OnceValue(func() *Styles { s := newExplorerStyles(true); return &s }),
-}
+// sharedStyles holds the explorer styles per background and profile, built
+// on first use and shared, read-only, by every explorer in the process
+// (every SSH session).
+var sharedStyles = func() (out [2][colorprofile.TrueColor + 1]func() *ExplorerStyles) {
+	for dark := range 2 {
+		for p := range out[dark] {
+			out[dark][p] = sync.OnceValue(func() *ExplorerStyles {
+				return newExplorerStyles(dark == 1, colorprofile.Profile(p))
+			})
+		}
+	}
+	return out
+}()
 
 // SharedExplorerStyles returns the process's explorer styles for a
-// background; callers must not modify them.
-func SharedExplorerStyles(isDark bool) *Styles {
+// background and profile; callers must not modify them.
+func SharedExplorerStyles(isDark bool, p colorprofile.Profile) *ExplorerStyles {
+	dark := 0
 	if isDark {
-		return explorerStyles[1]()
+		dark = 1
 	}
-	return explorerStyles[0]()
+	p = min(max(p, 0), colorprofile.TrueColor)
+	return sharedStyles[dark][p]()
 }

@@ -1,6 +1,10 @@
 package ui
 
 import (
+	"charm.land/lipgloss/v2"
+	"fmt"
+	"github.com/charmbracelet/colorprofile"
+	"slices"
 	"strings"
 	"testing"
 
@@ -13,7 +17,7 @@ import (
 // ones, at every width a pane can have.
 func TestCardFitsAndReportsWidths(t *testing.T) {
 	cat := data.Load()
-	st := SharedExplorerStyles(true)
+	st := &SharedExplorerStyles(true, colorprofile.TrueColor).Styles
 	for i := range cat.All() {
 		s := &cat.All()[i]
 		for _, w := range []int{1, 7, 20, 39, 40, 66, 96} {
@@ -43,7 +47,7 @@ func TestCardFitsAndReportsWidths(t *testing.T) {
 func TestCardShowsEveryField(t *testing.T) {
 	cat := data.Load()
 	s := cat.Lookup(429)[0]
-	text := ansi.Strip(Card(s, cat, SharedExplorerStyles(true), CardOptions{Width: 80}).Text)
+	text := ansi.Strip(Card(s, cat, &SharedExplorerStyles(true, colorprofile.TrueColor).Styles, CardOptions{Width: 80}).Text)
 	for _, want := range []string{"429 Too Many Requests", "4xx Client error · IANA registered", s.Summary[:30],
 		"Also known  Rate Limit Exceeded", "Headers     Retry-After", "Related     503 Service Unavailable",
 		"Cacheable   no", "Defined in  RFC 6585 §4", "https://www.rfc-editor.org/rfc/rfc6585#section-4",
@@ -52,7 +56,7 @@ func TestCardShowsEveryField(t *testing.T) {
 			t.Errorf("card lacks %q", want)
 		}
 	}
-	links := Card(s, cat, SharedExplorerStyles(true), CardOptions{Width: 80, Hyperlinks: true}).Text
+	links := Card(s, cat, &SharedExplorerStyles(true, colorprofile.TrueColor).Styles, CardOptions{Width: 80, Hyperlinks: true}).Text
 	if !strings.Contains(links, ansi.SetHyperlink("https://www.rfc-editor.org/rfc/rfc6585#section-4")) {
 		t.Error("references are not OSC 8 links")
 	}
@@ -60,7 +64,7 @@ func TestCardShowsEveryField(t *testing.T) {
 
 func TestRowIsExactlyItsWidth(t *testing.T) {
 	cat := data.Load()
-	st := SharedExplorerStyles(false)
+	st := SharedExplorerStyles(false, colorprofile.TrueColor)
 	for _, q := range []string{"", "gateway", "50", "payload too large", "gateway timeout", "retry"} {
 		for _, r := range cat.Search(data.ParseQuery(q)) {
 			for _, w := range []int{3, 20, 38, 80} {
@@ -75,23 +79,19 @@ func TestRowIsExactlyItsWidth(t *testing.T) {
 }
 
 func TestTabBarShortensToFit(t *testing.T) {
-	tabs := []Tab{{"All", "All", 98}, {"1xx Informational", "1xx", 4}, {"4xx Client error", "4xx", 48}, {"Unofficial", "Vendor", 35}}
-	st := SharedExplorerStyles(true)
+	tabs := []Tab{{"All", "All", 98, 129}, {"1xx Informational", "1xx", 4, 6}, {"4xx Client error", "4xx", 48, 56}, {"Vendor", "Vendor", 35, 65}}
+	st := SharedExplorerStyles(true, colorprofile.TrueColor)
 	for _, tc := range []struct {
 		width int
 		want  string
 	}{
-		{200, " All 98  1xx Informational 4  4xx Client error 48  Unofficial 35 "},
-		{50, " All 98  1xx 4  4xx Client error 48  Vendor 35 "},
-		{40, " All 98  1xx 4  4xx 48  Vendor 35 "},
-		{23, " All  1xx  4xx  Vendor "},
-		{20, " All  1xx  4xx  Ven…"},
+		{200, " All  98  1xx Informational 4  4xx Client error 48  Vendor 35 "},
+		{56, " All  98  1xx 4  4xx 48  Vendor 35 "},
+		{34, " All  1xx  4xx  Vendor "},
+		{20, " All 1xx 4xx Vendor"},
+		{15, " All 1xx 4xx V…"},
 	} {
-		active := 2
-		if tc.width < 50 {
-			active = 0
-		}
-		line, spans := TabBar(tabs, active, tc.width, st)
+		line, spans := TabBar(tabs, 2, tc.width, st)
 		if got := ansi.Strip(line); got != tc.want {
 			t.Errorf("width %d: %q, want %q", tc.width, got, tc.want)
 		}
@@ -103,5 +103,57 @@ func TestTabBarShortensToFit(t *testing.T) {
 				t.Errorf("width %d: spans %v are not contiguous", tc.width, spans)
 			}
 		}
+		// Nothing moves when the counts or the active tab change: the
+		// tabs' places depend on the width alone.
+		fewer := slices.Clone(tabs)
+		for i := range fewer {
+			fewer[i].Count = 1
+		}
+		_, moved := TabBar(fewer, 0, tc.width, st)
+		if !slices.Equal(spans, moved) {
+			t.Errorf("width %d: tabs moved from %v to %v", tc.width, spans, moved)
+		}
+	}
+}
+
+// Every class and badge keeps a colour of its own in 16 colours, 256 and
+// true colour, on dark and light backgrounds, as the terminal shows them.
+func TestPaletteTellsEveryClassApart(t *testing.T) {
+	for _, p := range []colorprofile.Profile{colorprofile.ANSI, colorprofile.ANSI256, colorprofile.TrueColor} {
+		for _, dark := range []bool{true, false} {
+			st := NewStyles(dark, p)
+			named := map[string]lipgloss.Style{"vendor badge": st.Vendor, "deprecated badge": st.Old}
+			for i, c := range st.Code[:classes-1] {
+				named[data.Categories[i].Class()] = c
+			}
+			seen := map[string]string{}
+			for name, style := range named {
+				c := style.GetForeground()
+				if _, none := c.(lipgloss.NoColor); none || c == nil {
+					t.Errorf("%v dark=%v: %s has no colour", p, dark, name)
+					continue
+				}
+				key := fmt.Sprint(p.Convert(c))
+				if other, ok := seen[key]; ok {
+					t.Errorf("%v dark=%v: %s and %s are both %s", p, dark, name, other, key)
+				}
+				seen[key] = name
+			}
+		}
+	}
+}
+
+// Without colour (NO_COLOR), a focused pane is drawn with a heavier line
+// and the selection is reversed, so neither depends on colour.
+func TestFocusWithoutColour(t *testing.T) {
+	st := SharedExplorerStyles(true, colorprofile.Ascii)
+	focused := ansi.Strip(Box(nil, "x", 10, 3, true, st))
+	plain := ansi.Strip(Box(nil, "x", 10, 3, false, st))
+	if focused == plain {
+		t.Errorf("focused and unfocused boxes look the same without colour:\n%s", focused)
+	}
+	r := data.Load().Search(data.ParseQuery("404"))[0]
+	if !strings.Contains(Row(r, st, 30, true), "\x1b[7m") {
+		t.Error("the selected row is not reversed without colour")
 	}
 }
