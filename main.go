@@ -39,6 +39,7 @@ func run(args []string, in io.Reader, out, errw io.Writer, env []string) int {
 	s := streams{in: in, out: out, err: errw, env: env}
 	root := newQueryCommand(s)
 	root.AddCommand(newServeCommand(s))
+	root.AddCommand(newExplainCommand(s))
 	return execute(root, args, s)
 }
 
