@@ -185,6 +185,9 @@ func nextHead(b []byte, pos int, inCRLF bool) (start int, isResponse, found bool
 		if !ok {
 			return 0, false, false
 		}
+		if start == end || b[start] < 'A' || b[start] > 'Z' {
+			continue // neither "HTTP/" nor a method: most lines of content
+		}
 		line := string(b[start:min(end, start+maxLineCheck)])
 		_, _, _, isStatus := parseStatusLine(line)
 		_, _, _, isRequest := parseRequestLine(line)
@@ -244,16 +247,18 @@ func readHead(b []byte, start int) (lines [][]byte, end int, err error) {
 // head starts, or the end of the input.
 func bodyEnd(b []byte, from int, resp *Response, crlf bool) int {
 	rest := b[from:]
-	if startsHead(rest) {
-		return from // no content: curl -I, a 1xx, 204 or 304
-	}
 	// Content-Length says exactly, if what follows that many bytes is
-	// another head or nothing. Under Transfer-Encoding it does not count,
-	// and curl prints chunked content decoded anyway.
-	if n, ok := contentLength(resp.Header); ok && resp.Header.Get("Transfer-Encoding") == "" && n <= int64(len(rest)) {
+	// another head or nothing. It does not count under Transfer-Encoding
+	// (curl prints chunked content decoded anyway), nor on the statuses
+	// that have no content.
+	bodyless := resp.Code/100 == 1 || resp.Code == 204 || resp.Code == 304
+	if n, ok := contentLength(resp.Header); ok && !bodyless && resp.Header.Get("Transfer-Encoding") == "" && n <= int64(len(rest)) {
 		if after := rest[n:]; len(bytes.TrimSpace(after)) == 0 || startsHead(after) {
 			return from + int(n)
 		}
+	}
+	if startsHead(rest) {
+		return from // no content: curl -I, a 1xx, 204 or 304
 	}
 	next := len(b)
 	if start, _, found := nextHead(b, from, crlf); found {
@@ -283,20 +288,48 @@ func startsHead(b []byte) bool {
 // in a line break. Only CRLF-terminated status lines count, as curl prints
 // them, so a mention of "HTTP/1.1 404" in text content does not.
 func gluedStatusLine(content []byte) int {
-	for off := 0; ; {
-		i := bytes.Index(content[off:], []byte("HTTP/"))
-		if i < 0 {
+	s := lineScanner{b: content}
+	for {
+		start, end, ok := s.scan()
+		if !ok {
 			return -1
 		}
-		i += off
-		line, _, found := bytes.Cut(content[i:min(len(content), i+maxLineCheck)], []byte("\n"))
-		if found && bytes.HasSuffix(line, []byte("\r")) && i > 0 && content[i-1] != '\n' {
-			if _, _, _, ok := parseStatusLine(string(line[:len(line)-1])); ok {
-				return i
-			}
+		if end >= len(content) || content[end] != '\r' || s.next != end+2 {
+			continue // not a CRLF line
 		}
-		off = i + 1
+		line := content[start:end]
+		if cr := bytes.LastIndexByte(line, '\r'); cr >= 0 {
+			start, line = start+cr+1, line[cr+1:]
+		}
+		if len(line) > maxLineCheck {
+			start, line = start+len(line)-maxLineCheck, line[len(line)-maxLineCheck:]
+		}
+		for off := 1; off < len(line); {
+			i := bytes.Index(line[off:], []byte("HTTP/"))
+			if i < 0 {
+				break
+			}
+			i += off
+			if statusPrefix(line[i:]) { // then the rest of the line is the phrase
+				return start + i
+			}
+			off = i + 1
+		}
 	}
+}
+
+// statusPrefix reports whether b starts like a status line, "HTTP/1.1 200"
+// or "HTTP/2 200" followed by a space or nothing, without copying it.
+func statusPrefix(b []byte) bool {
+	n := len("HTTP/1.1 200")
+	if len(b) > 6 && b[6] == ' ' {
+		n = len("HTTP/2 200")
+	}
+	if len(b) < n || len(b) > n && b[n] != ' ' && b[n] != '\t' {
+		return false
+	}
+	_, _, _, ok := parseStatusLine(string(b[:n]))
+	return ok
 }
 
 // contentLength is the Content-Length of a head when it is one valid number.
@@ -374,7 +407,7 @@ func parseHeader(lines [][]byte) (http.Header, []string) {
 		clean.WriteString("\r\n")
 	}
 	clean.WriteString("\r\n")
-	m, _ := textproto.NewReader(bufio.NewReader(&clean)).ReadMIMEHeader() // the lines are valid
+	m, _ := textproto.NewReader(bufio.NewReaderSize(&clean, clean.Len())).ReadMIMEHeader() // the lines are valid
 	if m == nil {
 		m = textproto.MIMEHeader{}
 	}
