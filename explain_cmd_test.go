@@ -143,7 +143,7 @@ func TestExplainExitStatus(t *testing.T) {
 		{"empty", "", nil, 2, "httpstatus explain: stdin: the input is empty; pipe in a response, e.g. curl -si URL | httpstatus explain\n"},
 		{"binary", "\x00\x01\x02\x03\xff\xfe", nil, 2, "httpstatus explain: stdin: the input is binary data, not an HTTP response\n"},
 		{"no status line", "<html>nope</html>\n", nil, 2, "httpstatus explain: stdin: no status line (such as HTTP/1.1 200 OK) in the input\n"},
-		{"a 2 MB head", "HTTP/1.1 200 OK\r\nX: " + strings.Repeat("a", 2<<20) + "\r\n\r\n", nil, 2, "httpstatus explain: stdin: a response head is over 1 MB\n"},
+		{"a 2 MB head", "HTTP/1.1 200 OK\r\nX: " + strings.Repeat("a", 2<<20) + "\r\n\r\n", nil, 2, "httpstatus explain: stdin: a message head (status or request line and header fields) is over 1 MB\n"},
 		{"no such file", "", []string{"testdata/nonexistent.txt"}, 2, "httpstatus explain: open testdata/nonexistent.txt: no such file or directory\n"},
 		{"a directory", "", []string{"testdata"}, 2, "httpstatus explain: testdata: read testdata: is a directory\n"},
 		{"two files", "", []string{"a", "b"}, 2, "httpstatus: accepts at most 1 arg(s), received 2…"},

@@ -67,7 +67,7 @@ func (c *checker) registry() {
 		c.add(Error, "", "RFC 9110 §15", "%s", msg)
 		return
 	case !e.Official && valid:
-		c.add(Warn, "", "RFC 9110 §15", "%d is not in the IANA registry: it is %s's own code. Clients that do not know it treat it as %s.", code, e.Source, c.classCode())
+		c.add(Warn, "", "RFC 9110 §15", "%d is not in the IANA registry but a vendor code (%s). Clients that do not know it treat it as %s.", code, e.Source, c.classCode())
 	}
 	if !e.Deprecated {
 		return

@@ -83,7 +83,7 @@ func TestChecks(t *testing.T) {
 			note(Error, "", "RFC 9110 §15", "999 is outside 100-599, the range of HTTP status codes, so it is not valid HTTP; clients may reject the response."),
 			note(Error, "", "RFC 9110 §15", "999 is not a registered status code, and no vendor in the catalog uses it (nearest: 599).")}},
 		{"vendor code", "HTTP/1.1 509 Bandwidth Limit Exceeded\n" + date + "\n", []Note{
-			note(Warn, "", "RFC 9110 §15", "509 is not in the IANA registry: it is Apache's own code. Clients that do not know it treat it as 500 Internal Server Error.")}},
+			note(Warn, "", "RFC 9110 §15", "509 is not in the IANA registry but a vendor code (Apache). Clients that do not know it treat it as 500 Internal Server Error.")}},
 
 		// RFC 9110 MUSTs that httplint leaves out.
 		{"401 without WWW-Authenticate", "HTTP/1.1 401 Unauthorized\n" + date + "Content-Type: application/json\n\n", []Note{
@@ -189,10 +189,10 @@ func TestChecks(t *testing.T) {
 		{"502 through a CDN", "HTTP/2 502\nserver: cloudflare\ncf-ray: 8e5f1c2a3b4d5e6f-FRA\n\n", []Note{
 			note(Info, "Server", "", "The response passed through Cloudflare (Server: cloudflare): the 502 may come from it or from the server behind it; a request straight to that server tells which.")}},
 		{"Cloudflare's own code", "HTTP/2 521\nserver: cloudflare\ncf-ray: 8e5f1c2a3b4d5e6f-FRA\n\n", []Note{
-			note(Warn, "", "RFC 9110 §15", "521 is not in the IANA registry: it is Cloudflare's own code. Clients that do not know it treat it as 500 Internal Server Error."),
+			note(Warn, "", "RFC 9110 §15", "521 is not in the IANA registry but a vendor code (Cloudflare). Clients that do not know it treat it as 500 Internal Server Error."),
 			note(Info, "Server", "", "Cloudflare generated this response itself (Server: cloudflare): 521 is one of its own codes, not one the server behind it sent. The CF-RAY ID finds the request in Cloudflare's logs.")}},
 		{"a code with two meanings", "HTTP/2 499\n\n", []Note{
-			note(Warn, "", "RFC 9110 §15", "499 is not in the IANA registry: it is nginx's own code. Clients that do not know it treat it as 400 Bad Request."),
+			note(Warn, "", "RFC 9110 §15", "499 is not in the IANA registry but a vendor code (nginx). Clients that do not know it treat it as 400 Bad Request."),
 			note(Info, "", "", "499 has other meanings too: Token Required (Esri ArcGIS). Neither the reason phrase nor a header field says which one this is.")}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {

@@ -27,7 +27,7 @@ var (
 	ErrBinary           = errors.New("the input is binary data, not an HTTP response")
 	ErrNoStatusLine     = errors.New("no status line (such as HTTP/1.1 200 OK) in the input")
 	ErrInputTooLarge    = fmt.Errorf("the input is over %d MB; use curl -sI to get heads without bodies", MaxInput>>20)
-	ErrHeadTooLarge     = fmt.Errorf("a response head is over %d MB", MaxHead>>20)
+	ErrHeadTooLarge     = fmt.Errorf("a message head (status or request line and header fields) is over %d MB", MaxHead>>20)
 	ErrTooManyResponses = fmt.Errorf("the input has more than %d responses", MaxResponses)
 )
 
@@ -185,13 +185,9 @@ func nextHead(b []byte, pos int, inCRLF bool) (start int, isResponse, found bool
 		if !ok {
 			return 0, false, false
 		}
-		if start == end || b[start] < 'A' || b[start] > 'Z' {
-			continue // neither "HTTP/" nor a method: most lines of content
-		}
-		line := string(b[start:min(end, start+maxLineCheck)])
-		_, _, _, isStatus := parseStatusLine(line)
-		_, _, _, isRequest := parseRequestLine(line)
-		if !isStatus && !isRequest {
+		line := b[start:end]
+		isStatus := isStatusLine(line)
+		if !isStatus && !isRequestLine(line) {
 			continue
 		}
 		if inCRLF && (end >= len(b) || b[end] != '\r') {
@@ -213,8 +209,34 @@ func fieldOrBlankAt(b []byte, i int) bool {
 }
 
 // maxLineCheck is longer than any status or request line worth reading;
-// longer lines are not one.
+// longer lines are not one, which bounds what is copied to check them.
 const maxLineCheck = 8 << 10
+
+// isStatusLine reports whether a line, without its line end, is a status
+// line.
+func isStatusLine(line []byte) bool {
+	if len(line) > maxLineCheck || !bytes.HasPrefix(line, []byte("HTTP/")) {
+		return false
+	}
+	_, _, _, ok := parseStatusLine(string(line))
+	return ok
+}
+
+// isRequestLine reports whether a line, without its line end, is a request
+// line.
+func isRequestLine(line []byte) bool {
+	if len(line) > maxLineCheck || len(line) == 0 || line[0] < 'A' || line[0] > 'Z' {
+		return false
+	}
+	_, _, _, ok := parseRequestLine(string(line))
+	return ok
+}
+
+// firstLine is b up to its first line end, without it.
+func firstLine(b []byte) []byte {
+	line, _, _ := bytes.Cut(b, []byte("\n"))
+	return bytes.TrimSuffix(line, []byte("\r"))
+}
 
 // readHead reads the head that starts at start: its lines up to a blank
 // line, the end of the input, or the next status line (heads pasted
@@ -234,10 +256,8 @@ func readHead(b []byte, start int) (lines [][]byte, end int, err error) {
 		if len(line) == 0 {
 			return lines, s.next, nil
 		}
-		if len(lines) > 0 && bytes.HasPrefix(line, []byte("HTTP/")) {
-			if _, _, _, isStatus := parseStatusLine(string(line[:min(len(line), maxLineCheck)])); isStatus {
-				return lines, ls, nil
-			}
+		if len(lines) > 0 && isStatusLine(line) {
+			return lines, ls, nil
 		}
 		lines = append(lines, line)
 	}
@@ -273,14 +293,8 @@ func bodyEnd(b []byte, from int, resp *Response, crlf bool) int {
 // startsHead reports whether b, after blank lines, starts with a status
 // line or a request line.
 func startsHead(b []byte) bool {
-	b = bytes.TrimLeft(b, "\r\n")
-	line, _, _ := bytes.Cut(b[:min(len(b), maxLineCheck)], []byte("\n"))
-	l := strings.TrimSuffix(string(line), "\r")
-	if _, _, _, ok := parseStatusLine(l); ok {
-		return true
-	}
-	_, _, _, ok := parseRequestLine(l)
-	return ok
+	line := firstLine(bytes.TrimLeft(b, "\r\n"))
+	return isStatusLine(line) || isRequestLine(line)
 }
 
 // gluedStatusLine finds a status line that starts in the middle of a line:

@@ -275,3 +275,21 @@ func TestNotHTTP(t *testing.T) {
 		}
 	}
 }
+
+func TestLineLimits(t *testing.T) {
+	// A status line longer than maxLineCheck is not one.
+	long := "HTTP/1.1 200 " + strings.Repeat("O", maxLineCheck) + "\r\n\r\n"
+	if _, err := Parse(strings.NewReader(long)); !errors.Is(err, ErrNoStatusLine) {
+		t.Errorf("a status line over %d bytes: %v", maxLineCheck, err)
+	}
+	fits := "HTTP/1.1 200 " + strings.Repeat("O", maxLineCheck-len("HTTP/1.1 200 ")) + "\r\n\r\n"
+	if _, err := Parse(strings.NewReader(fits)); err != nil {
+		t.Errorf("a status line of %d bytes: %v", maxLineCheck, err)
+	}
+	// At most maxMalformedNotes lines that are not fields are named.
+	rep := explainString(t, "HTTP/1.1 200 OK\r\na\r\nb\r\nc\r\nd\r\ne\r\n\r\n")
+	notes := rep.Results[0].Notes
+	if len(notes) != maxMalformedNotes+1 || notes[maxMalformedNotes].Message != "2 more lines are not header fields either." {
+		t.Errorf("notes %v", notes)
+	}
+}

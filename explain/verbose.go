@@ -15,11 +15,8 @@ func isVerbose(b []byte) bool {
 			return false
 		}
 		i += off
-		if i == 0 || b[i-1] == '\n' {
-			line, _, _ := bytes.Cut(b[i+2:min(len(b), i+2+maxLineCheck)], []byte("\n"))
-			if _, _, _, ok := parseStatusLine(strings.TrimSuffix(string(line), "\r")); ok {
-				return true
-			}
+		if (i == 0 || b[i-1] == '\n') && isStatusLine(firstLine(b[i+2:])) {
+			return true
 		}
 		off = i + 1
 	}
@@ -78,18 +75,16 @@ func (v *verboseReader) grow(line []byte) error {
 }
 
 func (v *verboseReader) requestLine(line []byte) error {
-	if _, _, _, ok := parseRequestLine(string(line[:min(len(line), maxLineCheck)])); ok {
+	isRequest := isRequestLine(line)
+	switch {
+	case isRequest || len(bytes.TrimSpace(line)) == 0:
 		v.endRequest()
 		v.size = 0
-	}
-	if len(bytes.TrimSpace(line)) == 0 {
-		v.endRequest()
-		return nil
-	}
-	if v.reqHead == nil {
-		if _, _, _, ok := parseRequestLine(string(line[:min(len(line), maxLineCheck)])); !ok {
-			return nil // a request body line curl echoed, not a head
+		if !isRequest {
+			return nil
 		}
+	case v.reqHead == nil:
+		return nil // not part of a head
 	}
 	v.reqHead = append(v.reqHead, line)
 	return v.grow(line)
@@ -114,7 +109,7 @@ func (v *verboseReader) endRequest() {
 }
 
 func (v *verboseReader) responseLine(line []byte) error {
-	if _, _, _, ok := parseStatusLine(string(line[:min(len(line), maxLineCheck)])); ok {
+	if isStatusLine(line) {
 		if err := v.endResponse(); err != nil {
 			return err
 		}
