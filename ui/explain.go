@@ -30,13 +30,16 @@ func Explanation(rep *explain.Report, st *Styles, width int) string {
 		}
 		codePaint := p.code[data.CategoryOf(res.Status).Index()]
 		line := printable(res.Line)
-		code, rest, _ := strings.Cut(line, " ")
-		status, phrase, _ := strings.Cut(rest, " ")
-		b.WriteString(p.bold.on(code) + " " + codePaint.on(status))
-		if phrase != "" {
-			b.WriteString(" " + p.bold.on(phrase))
+		if proto, rest, _ := strings.Cut(line, " "); textWidth(line) <= width {
+			status, phrase, _ := strings.Cut(rest, " ")
+			b.WriteString(p.bold.on(proto) + " " + codePaint.on(status))
+			if phrase != "" {
+				b.WriteString(" " + p.bold.on(phrase))
+			}
+			b.WriteByte('\n')
+		} else {
+			put(&b, 0, width, p.bold, line) // a phrase too long for one line
 		}
-		b.WriteByte('\n')
 
 		if e := res.Entry; e != nil {
 			about := meta(e)

@@ -20,7 +20,8 @@ func explainText(t *testing.T, in string) *explain.Report {
 }
 
 func TestExplanationFitsTheWidth(t *testing.T) {
-	rep := explainText(t, "HTTP/1.1 301 Moved Permanently\r\nLocation: http://example.com/\r\n\r\n"+
+	rep := explainText(t, "HTTP/1.1 404 "+strings.Repeat("Not Found ", 12)+"\r\n\r\n"+
+		"HTTP/1.1 301 Moved Permanently\r\nLocation: http://example.com/\r\n\r\n"+
 		"HTTP/1.1 302 Found\r\nLocation: https://example.com/a\r\n\r\nHTTP/1.1 401 Unauthorized\r\n\r\n")
 	st := NewStyles(true)
 	for _, width := range []int{40, 60, 80, 100} {
@@ -31,7 +32,7 @@ func TestExplanationFitsTheWidth(t *testing.T) {
 			}
 		}
 		plain := ansi.Strip(out)
-		for _, want := range []string{"HTTP/1.1 401 Unauthorized", "error", "(RFC 9110 §15.5.2)", "Redirect chain · 3 responses"} {
+		for _, want := range []string{"HTTP/1.1 401 Unauthorized", "error", "(RFC 9110 §15.5.2)", "Redirect chain · 3 responses", "Not Found Not Found"} {
 			if !strings.Contains(plain, want) {
 				t.Errorf("width %d: %q missing from\n%s", width, want, plain)
 			}
