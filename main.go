@@ -48,6 +48,7 @@ func runStreams(args []string, s streams) int {
 	root := newQueryCommand(s)
 	root.AddCommand(newServeCommand(s))
 	root.AddCommand(newChooseCommand(s))
+	root.AddCommand(newExplainCommand(s))
 	return execute(root, args, s)
 }
 

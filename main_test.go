@@ -104,7 +104,7 @@ func TestJSON(t *testing.T) {
 	}
 	want := []string{"code", "phrase", "category", "official", "source", "deprecated", "temporary", "aliases", "keywords",
 		"summary", "description", "headers", "related", "cacheable", "references", "constants", "constant_notes",
-		"example", "subcodes"}
+		"example", "subcodes", "rules"}
 	for _, e := range entries {
 		var keys []string
 		for k := range e {
@@ -116,7 +116,7 @@ func TestJSON(t *testing.T) {
 		if !slices.Equal(keys, w) {
 			t.Fatalf("%v: fields %v, want %v", e["code"], keys, w)
 		}
-		for _, k := range []string{"aliases", "keywords", "headers", "related", "references", "subcodes"} {
+		for _, k := range []string{"aliases", "keywords", "headers", "related", "references", "subcodes", "rules"} {
 			if _, ok := e[k].([]any); !ok {
 				t.Errorf("%v: %s is %T, want an array", e["code"], k, e[k])
 			}

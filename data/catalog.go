@@ -118,7 +118,39 @@ type Status struct {
 	// SubCodes are the finer codes vendors send with this status: IIS
 	// substatus codes (404.3) and Cloudflare's 1xxx errors (1020).
 	SubCodes []SubCode `toml:"subcodes" json:"subcodes"`
+	// Rules are what a response with this status must or should look
+	// like; `httpstatus explain` checks them.
+	Rules []Rule `toml:"rules" json:"rules"`
 }
+
+// Rule is a declarative check on a response with a given status: a header
+// field it must carry, one it must not carry, or no content at all. Checks
+// that need more than presence (parsing a value, the request, a chain of
+// redirects) are code in package explain.
+type Rule struct {
+	Header string `toml:"header" json:"header"` // the field, "Location"; "" for no-content
+	Expect string `toml:"expect" json:"expect"` // ExpectPresent, ExpectAbsent or ExpectNoContent
+	// Unless names a field and a value prefix, "Content-Type:
+	// multipart/byteranges", that make the rule not apply.
+	Unless    string `toml:"unless" json:"unless"`
+	Level     string `toml:"level" json:"level"`         // LevelInfo, LevelWarn or LevelError when broken
+	Reference string `toml:"reference" json:"reference"` // the section that asks for it: "RFC 9110 §15.4.2"
+	Message   string `toml:"message" json:"message"`     // what is wrong when the rule is broken
+}
+
+// What a rule expects.
+const (
+	ExpectPresent   = "present"    // the field is sent
+	ExpectAbsent    = "absent"     // the field is not sent
+	ExpectNoContent = "no-content" // nothing follows the head
+)
+
+// Levels of a broken rule, and of every note explain makes, mildest first.
+const (
+	LevelInfo  = "info"
+	LevelWarn  = "warn"
+	LevelError = "error"
+)
 
 // Language is a library whose constant names a catalog entry gives.
 type Language struct{ Key, Name string }
@@ -345,6 +377,7 @@ func (s *Status) fillEmpty() {
 	nonNil(&s.Related)
 	nonNil(&s.References)
 	nonNil(&s.SubCodes)
+	nonNil(&s.Rules)
 	if s.Constants == nil {
 		s.Constants = map[string]string{}
 	}

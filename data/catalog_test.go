@@ -2,6 +2,7 @@ package data
 
 import (
 	"fmt"
+	"net/textproto"
 	"net/url"
 	"reflect"
 	"regexp"
@@ -358,7 +359,129 @@ func TestEveryEntryIsWellFormed(t *testing.T) {
 		for _, p := range subCodeProblems(s, subSeen) {
 			t.Error(p)
 		}
+		checkRules(t, name, s)
 	}
+}
+
+// ruleReference is a section of an RFC: "RFC 9110 §15.4.2".
+var ruleReference = regexp.MustCompile(`^RFC [1-9][0-9]* §[1-9][0-9]*(\.[1-9][0-9]*)*$`)
+
+// checkRules holds an entry's rules to what explain can apply.
+func checkRules(t *testing.T, name string, s *Status) {
+	t.Helper()
+	for _, p := range ruleProblems(s) {
+		t.Errorf("%s %s", name, p)
+	}
+	for _, r := range s.Rules {
+		checkText(t, name+" rule", r.Header, r.Unless, r.Reference, r.Message)
+	}
+}
+
+// ruleProblems lists what is wrong with an entry's rules: an unknown
+// expectation or level, a missing or misspelt field name, a reference that
+// is not a section of an RFC, a message that is not one line, two rules
+// about one field.
+func ruleProblems(s *Status) []string {
+	var out []string
+	seen := map[string]bool{}
+	for _, r := range s.Rules {
+		bad := func(format string, args ...any) {
+			out = append(out, fmt.Sprintf("rule %s %q: ", r.Expect, r.Header)+fmt.Sprintf(format, args...))
+		}
+		switch r.Expect {
+		case ExpectPresent, ExpectAbsent:
+			if !isFieldName(r.Header) {
+				bad("not a field name in its usual form")
+			}
+		case ExpectNoContent:
+			if r.Header != "" || r.Unless != "" {
+				bad("a no-content rule has no header and no unless")
+			}
+		default:
+			bad("unknown expect")
+		}
+		if seen[r.Header] {
+			bad("a second rule about the same field")
+		}
+		seen[r.Header] = true
+		if r.Unless != "" {
+			field, value, ok := strings.Cut(r.Unless, ": ")
+			if !ok || !isFieldName(field) || strings.TrimSpace(value) != value || value == "" {
+				bad("unless %q is not \"Field: value\"", r.Unless)
+			}
+		}
+		switch r.Level {
+		case LevelInfo, LevelWarn, LevelError:
+		default:
+			bad("unknown level %q", r.Level)
+		}
+		if !ruleReference.MatchString(r.Reference) {
+			bad("reference %q is not an RFC section like \"RFC 9110 §15.4.2\"", r.Reference)
+		}
+		if n := len([]rune(r.Message)); n == 0 || n > 160 || strings.Contains(r.Message, "\n") || !strings.HasSuffix(r.Message, ".") {
+			bad("message must be one line of at most 160 characters ending in a full stop")
+		}
+		// A field the status must carry is one of its related headers.
+		if r.Expect == ExpectPresent && r.Level == LevelError && !contains(s.Headers, r.Header) {
+			bad("a required field missing from the entry's headers")
+		}
+	}
+	return out
+}
+
+func TestRuleValidationRejectsBadRules(t *testing.T) {
+	good := Rule{Header: "Location", Expect: ExpectPresent, Level: LevelError, Reference: "RFC 9110 §15.4.2", Message: "Needed."}
+	for name, change := range map[string]func(*Rule){
+		"unknown expect":     func(r *Rule) { r.Expect = "required" },
+		"unknown level":      func(r *Rule) { r.Level = "fatal" },
+		"lower-case field":   func(r *Rule) { r.Header = "location" },
+		"field with a space": func(r *Rule) { r.Header = "Retry After" },
+		"no field":           func(r *Rule) { r.Header = "" },
+		"no-content field":   func(r *Rule) { r.Expect = ExpectNoContent },
+		"bad unless":         func(r *Rule) { r.Unless = "Content-Type" },
+		"not an RFC":         func(r *Rule) { r.Reference = "MDN" },
+		"no section":         func(r *Rule) { r.Reference = "RFC 9110" },
+		"empty message":      func(r *Rule) { r.Message = "" },
+		"two lines":          func(r *Rule) { r.Message = "One.\nTwo." },
+		"not in headers":     func(r *Rule) { r.Header = "Retry-After" },
+	} {
+		r := good
+		change(&r)
+		s := &Status{Headers: []string{"Location"}, Rules: []Rule{r}}
+		if len(ruleProblems(s)) == 0 {
+			t.Errorf("%s: rule %+v accepted", name, r)
+		}
+	}
+	if p := ruleProblems(&Status{Headers: []string{"Location"}, Rules: []Rule{good}}); len(p) != 0 {
+		t.Errorf("a good rule is rejected: %v", p)
+	}
+	if p := ruleProblems(&Status{Headers: []string{"Location"}, Rules: []Rule{good, good}}); len(p) != 1 {
+		t.Errorf("two rules about one field: %v", p)
+	}
+	withUnless := Rule{Header: "Content-Range", Expect: ExpectPresent, Unless: "Content-Type: multipart/byteranges",
+		Level: LevelWarn, Reference: "RFC 9110 §15.3.7.1", Message: "Needed."}
+	if p := ruleProblems(&Status{Rules: []Rule{withUnless}}); len(p) != 0 {
+		t.Errorf("a good unless is rejected: %v", p)
+	}
+}
+
+// isFieldName reports whether h is a header field name written as people
+// usually do: a token, capitalised like "Content-Type" or "WWW-Authenticate".
+func isFieldName(h string) bool {
+	if h == "" || !strings.EqualFold(textproto.CanonicalMIMEHeaderKey(h), h) {
+		return false
+	}
+	for _, part := range strings.Split(h, "-") {
+		if part == "" || !unicode.IsUpper(rune(part[0])) {
+			return false
+		}
+		for _, r := range part {
+			if !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9') {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // checkText rejects control characters in prose.

@@ -199,3 +199,40 @@ func TestWordForms(t *testing.T) {
 		t.Errorf("a swap is one edit, got %d", d)
 	}
 }
+
+func TestParseStatusLine(t *testing.T) {
+	for _, tc := range []struct {
+		in     string
+		code   int
+		phrase string
+		ok     bool
+	}{
+		{"HTTP/1.1 404 Not Found", 404, "Not Found", true},
+		{"HTTP/2 502", 502, "", true},
+		{"HTTP/2 502 ", 502, "", true},
+		{"HTTP/3 200", 200, "", true},
+		{"HTTP/1.1 999 Request denied", 999, "Request denied", true},
+		{"HTTP/1.1 404", 404, "", true},
+		{"404 Not Found", 0, "", false},
+		{"HTTP/1.1 20 OK", 0, "", false},
+		{"HTTP/1.1 2000", 0, "", false},
+		{"HTTP/1.1 200OK", 0, "", false},
+		{"HTTP/1.1  200 OK", 0, "", false},
+		{"HTTP/11 200 OK", 0, "", false},
+		{"HTTP/ 200 OK", 0, "", false},
+		{"HTTPS/1.1 200 OK", 0, "", false},
+		{"GET / HTTP/1.1", 0, "", false},
+		{`HTTP/1.1" 499 0`, 0, "", false},
+		{"", 0, "", false},
+	} {
+		_, code, phrase, ok := ParseStatusLine(tc.in)
+		if code != tc.code || phrase != tc.phrase || ok != tc.ok {
+			t.Errorf("ParseStatusLine(%q) = %d %q %v, want %d %q %v", tc.in, code, phrase, ok, tc.code, tc.phrase, tc.ok)
+		}
+	}
+	// In pasted text: anywhere on a line, curl -v's "< " included, each code once.
+	codes, phrases := statusLinesIn("$ curl -v x\n> GET / HTTP/1.1\n< HTTP/2 301 \r\n< location: /y\nsaid HTTP/1.1 200 OK\nHTTP/2 301")
+	if strings.Join(codes, " ") != "301 200" || strings.Join(phrases, "|") != "|OK|" {
+		t.Errorf("statusLinesIn: %q %q", codes, phrases)
+	}
+}

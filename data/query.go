@@ -79,9 +79,6 @@ func CheckQuery(q string) error {
 }
 
 var (
-	// statusLineRE finds status lines anywhere in pasted text, including
-	// curl -v's "< HTTP/2 502" and HTTP/2's lines without a phrase.
-	statusLineRE = regexp.MustCompile(`(?i)\bHTTP/[0-9](?:\.[0-9])?[ \t]+([0-9]{3})\b[ \t]*([^\r\n]*)`)
 	// vendorHeaderRE finds the fields of a pasted response that name who
 	// answered: "Server: cloudflare", "< via: 1.1 varnish".
 	vendorHeaderRE = regexp.MustCompile(`(?im)^(?:< )?(?:server|via|x-powered-by|x-served-by|x-cache)[ \t]*:[ \t]*([^\r\n]*)`)
@@ -178,14 +175,9 @@ var unitWords = map[string]bool{
 // findStatusLines returns the codes of every status line or log field in
 // text, in order and without repeats, and the text without them.
 func findStatusLines(text string) (codes []string, rest string) {
-	if matches := statusLineRE.FindAllStringSubmatch(text, -1); len(matches) > 0 {
+	if codes, words := statusLinesIn(text); len(codes) > 0 {
 		// A status line or a whole response: what tells a code's meanings
 		// apart is its reason phrase and who answered (Server, Via).
-		var words []string
-		for _, m := range matches {
-			codes = appendNew(codes, m[1])
-			words = append(words, m[2])
-		}
 		for _, m := range vendorHeaderRE.FindAllStringSubmatch(text, -1) {
 			words = append(words, m[1])
 		}

@@ -33,6 +33,7 @@ type Styles struct {
 	Example lipgloss.Style
 	Key     lipgloss.Style // a keystroke named in the card ("1")
 	Prompt  lipgloss.Style
+	Warning lipgloss.Style // a warning note of explain
 
 	card cardPaints // for Card, which the command line prints too
 }
@@ -78,6 +79,7 @@ var (
 	borderShade     = shade{8, 7, 238, 252, "#3C3C4C", "#C8C8D4"}
 	selectionShade  = shade{0, 7, 236, 189, "#2F2850", "#E4DDFF"}
 	matchShade      = shade{11, 3, 215, 166, "#FFB454", "#C2410C"} // with bold and underline
+	warningShade    = shade{11, 3, 221, 136, "#F5C542", "#B45309"}
 )
 
 // NewStyles builds the styles for a background and a colour profile.
@@ -105,6 +107,7 @@ func NewStyles(isDark bool, p colorprofile.Profile) Styles {
 	s.Example = base.Foreground(subtle)
 	s.Key = base.Foreground(accent).Bold(true).Reverse(p <= colorprofile.Ascii)
 	s.Prompt = base.Foreground(accent).Bold(true)
+	s.Warning = base.Foreground(c(warningShade)).Bold(true)
 	s.card = cardPaints{
 		text: newPaint(s.Phrase), bold: newPaint(s.Summary), dim: newPaint(s.Dim), label: newPaint(s.Label),
 		link: newPaint(s.Link), url: newPaint(s.URL), example: newPaint(s.Example), key: newPaint(s.Key),

@@ -1,0 +1,200 @@
+package explain
+
+import (
+	"net/url"
+	"slices"
+	"strconv"
+	"strings"
+)
+
+// Redirect is where a 301, 302, 303, 307 or 308 sends the client.
+type Redirect struct {
+	Location string `json:"location"` // as sent
+	// URL is Location made absolute against the URL the response
+	// answered, when the input tells that URL or Location is absolute;
+	// else "".
+	URL       string `json:"url"`
+	Permanent bool   `json:"permanent"` // 301 and 308; the others are temporary
+	// Method says what becomes of the request method: "GET kept", "POST
+	// may become GET", "becomes GET"; with curl -v, what did.
+	Method string `json:"method"`
+}
+
+// Chain is a run of responses in which each one but the last redirects to
+// the next: what curl -L follows.
+type Chain struct {
+	Hops []Hop
+}
+
+// Hop is one response in a chain.
+type Hop struct {
+	Result int    // index in Report.Results
+	URL    string // the URL it answered, when known
+	// Downgrade is set when the hop redirects from https to http.
+	Downgrade bool
+	// LoopTo is the number (from 1) of the earlier hop whose URL this
+	// hop's redirect goes back to, or 0.
+	LoopTo int
+}
+
+func redirectOf(resp *Response) *Redirect {
+	switch resp.Code {
+	case 301, 302, 303, 307, 308:
+	default:
+		return nil
+	}
+	loc := strings.TrimSpace(resp.Header.Get("Location"))
+	if loc == "" {
+		return nil
+	}
+	method := ""
+	if resp.Request != nil {
+		method = resp.Request.Method
+	}
+	return &Redirect{Location: loc, Permanent: resp.Code == 301 || resp.Code == 308, Method: methodAfter(resp.Code, method)}
+}
+
+// methodAfter says what a client does with the method when it follows a
+// redirect (RFC 9110 §15.4): 307 and 308 keep it; 303 turns all but HEAD
+// into GET; 301 and 302 allow, for historical reasons, a POST to become GET.
+func methodAfter(code int, method string) string {
+	switch {
+	case code == 307 || code == 308:
+		if method == "" {
+			return "method kept"
+		}
+		return method + " kept"
+	case code == 303:
+		if method == "HEAD" || method == "GET" {
+			return method + " kept"
+		}
+		if method == "" {
+			return "becomes GET"
+		}
+		return method + " becomes GET"
+	case method == "":
+		return "a POST may become GET"
+	case method == "POST":
+		return "POST may become GET"
+	}
+	return method + " kept"
+}
+
+// interim reports whether a response comes before the one that answers
+// the request: a 1xx, or a proxy's 200 to CONNECT.
+func interim(resp *Response) bool {
+	return resp.Code/100 == 1 || resp.Code == 200 &&
+		(resp.Request != nil && resp.Request.Method == "CONNECT" || fold(resp.Phrase) == "connectionestablished")
+}
+
+// chains finds the redirect chains among the responses, resolves where
+// each redirect goes, and notes downgrades from HTTPS and loops.
+func chains(responses []*Response, results []Result) []Chain {
+	var out []Chain
+	var cur []Hop
+	next := ""   // where the previous hop redirected to, when known
+	var prev int // index of the previous hop's response
+	flush := func() {
+		if len(cur) > 1 {
+			out = append(out, Chain{Hops: cur})
+		}
+		cur = nil
+	}
+	for i, resp := range responses {
+		if interim(resp) {
+			continue
+		}
+		continues := len(cur) > 0 && results[prev].Redirect != nil
+		if !continues {
+			flush()
+			next = ""
+		}
+		hop := Hop{Result: i, URL: next}
+		if resp.Request != nil && resp.Request.URL != "" {
+			hop.URL = resp.Request.URL
+		}
+		if continues {
+			if r := results[prev].Redirect; resp.Request != nil && responses[prev].Request != nil {
+				if from, to := responses[prev].Request.Method, resp.Request.Method; from == to {
+					r.Method = from + " kept"
+				} else {
+					r.Method = from + " became " + to
+				}
+			}
+		}
+		next = ""
+		if r := results[i].Redirect; r != nil {
+			r.URL = resolve(hop.URL, r.Location)
+			next = r.URL
+			if scheme(hop.URL) == "https" && scheme(r.URL) == "http" {
+				hop.Downgrade = true
+				results[i].Notes = append(results[i].Notes, Note{Level: Error, Field: "Location",
+					Message: "Redirects from HTTPS to plain HTTP (" + clip(hop.URL, 60) + " → " + clip(r.URL, 60) + "): the next request and its cookies travel unencrypted. Behind a proxy that ends TLS, make the application trust X-Forwarded-Proto."})
+			}
+			visited := make([]string, 0, len(cur)+1)
+			for _, h := range cur {
+				visited = append(visited, normalize(h.URL))
+			}
+			visited = append(visited, normalize(hop.URL))
+			if target := normalize(r.URL); target != "" {
+				if k := slices.Index(visited, target); k >= 0 {
+					hop.LoopTo = k + 1
+					results[i].Notes = append(results[i].Notes, Note{Level: Error, Field: "Location", Reference: "RFC 9110 §15.4",
+						Message: "Redirect loop: " + clip(r.URL, 60) + " was already visited at step " + strconv.Itoa(k+1) + " of the chain; clients give up after a few rounds."})
+				}
+			}
+		}
+		cur = append(cur, hop)
+		prev = i
+	}
+	flush()
+	return out
+}
+
+// resolve makes a Location absolute against the URL it came from; "" when
+// neither says enough.
+func resolve(base, loc string) string {
+	ref, err := url.Parse(loc)
+	if err != nil {
+		return ""
+	}
+	if ref.IsAbs() {
+		return ref.String()
+	}
+	b, err := url.Parse(base)
+	if err != nil || !b.IsAbs() {
+		return ""
+	}
+	return b.ResolveReference(ref).String()
+}
+
+func scheme(u string) string {
+	s, _, ok := strings.Cut(u, "://")
+	if !ok {
+		return ""
+	}
+	return strings.ToLower(s)
+}
+
+// normalize writes a URL so that equal ones compare equal: lower-case
+// scheme and host, no default port, "/" for an empty path, no fragment.
+func normalize(u string) string {
+	p, err := url.Parse(u)
+	if err != nil || !p.IsAbs() {
+		return ""
+	}
+	p.Scheme = strings.ToLower(p.Scheme)
+	host, port := strings.ToLower(p.Hostname()), p.Port()
+	if strings.Contains(host, ":") {
+		host = "[" + host + "]" // IPv6
+	}
+	if port != "" && !(p.Scheme == "http" && port == "80" || p.Scheme == "https" && port == "443") {
+		host += ":" + port
+	}
+	p.Host = host
+	if p.Path == "" {
+		p.Path = "/"
+	}
+	p.Fragment, p.RawFragment = "", ""
+	return p.String()
+}

@@ -1,0 +1,231 @@
+package explain
+
+import (
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/httpstatus-dev/httpstatus/data"
+)
+
+// checker collects the notes about one response.
+type checker struct {
+	resp  *Response
+	entry *data.Status // nil for a code the catalog lacks
+	cat   *data.Catalog
+	notes []Note
+}
+
+func (c *checker) add(l Level, field, ref, format string, args ...any) {
+	c.notes = append(c.notes, Note{Level: l, Field: field, Message: fmt.Sprintf(format, args...), Reference: ref})
+}
+
+func (c *checker) all(found []match) {
+	c.registry()
+	c.vendor(found)
+	c.phrase()
+	c.malformed()
+	c.rules()
+	c.contentLength()
+	c.retryAfter()
+	c.location()
+	c.contentRange()
+	c.challenge()
+	c.status()
+	if c.resp.Request != nil {
+		c.request(c.resp.Request)
+	}
+}
+
+// registry notes codes outside the IANA registry, and deprecated ones.
+func (c *checker) registry() {
+	code, e := c.resp.Code, c.entry
+	valid := code >= 100 && code <= 599
+	if !valid {
+		c.add(Error, "", "RFC 9110 §15", "%03d is outside 100-599, the range of HTTP status codes, so it is not valid HTTP; clients may reject the response.", code)
+	}
+	switch {
+	case e == nil:
+		msg := fmt.Sprintf("%03d is not a registered status code, and no vendor in the catalog uses it", code)
+		var near []string
+		for _, n := range c.cat.Nearest(code) {
+			near = append(near, data.FormatCode(n))
+		}
+		if len(near) > 0 {
+			msg += " (nearest: " + strings.Join(near, ", ") + ")"
+		}
+		msg += "."
+		if valid {
+			msg += " Clients treat it as " + c.classCode() + "."
+		}
+		c.add(Error, "", "RFC 9110 §15", "%s", msg)
+		return
+	case !e.Official && valid:
+		c.add(Warn, "", "RFC 9110 §15", "%d is not in the IANA registry but a vendor code (%s). Clients that do not know it treat it as %s.", code, e.Source, c.classCode())
+	}
+	if !e.Deprecated {
+		return
+	}
+	switch {
+	case e.Official && code == 305:
+		c.add(Error, "", "RFC 9110 §15.4.6", "305 Use Proxy is deprecated: letting a response choose the client's proxy was a security risk, so clients ignore it.")
+	case e.Official && code == 306:
+		c.add(Error, "", "RFC 9110 §15.4.7", "306 is reserved: it was Switch Proxy in an early draft, is no longer used, and nothing should send it.")
+	case e.Official && code == 418:
+		c.add(Warn, "", "RFC 9110 §15.5.19", "418 is reserved, not a real status: it comes from the April Fools' RFC 2324 (I'm a teapot), and strict clients may not accept it.")
+	default:
+		ref := ""
+		if len(e.References) > 0 && strings.HasPrefix(e.References[0].Title, "RFC ") {
+			ref = e.References[0].Title
+		}
+		c.add(Warn, "", ref, "%d %s is deprecated; servers should send a current code instead.", code, e.Phrase)
+	}
+}
+
+// ambiguous names the other meanings of a code when nothing in the
+// response chose between them.
+func (c *checker) ambiguous(entries []*data.Status) {
+	var others []string
+	for _, e := range entries {
+		if e != c.entry {
+			others = append(others, e.Phrase+" ("+e.Source+")")
+		}
+	}
+	c.add(Info, "", "", "%d has other meanings too: %s. Neither the reason phrase nor a header field says which one this is.", c.resp.Code, strings.Join(others, ", "))
+}
+
+// classCode names the x00 code of the response's class, which RFC 9110
+// §15 tells clients to fall back on: "500 Internal Server Error".
+func (c *checker) classCode() string {
+	x00 := c.resp.Code / 100 * 100
+	for _, e := range c.cat.Lookup(x00) {
+		if e.Official {
+			return e.Title()
+		}
+	}
+	return strconv.Itoa(x00)
+}
+
+// vendor says which product answered, when a header field tells.
+func (c *checker) vendor(found []match) {
+	code, e := c.resp.Code, c.entry
+	said := map[string]bool{}
+	for _, m := range found {
+		if said[m.product] {
+			continue
+		}
+		switch {
+		case m.self:
+			said[m.product] = true
+			c.add(Info, m.field, "", "%s generated this response itself (%s); the application behind it did not send it.%s", capitalize(m.product), m.evidence, m.hint())
+		case e != nil && !e.Official && e.Source == m.source:
+			said[m.product] = true
+			c.add(Info, m.field, "", "%s generated this response itself (%s): %d is one of its own codes, not one the server behind it sent.%s", capitalize(m.product), m.evidence, code, m.hint())
+		case m.proxy && code >= 500 && (e == nil || e.Official):
+			said[m.product] = true
+			c.add(Info, m.field, "", "The response passed through %s (%s): the %d may come from it or from the server behind it; a request straight to that server tells which.", m.product, m.evidence, code)
+		}
+		if e == nil || m.source == "" || said["sub "+m.source] {
+			continue
+		}
+		var subs []string
+		for _, s := range e.SubCodes {
+			if s.Source == m.source {
+				subs = append(subs, s.Code)
+			}
+		}
+		if len(subs) > 0 {
+			said["sub "+m.source] = true
+			if len(subs) > 8 {
+				subs = append(subs[:8], "…")
+			}
+			c.add(Info, m.field, "", "%s is in the path (%s). When it makes a %d itself, its logs and error pages give a finer sub-code (%s); httpstatus %d lists them.",
+				capitalize(m.product), m.evidence, code, strings.Join(subs, ", "), code)
+		}
+	}
+}
+
+// hint is what a product's own logs offer for finding the request.
+func (m match) hint() string {
+	switch m.source {
+	case "AWS ELB":
+		return " Its access log tells the two apart: elb_status_code against target_status_code."
+	case "Cloudflare":
+		return " The CF-RAY ID finds the request in Cloudflare's logs."
+	}
+	return ""
+}
+
+// phrase notes a reason phrase that is none of the entry's names.
+func (c *checker) phrase() {
+	p, e := c.resp.Phrase, c.entry
+	if p == "" || e == nil || fold(p) == fold(e.Phrase) || slices.ContainsFunc(e.Aliases, func(a string) bool { return fold(a) == fold(p) }) {
+		return
+	}
+	if c.resp.Code == 200 && fold(p) == "connectionestablished" {
+		c.add(Info, "", "RFC 9110 §9.3.6", "This is a proxy's answer to CONNECT: the tunnel is open, and the server's own response follows.")
+		return
+	}
+	c.add(Info, "", "RFC 9112 §4", "The reason phrase %q is not the usual one (%s); clients ignore the phrase, so only the code counts.", clip(p, 60), e.Phrase)
+}
+
+// maxMalformedNotes bounds the notes about lines that are not fields.
+const maxMalformedNotes = 3
+
+func (c *checker) malformed() {
+	for i, line := range c.resp.Malformed {
+		if i == maxMalformedNotes {
+			c.add(Warn, "", "RFC 9112 §5", "%d more lines are not header fields either.", len(c.resp.Malformed)-i)
+			return
+		}
+		c.add(Warn, "", "RFC 9112 §5", "The line %q is not a header field (name: value); it is ignored here, and clients may reject the response.", clip(line, 60))
+	}
+}
+
+// rules applies the entry's declarative rules.
+func (c *checker) rules() {
+	if c.entry == nil {
+		return
+	}
+	h := c.resp.Header
+	for _, r := range c.entry.Rules {
+		if field, prefix, ok := strings.Cut(r.Unless, ": "); ok &&
+			strings.HasPrefix(strings.ToLower(strings.TrimSpace(h.Get(field))), strings.ToLower(prefix)) {
+			continue
+		}
+		var broken bool
+		switch r.Expect {
+		case data.ExpectPresent:
+			broken = len(h.Values(r.Header)) == 0
+		case data.ExpectAbsent:
+			broken = len(h.Values(r.Header)) > 0
+		case data.ExpectNoContent:
+			broken = c.resp.Body > 0
+		}
+		if broken {
+			c.add(Level(r.Level), r.Header, r.Reference, "%s", r.Message)
+		}
+	}
+}
+
+// clip shortens a value from the input for a message, at a character
+// boundary.
+func clip(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	cut := n
+	for cut > 0 && !utf8.RuneStart(s[cut]) {
+		cut--
+	}
+	return s[:cut] + "…"
+}
+
+func capitalize(s string) string {
+	if s == "" || s[0] < 'a' || s[0] > 'z' {
+		return s
+	}
+	return string(s[0]-'a'+'A') + s[1:]
+}

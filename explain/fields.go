@@ -1,0 +1,223 @@
+package explain
+
+import (
+	"net/http"
+	"net/url"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// contentLength checks that Content-Length is one number, sent without
+// Transfer-Encoding, and only on statuses that may carry it.
+func (c *checker) contentLength() {
+	h, code := c.resp.Header, c.resp.Code
+	values := h.Values("Content-Length")
+	if len(values) == 0 {
+		return
+	}
+	const field = "Content-Length"
+	first := strings.TrimSpace(values[0])
+	n, err := strconv.ParseUint(first, 10, 63)
+	switch {
+	case err != nil:
+		c.add(Error, field, "RFC 9110 §8.6", "Content-Length %q is not a number of bytes.", clip(first, 40))
+		return
+	case slices.ContainsFunc(values[1:], func(v string) bool { return strings.TrimSpace(v) != first }):
+		c.add(Error, field, "RFC 9112 §6.3", "Content-Length is sent several times with different values; a client cannot tell where the content ends.")
+		return
+	case h.Get("Transfer-Encoding") != "":
+		c.add(Error, field, "RFC 9112 §6.2", "Content-Length and Transfer-Encoding are sent together: a sender must not send both, and recipients go by Transfer-Encoding.")
+	}
+	switch {
+	case code/100 == 1 || code == 204:
+		if n == 0 {
+			c.add(Warn, field, "RFC 9110 §8.6", "A %d must not carry Content-Length, not even 0.", code)
+		} else {
+			c.add(Error, field, "RFC 9110 §8.6", "Content-Length: %d announces content that a %d cannot have; a client that trusts it waits for bytes that never come.", n, code)
+		}
+	case code == 304 && n > 0:
+		c.add(Info, field, "RFC 9110 §8.6", "On a 304, Content-Length gives the size of the 200 it stands for; no content follows.")
+	}
+}
+
+// retryAfter says when to retry, from seconds or an HTTP date.
+func (c *checker) retryAfter() {
+	v := strings.TrimSpace(c.resp.Header.Get("Retry-After"))
+	if v == "" {
+		return
+	}
+	const field, ref = "Retry-After", "RFC 9110 §10.2.3"
+	verb := "Retry"
+	if c.resp.Code/100 == 3 {
+		verb = "Wait before following the redirect:"
+	}
+	if strings.Trim(v, "0123456789") == "" {
+		secs, err := strconv.ParseInt(v, 10, 64)
+		switch {
+		case err != nil:
+			c.add(Info, field, ref, "%s in more than %s (%s s).", verb, duration(maxSeconds), clip(v, 30))
+		case secs == 0:
+			c.add(Info, field, ref, "%s now (Retry-After: 0).", verb)
+		case secs < 60:
+			c.add(Info, field, ref, "%s in %s.", verb, duration(secs))
+		default:
+			c.add(Info, field, ref, "%s in %s (%d s).", verb, duration(secs), secs)
+		}
+		return
+	}
+	t, err := http.ParseTime(v)
+	if err != nil {
+		c.add(Error, field, ref, "Retry-After %q is neither a number of seconds nor an HTTP date.", clip(v, 40))
+		return
+	}
+	at := t.UTC().Format(http.TimeFormat)
+	date, err := http.ParseTime(c.resp.Header.Get("Date"))
+	switch {
+	case err != nil:
+		c.add(Info, field, ref, "%s after %s.", verb, at)
+	case !t.After(date):
+		c.add(Info, field, ref, "%s now: Retry-After names %s, which is not after the response's Date.", verb, at)
+	default:
+		c.add(Info, field, ref, "%s at %s, %s after the response's Date.", verb, at, duration(int64(t.Sub(date)/time.Second)))
+	}
+}
+
+// maxSeconds is where a delay stops being worth counting: ten years.
+const maxSeconds = 10 * 365 * 86400
+
+// duration says a number of seconds the way people do: "2 min", "1 h 30 min".
+func duration(secs int64) string {
+	plural := func(n int64, unit string) string {
+		if n == 1 || !strings.HasSuffix(unit, "day") {
+			return strconv.FormatInt(n, 10) + " " + unit
+		}
+		return strconv.FormatInt(n, 10) + " " + unit + "s"
+	}
+	both := func(big int64, bigUnit string, small int64, smallUnit string) string {
+		if small == 0 {
+			return plural(big, bigUnit)
+		}
+		return plural(big, bigUnit) + " " + plural(small, smallUnit)
+	}
+	switch {
+	case secs > maxSeconds:
+		return "more than " + duration(maxSeconds)
+	case secs < 60:
+		return plural(secs, "s")
+	case secs < 3600:
+		return both(secs/60, "min", secs%60, "s")
+	case secs < 86400:
+		return both(secs/3600, "h", secs%3600/60, "min")
+	}
+	return both(secs/86400, "day", secs%86400/3600, "h")
+}
+
+// location checks that a Location is one URI reference.
+func (c *checker) location() {
+	values := c.resp.Header.Values("Location")
+	switch {
+	case len(values) > 1:
+		c.add(Error, "Location", "RFC 9110 §10.2.2", "Location is sent %d times; a client cannot tell which to follow.", len(values))
+	case len(values) == 1:
+		v := strings.TrimSpace(values[0])
+		if _, err := url.Parse(v); err != nil || v == "" || strings.ContainsAny(v, " \t") {
+			c.add(Error, "Location", "RFC 9110 §10.2.2", "Location %q is not a valid URI reference.", clip(v, 60))
+		}
+	}
+}
+
+var (
+	byteRange       = regexp.MustCompile(`^bytes ([0-9]+)-([0-9]+)/([0-9]+|\*)$`)
+	unsatisfiedSize = regexp.MustCompile(`^bytes \*/[0-9]+$`)
+)
+
+// contentRange checks the form of Content-Range on 206 and 416.
+func (c *checker) contentRange() {
+	v := strings.TrimSpace(c.resp.Header.Get("Content-Range"))
+	if v == "" {
+		return
+	}
+	switch c.resp.Code {
+	case 206:
+		m := byteRange.FindStringSubmatch(v)
+		ok := m != nil
+		if ok {
+			first, err1 := strconv.ParseUint(m[1], 10, 63)
+			last, err2 := strconv.ParseUint(m[2], 10, 63)
+			size, err3 := strconv.ParseUint(m[3], 10, 63)
+			ok = err1 == nil && err2 == nil && first <= last && (m[3] == "*" || err3 == nil && last < size)
+		}
+		if !ok {
+			c.add(Error, "Content-Range", "RFC 9110 §14.4", "Content-Range %q is not \"bytes FIRST-LAST/LENGTH\" with FIRST ≤ LAST < LENGTH.", clip(v, 60))
+		}
+	case 416:
+		if !unsatisfiedSize.MatchString(v) {
+			c.add(Warn, "Content-Range", "RFC 9110 §14.4", "A 416's Content-Range should be \"bytes */LENGTH\", the current length; %q is not.", clip(v, 60))
+		}
+	}
+}
+
+// challenge says which authentication schemes a 401 or 407 asks for.
+func (c *checker) challenge() {
+	field, ref := "WWW-Authenticate", "RFC 9110 §11.6.1"
+	switch c.resp.Code {
+	case 401:
+	case 407:
+		field, ref = "Proxy-Authenticate", "RFC 9110 §11.7.1"
+	default:
+		return
+	}
+	var schemes []string
+	for _, v := range c.resp.Header.Values(field) {
+		for _, s := range authSchemes(v) {
+			if !slices.ContainsFunc(schemes, func(x string) bool { return strings.EqualFold(x, s) }) {
+				schemes = append(schemes, s)
+			}
+		}
+	}
+	if len(schemes) > 0 {
+		c.add(Info, field, ref, "Asks for %s credentials.", orList(schemes))
+	}
+}
+
+// authSchemes reads the schemes of a challenge list: `Bearer realm="api",
+// Basic realm="x, y"` has Bearer and Basic. A comma-separated item whose
+// first word holds no "=" starts a challenge; the others are parameters.
+func authSchemes(v string) []string {
+	var out []string
+	for _, item := range splitUnquoted(v) {
+		word, _, _ := strings.Cut(strings.TrimSpace(item), " ")
+		if word != "" && !strings.Contains(word, "=") && len(out) < 8 {
+			out = append(out, clip(word, 30))
+		}
+	}
+	return out
+}
+
+// splitUnquoted splits a field value at the commas outside quoted strings.
+func splitUnquoted(v string) []string {
+	var items []string
+	quoted, start := false, 0
+	for i := 0; i < len(v); i++ {
+		switch {
+		case v[i] == '\\' && quoted:
+			i++
+		case v[i] == '"':
+			quoted = !quoted
+		case v[i] == ',' && !quoted:
+			items = append(items, v[start:i])
+			start = i + 1
+		}
+	}
+	return append(items, v[start:])
+}
+
+func orList(items []string) string {
+	if len(items) == 1 {
+		return items[0]
+	}
+	return strings.Join(items[:len(items)-1], ", ") + " or " + items[len(items)-1]
+}

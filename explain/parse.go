@@ -1,0 +1,465 @@
+package explain
+
+import (
+	"bufio"
+	"bytes"
+	"errors"
+	"fmt"
+	"github.com/httpstatus-dev/httpstatus/data"
+	"io"
+	"net/http"
+	"net/textproto"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+)
+
+// Limits on what explain reads. Anything over them is refused with an
+// error rather than read in part.
+const (
+	MaxInput     = 8 << 20 // bytes of input in all, bodies included
+	MaxHead      = 1 << 20 // bytes in one head: its status or request line and header fields
+	MaxResponses = 100     // responses in one input; curl -L follows at most 50 redirects
+)
+
+// Errors for input that is not one or more HTTP responses.
+var (
+	ErrEmpty            = errors.New("the input is empty; pipe in a response, e.g. curl -si URL | httpstatus explain")
+	ErrBinary           = errors.New("the input is binary data, not an HTTP response")
+	ErrNoStatusLine     = errors.New("no status line (such as HTTP/1.1 200 OK) in the input")
+	ErrInputTooLarge    = fmt.Errorf("the input is over %d MB; use curl -sI to get heads without bodies", MaxInput>>20)
+	ErrHeadTooLarge     = fmt.Errorf("a message head (status or request line and header fields) is over %d MB", MaxHead>>20)
+	ErrTooManyResponses = fmt.Errorf("the input has more than %d responses", MaxResponses)
+)
+
+// Response is one response head as explain read it.
+type Response struct {
+	Line   string // the status line as received, without its line end
+	Proto  string // HTTP/1.1, HTTP/2
+	Code   int
+	Phrase string // "" when there is none (HTTP/2)
+	Header http.Header
+	// Malformed are the head's lines that are not header fields; they
+	// are left out of Header.
+	Malformed []string
+	// Body is how many bytes of content followed the head, not counting
+	// the blank lines around it; -1 when the input cannot tell (curl -v
+	// writes bodies apart from heads).
+	Body    int
+	Request *Request // the request it answers, when the input has it
+}
+
+// Request is a request head found in the input: curl -v's "> " lines, or
+// a request line that HTTPie (http -v) prints before the response.
+type Request struct {
+	Method, Target, Proto string
+	Header                http.Header
+	// URL is the absolute URL asked for, when the input says it (curl -v),
+	// or "".
+	URL string
+}
+
+// Parse reads one or more responses: the output of curl -i, -I, -L and
+// -v, HTTPie, or a file. It skips bodies and refuses input that is not
+// HTTP, with one of the errors above.
+func Parse(r io.Reader) ([]*Response, error) {
+	b, err := io.ReadAll(io.LimitReader(r, MaxInput+1))
+	if err != nil {
+		return nil, err
+	}
+	if len(b) > MaxInput {
+		return nil, ErrInputTooLarge
+	}
+	b = bytes.TrimPrefix(b, []byte("\xef\xbb\xbf"))
+	if len(bytes.TrimSpace(b)) == 0 {
+		return nil, ErrEmpty
+	}
+	var out []*Response
+	if isVerbose(b) {
+		out, err = parseVerbose(b)
+	} else {
+		out, err = parseRaw(b)
+	}
+	switch {
+	case err != nil:
+		return nil, err
+	case len(out) > 0:
+		return out, nil
+	case looksBinary(b):
+		return nil, ErrBinary
+	}
+	return nil, ErrNoStatusLine
+}
+
+// looksBinary reports whether the start of the input holds a NUL byte or
+// is not UTF-8, which no text a person would call a response does.
+func looksBinary(b []byte) bool {
+	head := b[:min(len(b), 1024)]
+	if bytes.IndexByte(head, 0) >= 0 {
+		return true
+	}
+	bad := 0
+	for i := 0; i < len(head); {
+		r, size := utf8.DecodeRune(head[i:])
+		if r == utf8.RuneError && size == 1 && i < len(head)-utf8.UTFMax {
+			bad++ // not counting a character cut at the end
+		}
+		i += size
+	}
+	return bad > len(head)/16
+}
+
+// lineScanner walks the lines of b from next: each line's start and end,
+// the end without its LF or CRLF.
+type lineScanner struct {
+	b    []byte
+	next int
+}
+
+func (s *lineScanner) scan() (start, end int, ok bool) {
+	if s.next >= len(s.b) {
+		return 0, 0, false
+	}
+	start = s.next
+	i := bytes.IndexByte(s.b[start:], '\n')
+	if i < 0 {
+		end, s.next = len(s.b), len(s.b)
+	} else {
+		end, s.next = start+i, start+i+1
+	}
+	if end > start && s.b[end-1] == '\r' {
+		end--
+	}
+	return start, end, true
+}
+
+// parseRaw reads responses as they are on the wire, or as curl -i and
+// HTTPie print them: status line, header fields, a blank line, content.
+func parseRaw(b []byte) ([]*Response, error) {
+	var out []*Response
+	var req *Request
+	crlf := false // whether heads end their lines with CRLF, as curl prints them
+	for pos := 0; pos < len(b); {
+		start, isResponse, found := nextHead(b, pos, len(out) > 0 && crlf)
+		if !found {
+			break
+		}
+		if len(out) == 0 {
+			line, _, _ := bytes.Cut(b[start:], []byte("\n"))
+			crlf = bytes.HasSuffix(line, []byte("\r"))
+		}
+		lines, headEnd, err := readHead(b, start)
+		if err != nil {
+			return nil, err
+		}
+		first := string(lines[0])
+		if !isResponse {
+			req = newRequest(first, lines[1:])
+			pos = headEnd
+			continue
+		}
+		resp := newResponse(first, lines[1:])
+		resp.Request = req
+		if resp.Code >= 200 {
+			req = nil // a final response answers its request; a 1xx leaves it open
+		}
+		end := bodyEnd(b, headEnd, resp, crlf)
+		resp.Body = len(bytes.TrimSpace(b[headEnd:end]))
+		out = append(out, resp)
+		if len(out) > MaxResponses {
+			return nil, ErrTooManyResponses
+		}
+		pos = end
+	}
+	return out, nil
+}
+
+// nextHead finds the next line, from pos, that starts a response (a status
+// line) or a request (a request line). pos counts as a line start. In
+// content, where text can mention a status line, a head must look like one:
+// its first line ends in CRLF when the input's heads do (inCRLF), and is
+// followed by a header field, a blank line or the end.
+func nextHead(b []byte, pos int, inCRLF bool) (start int, isResponse, found bool) {
+	s := lineScanner{b: b, next: pos}
+	for {
+		start, end, ok := s.scan()
+		if !ok {
+			return 0, false, false
+		}
+		line := b[start:end]
+		isStatus := isStatusLine(line)
+		if !isStatus && !isRequestLine(line) {
+			continue
+		}
+		if inCRLF && (end >= len(b) || b[end] != '\r') {
+			continue
+		}
+		if pos > 0 && !fieldOrBlankAt(b, s.next) {
+			continue
+		}
+		return start, isStatus, true
+	}
+}
+
+// fieldOrBlankAt reports whether the line at i is a header field, blank, or
+// the end of the input.
+func fieldOrBlankAt(b []byte, i int) bool {
+	s := lineScanner{b: b, next: i}
+	start, end, ok := s.scan()
+	return !ok || start == end || isFieldLine(b[start:min(end, start+maxLineCheck)])
+}
+
+// maxLineCheck is longer than any status or request line worth reading;
+// longer lines are not one, which bounds what is copied to check them.
+const maxLineCheck = 8 << 10
+
+// isStatusLine reports whether a line, without its line end, is a status
+// line.
+func isStatusLine(line []byte) bool {
+	if len(line) > maxLineCheck || !bytes.HasPrefix(line, []byte("HTTP/")) {
+		return false
+	}
+	_, _, _, ok := data.ParseStatusLine(string(line))
+	return ok
+}
+
+// isRequestLine reports whether a line, without its line end, is a request
+// line.
+func isRequestLine(line []byte) bool {
+	if len(line) > maxLineCheck || len(line) == 0 || line[0] < 'A' || line[0] > 'Z' {
+		return false
+	}
+	_, _, _, ok := parseRequestLine(string(line))
+	return ok
+}
+
+// firstLine is b up to its first line end, without it.
+func firstLine(b []byte) []byte {
+	line, _, _ := bytes.Cut(b, []byte("\n"))
+	return bytes.TrimSuffix(line, []byte("\r"))
+}
+
+// readHead reads the head that starts at start: its lines up to a blank
+// line, the end of the input, or the next status line (heads pasted
+// without the blank line between them). It returns the lines and where the
+// content after the head starts.
+func readHead(b []byte, start int) (lines [][]byte, end int, err error) {
+	s := lineScanner{b: b, next: start}
+	for {
+		ls, le, ok := s.scan()
+		if !ok {
+			return lines, len(b), nil
+		}
+		if s.next-start > MaxHead {
+			return nil, 0, ErrHeadTooLarge
+		}
+		line := b[ls:le]
+		if len(line) == 0 {
+			return lines, s.next, nil
+		}
+		if len(lines) > 0 && isStatusLine(line) {
+			return lines, ls, nil
+		}
+		lines = append(lines, line)
+	}
+}
+
+// bodyEnd finds where the content that follows a head ends: where the next
+// head starts, or the end of the input.
+func bodyEnd(b []byte, from int, resp *Response, crlf bool) int {
+	rest := b[from:]
+	// Content-Length says exactly, if what follows that many bytes is
+	// another head or nothing. It does not count under Transfer-Encoding
+	// (curl prints chunked content decoded anyway), nor on the statuses
+	// that have no content.
+	bodyless := resp.Code/100 == 1 || resp.Code == 204 || resp.Code == 304
+	if n, ok := contentLength(resp.Header); ok && !bodyless && resp.Header.Get("Transfer-Encoding") == "" && n <= int64(len(rest)) {
+		if after := rest[n:]; len(bytes.TrimSpace(after)) == 0 || startsHead(after) {
+			return from + int(n)
+		}
+	}
+	if startsHead(rest) {
+		return from // no content: curl -I, a 1xx, 204 or 304
+	}
+	next := len(b)
+	if start, _, found := nextHead(b, from, crlf); found {
+		next = start
+	}
+	if glued := gluedStatusLine(b[from:next]); glued >= 0 {
+		next = from + glued
+	}
+	return next
+}
+
+// startsHead reports whether b, after blank lines, starts with a status
+// line or a request line.
+func startsHead(b []byte) bool {
+	line := firstLine(bytes.TrimLeft(b, "\r\n"))
+	return isStatusLine(line) || isRequestLine(line)
+}
+
+// gluedStatusLine finds a status line that starts in the middle of a line:
+// curl -iL prints the next response right after content that does not end
+// in a line break. Only CRLF-terminated status lines count, as curl prints
+// them, so a mention of "HTTP/1.1 404" in text content does not.
+func gluedStatusLine(content []byte) int {
+	s := lineScanner{b: content}
+	for {
+		start, end, ok := s.scan()
+		if !ok {
+			return -1
+		}
+		if end >= len(content) || content[end] != '\r' || s.next != end+2 {
+			continue // not a CRLF line
+		}
+		line := content[start:end]
+		if cr := bytes.LastIndexByte(line, '\r'); cr >= 0 {
+			start, line = start+cr+1, line[cr+1:]
+		}
+		if len(line) > maxLineCheck {
+			start, line = start+len(line)-maxLineCheck, line[len(line)-maxLineCheck:]
+		}
+		for off := 1; off < len(line); {
+			i := bytes.Index(line[off:], []byte("HTTP/"))
+			if i < 0 {
+				break
+			}
+			i += off
+			if statusPrefix(line[i:]) { // then the rest of the line is the phrase
+				return start + i
+			}
+			off = i + 1
+		}
+	}
+}
+
+// statusPrefix reports whether b starts like a status line, "HTTP/1.1 200"
+// or "HTTP/2 200" followed by a space or nothing, without copying it.
+func statusPrefix(b []byte) bool {
+	n := len("HTTP/1.1 200")
+	if len(b) > 6 && b[6] == ' ' {
+		n = len("HTTP/2 200")
+	}
+	if len(b) < n || len(b) > n && b[n] != ' ' && b[n] != '\t' {
+		return false
+	}
+	_, _, _, ok := data.ParseStatusLine(string(b[:n]))
+	return ok
+}
+
+// contentLength is the Content-Length of a head when it is one valid number.
+func contentLength(h http.Header) (int64, bool) {
+	v := h.Values("Content-Length")
+	if len(v) == 0 {
+		return 0, false
+	}
+	n, err := strconv.ParseInt(strings.TrimSpace(v[0]), 10, 64)
+	if err != nil || n < 0 {
+		return 0, false
+	}
+	for _, other := range v[1:] {
+		if strings.TrimSpace(other) != strings.TrimSpace(v[0]) {
+			return 0, false
+		}
+	}
+	return n, true
+}
+
+func newResponse(statusLine string, fields [][]byte) *Response {
+	proto, code, phrase, _ := data.ParseStatusLine(statusLine)
+	h, malformed := parseHeader(fields)
+	return &Response{Line: statusLine, Proto: proto, Code: code, Phrase: phrase, Header: h, Malformed: malformed, Body: -1}
+}
+
+func newRequest(requestLine string, fields [][]byte) *Request {
+	method, target, proto, _ := parseRequestLine(requestLine)
+	h, _ := parseHeader(fields)
+	req := &Request{Method: method, Target: target, Proto: proto, Header: h}
+	if strings.HasPrefix(target, "http://") || strings.HasPrefix(target, "https://") {
+		req.URL = target
+	}
+	return req
+}
+
+// parseRequestLine reads "GET /path HTTP/1.1".
+func parseRequestLine(line string) (method, target, proto string, ok bool) {
+	method, rest, ok1 := strings.Cut(line, " ")
+	target, proto, ok2 := strings.Cut(rest, " ")
+	if !ok1 || !ok2 || method == "" || target == "" || strings.ContainsAny(target, " \t") {
+		return "", "", "", false
+	}
+	for i := 0; i < len(method); i++ {
+		if method[i] < 'A' || method[i] > 'Z' {
+			return "", "", "", false
+		}
+	}
+	v, isHTTP := strings.CutPrefix(proto, "HTTP/")
+	if !isHTTP || !(len(v) == 1 && isDigit(v[0]) || len(v) == 3 && isDigit(v[0]) && v[1] == '.' && isDigit(v[2])) {
+		return "", "", "", false
+	}
+	return method, target, proto, true
+}
+
+// parseHeader reads a head's field lines with net/textproto, which
+// canonicalises names (HTTP/2's lower-case ones too) and joins folded
+// lines. Lines that are not fields are returned apart instead of ending
+// the head, as textproto would.
+func parseHeader(lines [][]byte) (http.Header, []string) {
+	var clean bytes.Buffer
+	var malformed []string
+	valid := false // whether the previous line was a field, which a folded line continues
+	for _, line := range lines {
+		switch {
+		case len(line) > 0 && (line[0] == ' ' || line[0] == '\t') && valid && validValue(line):
+		case isFieldLine(line):
+			valid = true
+		default:
+			malformed = append(malformed, string(line))
+			valid = false
+			continue
+		}
+		clean.Write(line)
+		clean.WriteString("\r\n")
+	}
+	clean.WriteString("\r\n")
+	m, _ := textproto.NewReader(bufio.NewReaderSize(&clean, clean.Len())).ReadMIMEHeader() // the lines are valid
+	if m == nil {
+		m = textproto.MIMEHeader{}
+	}
+	return http.Header(m), malformed
+}
+
+// isFieldLine reports whether a line is "name: value" with a token name.
+func isFieldLine(line []byte) bool {
+	name, value, ok := bytes.Cut(line, []byte(":"))
+	if !ok || len(name) == 0 {
+		return false
+	}
+	for _, c := range name {
+		if !isTokenByte(c) {
+			return false
+		}
+	}
+	return validValue(value)
+}
+
+// validValue rejects control characters other than tab in a field value.
+func validValue(v []byte) bool {
+	for _, c := range v {
+		if c < ' ' && c != '\t' || c == 0x7f {
+			return false
+		}
+	}
+	return true
+}
+
+// isTokenByte reports whether c may appear in a field name (RFC 9110 §5.6.2).
+func isTokenByte(c byte) bool {
+	switch {
+	case c >= 'a' && c <= 'z', c >= 'A' && c <= 'Z', c >= '0' && c <= '9':
+		return true
+	}
+	return strings.IndexByte("!#$%&'*+-.^_`|~", c) >= 0
+}
+
+func isDigit(c byte) bool { return c >= '0' && c <= '9' }
