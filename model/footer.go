@@ -1,16 +1,11 @@
 package model
 
 import (
-	"strings"
-
 	"charm.land/bubbles/v2/key"
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/httpstatus-dev/httpstatus/ui"
 )
-
-// footerSep separates the footer's hints.
-const footerSep = " • "
 
 // footer is the one line at the bottom: a one-off message, or the key
 // hints that fit, most useful first. How to get help and how to quit are
@@ -19,39 +14,23 @@ func (m *Model) footer() string {
 	if m.status != "" {
 		return m.styles.Prompt.Render(ansi.Truncate(m.status, m.width, "…"))
 	}
-	must := []key.Binding{m.keys.Help, m.keys.Quit}
-	room := m.width - hintsWidth(must) - len(footerSep)
-	var shown []key.Binding
-	for _, b := range m.keys.footerKeys() {
-		if w := hintsWidth(append(shown, b)); w <= room {
-			shown = append(shown, b)
+	must := hints(m.keys.Help, m.keys.Quit)
+	room := m.width - ui.HintsWidth(must) - 3
+	var shown []ui.Hint
+	for _, h := range hints(m.keys.footerKeys()...) {
+		if ui.HintsWidth(append(shown, h)) <= room {
+			shown = append(shown, h)
 		}
 	}
-	return m.hints(append(shown, must...))
+	return ui.Hints(append(shown, must...), m.styles, m.width)
 }
 
-// hintsWidth is the width of hints written with footerSep between them.
-func hintsWidth(bs []key.Binding) int {
-	w := 0
+func hints(bs ...key.Binding) []ui.Hint {
+	out := make([]ui.Hint, len(bs))
 	for i, b := range bs {
-		if i > 0 {
-			w += len(footerSep)
-		}
-		w += ansi.StringWidth(b.Help().Key) + 1 + ansi.StringWidth(b.Help().Desc)
+		out[i] = ui.Hint{Key: b.Help().Key, Desc: b.Help().Desc}
 	}
-	return w
-}
-
-// hints writes key hints: the key in the accent, its description dimmed.
-func (m *Model) hints(bs []key.Binding) string {
-	var b strings.Builder
-	for i, k := range bs {
-		if i > 0 {
-			b.WriteString(m.styles.Dim.Render(footerSep))
-		}
-		b.WriteString(m.styles.Prompt.Render(k.Help().Key) + " " + m.styles.Dim.Render(k.Help().Desc))
-	}
-	return ui.Fit(b.String(), m.width, 1)
+	return out
 }
 
 // updateKeys enables the bindings that work in the current mode, and only

@@ -260,7 +260,7 @@ func (c *cardWriter) put(lead string, v cell) {
 	if v.indent > 0 {
 		lead += strings.Repeat(" ", v.indent)
 	}
-	indent := ansi.StringWidth(lead)
+	indent := styledWidth(lead)
 	if indent >= c.width {
 		lead, indent = "", 0
 	}
@@ -275,8 +275,11 @@ func (c *cardWriter) put(lead string, v cell) {
 		return
 	}
 	if v.mix != "" {
-		l := ansi.Truncate(v.mix, room, "…")
-		lines, widths = []string{l}, []int{ansi.StringWidth(l)}
+		l := v.mix
+		if w := styledWidth(l); w > room {
+			l = ansi.Truncate(l, room, "…")
+		}
+		lines, widths = []string{l}, []int{styledWidth(l)}
 	} else {
 		for _, l := range wrapText(v.text, room) {
 			if v.url != "" {
@@ -295,6 +298,31 @@ func (c *cardWriter) put(lead string, v cell) {
 		}
 		c.widths = append(c.widths, indent+widths[i])
 	}
+}
+
+// styledWidth is the width of styled text in cells. Escape codes take no
+// cells, so text that is ASCII apart from them is measured by counting;
+// anything else goes to ansi.StringWidth, which parses graphemes.
+func styledWidth(s string) int {
+	n := 0
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c == '\x1b' && i+1 < len(s) && s[i+1] == '[': // CSI: up to its final byte
+			for i += 2; i < len(s) && (s[i] < 0x40 || s[i] > 0x7e); i++ {
+			}
+		case c == '\x1b' && i+1 < len(s) && s[i+1] == ']': // OSC: up to BEL or ST
+			for i += 2; i < len(s) && s[i] != '\a' && !(s[i] == '\x1b' && i+1 < len(s) && s[i+1] == '\\'); i++ {
+			}
+			if i < len(s) && s[i] == '\x1b' {
+				i++
+			}
+		case c < ' ' || c > '~':
+			return ansi.StringWidth(s)
+		default:
+			n++
+		}
+	}
+	return n
 }
 
 // textWidth is the width of unstyled text in cells.
@@ -335,25 +363,27 @@ func isPlainASCII(s string) bool {
 }
 
 // wrapASCII wraps printable ASCII at spaces, splitting words longer than
-// the width: the description paragraphs, the bulk of every card.
+// the width: the description paragraphs, the bulk of every card. Lines are
+// built in one buffer: joining strings word by word cost more than the rest
+// of the card.
 func wrapASCII(s string, width int) []string {
 	var lines []string
-	line := ""
+	line := make([]byte, 0, width)
 	for _, word := range strings.Fields(s) {
 		for len(word) > width {
-			if line != "" {
-				lines, line = append(lines, line), ""
+			if len(line) > 0 {
+				lines, line = append(lines, string(line)), line[:0]
 			}
 			lines, word = append(lines, word[:width]), word[width:]
 		}
 		switch {
-		case line == "":
-			line = word
+		case len(line) == 0:
+			line = append(line, word...)
 		case len(line)+1+len(word) <= width:
-			line += " " + word
+			line = append(append(line, ' '), word...)
 		default:
-			lines, line = append(lines, line), word
+			lines, line = append(lines, string(line)), append(line[:0], word...)
 		}
 	}
-	return append(lines, line)
+	return append(lines, string(line))
 }

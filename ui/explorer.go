@@ -165,6 +165,39 @@ func firstRunes(n int) []int {
 	return out
 }
 
+// Hint is a key and what it does, as a footer names it: "enter details".
+type Hint struct{ Key, Desc string }
+
+// HintSep separates hints.
+const HintSep = " • "
+
+// HintsWidth is the width of hints in one line.
+func HintsWidth(hints []Hint) int {
+	w := 0
+	for i, h := range hints {
+		if i > 0 {
+			w += len(HintSep) - 2 // "•" is one cell
+		}
+		w += textWidth(h.Key) + 1 + textWidth(h.Desc)
+	}
+	return w
+}
+
+// Hints draws hints in one line of exactly width cells: the keys in the
+// accent, what they do dimmed. It is drawn on every frame, so it uses the
+// pre-rendered paints.
+func Hints(hints []Hint, st *ExplorerStyles, width int) string {
+	var w rowWriter
+	for i, h := range hints {
+		if i > 0 {
+			w.add(st.hintDim, HintSep)
+		}
+		w.add(st.hintKey, h.Key)
+		w.add(st.hintDim, " "+h.Desc)
+	}
+	return w.finish(paint{}, width)
+}
+
 // Frame is the cells a Box's border takes on each side.
 const Frame = 1
 

@@ -134,7 +134,8 @@ type ExplorerStyles struct {
 	// selected), tabs and pane borders.
 	rows                     [2]rowPaints
 	tab, tabActive, tabCount paint
-	edge                     [2]paint           // normal, focused
+	edge                     [2]paint // normal, focused
+	hintKey, hintDim         paint
 	box                      [2]lipgloss.Border // normal, focused
 }
 
@@ -156,6 +157,7 @@ func newExplorerStyles(isDark bool, p colorprofile.Profile) *ExplorerStyles {
 	s.rows[0] = newRowPaints(&s.Styles, lipgloss.NewStyle(), lipgloss.NewStyle().Foreground(accent).Bold(true))
 	s.rows[1] = newRowPaints(&s.Styles, s.Selected, lipgloss.NewStyle().Foreground(accent).Bold(true))
 	s.edge = [2]paint{newPaint(s.Border), newPaint(s.BorderFocused)}
+	s.hintKey, s.hintDim = newPaint(s.Prompt), newPaint(s.Dim)
 	// Without colour, focus shows in the border itself.
 	s.box = [2]lipgloss.Border{lipgloss.RoundedBorder(), lipgloss.RoundedBorder()}
 	if p <= colorprofile.Ascii {

@@ -157,3 +157,14 @@ func TestFocusWithoutColour(t *testing.T) {
 		t.Error("the selected row is not reversed without colour")
 	}
 }
+
+// styledWidth counts what ansi.StringWidth counts, faster for ASCII.
+func TestStyledWidth(t *testing.T) {
+	st := SharedExplorerStyles(true, colorprofile.TrueColor)
+	for _, s := range []string{"", "plain", st.Prompt.Render("key") + " desc", ansi.SetHyperlink("https://x.y/z") + "title" + ansi.ResetHyperlink(),
+		"▌ 404", "caf\u00e9", "\x1b[1;31mred\x1b[0m", "\x1b]8;;https://a\x07link\x1b]8;;\x07", "tab\there"} {
+		if got, want := styledWidth(s), ansi.StringWidth(s); got != want {
+			t.Errorf("styledWidth(%q) = %d, want %d", s, got, want)
+		}
+	}
+}
