@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 )
@@ -78,25 +79,46 @@ func CheckQuery(q string) error {
 	return nil
 }
 
-var (
-	// vendorHeaderRE finds the fields of a pasted response that name who
+// The patterns of log lines and pasted responses, compiled on first use:
+// the command line's start-up does not pay for them when the query is a
+// code.
+var logPatterns = sync.OnceValue(func() (p struct{ vendorHeader, accessLog, iisLog, field *regexp.Regexp }) {
+	// vendorHeader finds the fields of a pasted response that name who
 	// answered: "Server: cloudflare", "< via: 1.1 varnish".
-	vendorHeaderRE = regexp.MustCompile(`(?im)^(?:< )?(?:server|via|x-powered-by|x-served-by|x-cache)[ \t]*:[ \t]*([^\r\n]*)`)
-	// accessLogRE finds the status after the quoted request of a common or
+	p.vendorHeader = regexp.MustCompile(`(?im)^(?:< )?(?:server|via|x-powered-by|x-served-by|x-cache)[ \t]*:[ \t]*([^\r\n]*)`)
+	// accessLog finds the status after the quoted request of a common or
 	// combined log line: "GET / HTTP/1.1" 499 0.
-	accessLogRE = regexp.MustCompile(`"[A-Z]+ [^"]* HTTP/[0-9.]+" ([0-9]{3}|0)\b`)
-	// iisLogRE finds sc-status and sc-substatus in an IIS (W3C) log line:
+	p.accessLog = regexp.MustCompile(`"[A-Z]+ [^"]* HTTP/[0-9.]+" ([0-9]{3}|0)\b`)
+	// iisLog finds sc-status and sc-substatus in an IIS (W3C) log line:
 	// "GET /a.json - 443 - 10.0.0.9 Mozilla/5.0 - 404 3 50 15" is 404.3.
-	iisLogRE = regexp.MustCompile(`(?m)\b(?:GET|POST|PUT|DELETE|HEAD|OPTIONS|PATCH|PROPFIND)\b.*[ \t]([1-5][0-9]{2})[ \t]([0-9]{1,3})[ \t][0-9]+[ \t][0-9]+[ \t]*$`)
-	// fieldRE finds a status in a structured log: status=502,
-	// "status": 502, status_code: 502, sc-status 404.
-	// A bare "code" counts only as a quoted JSON key: {"code": 498}.
-	fieldRE = regexp.MustCompile(`(?i)(?:\b(?:status|status_?code|http_?status|response_?code|sc-status|upstream_status)["']?|"code")[ \t]*[=:]?[ \t]*["']?([0-9]{3})\b`)
+	p.iisLog = regexp.MustCompile(`(?m)\b(?:GET|POST|PUT|DELETE|HEAD|OPTIONS|PATCH|PROPFIND)\b.*[ \t]([1-5][0-9]{2})[ \t]([0-9]{1,3})[ \t][0-9]+[ \t][0-9]+[ \t]*$`)
+	// field finds a status in a structured log: status=502, "status": 502,
+	// status_code: 502, sc-status 404. A bare "code" counts only as a
+	// quoted JSON key: {"code": 498}.
+	p.field = regexp.MustCompile(`(?i)(?:\b(?:status|status_?code|http_?status|response_?code|sc-status|upstream_status)["']?|"code")[ \t]*[=:]?[ \t]*["']?([0-9]{3})\b`)
+	return p
+})
 
-	codeRE  = regexp.MustCompile(`^(?:[0-9]{3}|0)$`)
-	subRE   = regexp.MustCompile(`^(?:[1-5][0-9]{2}\.[0-9]{1,3}|1[0-9]{3})$`)
-	digitRE = regexp.MustCompile(`^[0-9]+$`)
-)
+// isCode reports whether t is written as a status code: three digits, or 0.
+func isCode(t string) bool { return t == "0" || len(t) == 3 && allDigits(t) }
+
+// isSubCode reports whether t is written as a sub-code: an IIS substatus
+// of a status ("404.3") or a four-digit Cloudflare error ("1020").
+func isSubCode(t string) bool {
+	if status, sub, ok := strings.Cut(t, "."); ok {
+		return len(status) == 3 && status[0] >= '1' && status[0] <= '5' && allDigits(status) && len(sub) >= 1 && len(sub) <= 3 && allDigits(sub)
+	}
+	return len(t) == 4 && t[0] == '1' && allDigits(t)
+}
+
+func allDigits(t string) bool {
+	for i := 0; i < len(t); i++ {
+		if !isDigit(t[i]) {
+			return false
+		}
+	}
+	return t != ""
+}
 
 // framingWords only frame a code: "error 1020", "http 404", "401 or 403".
 var framingWords = map[string]bool{
@@ -143,13 +165,13 @@ func ParseQuery(raw string) Query {
 			// "100 seconds", "413 bytes": a quantity, not a code
 		case strings.HasPrefix(f, "(") && strings.HasSuffix(f, ":") && !alone:
 			// "(104: Connection reset by peer)": an errno in an nginx log
-		case codeRE.MatchString(t) && (t != "0" || alone):
+		case isCode(t) && (t != "0" || alone):
 			q.Codes = appendNew(q.Codes, canonicalCode(t))
-		case subRE.MatchString(t) && (strings.Contains(t, ".") || cloudflare):
+		case isSubCode(t) && (strings.Contains(t, ".") || cloudflare):
 			q.Codes = appendNew(q.Codes, t)
 		case isMaskToken(lower, len(fields) == 1):
 			q.Mask, _ = ParseMask(lower)
-		case digitRE.MatchString(t):
+		case allDigits(t):
 			if alone {
 				q.Codes = appendNew(q.Codes, t) // "1234": an unknown code, said so
 			}
@@ -178,12 +200,13 @@ func findStatusLines(text string) (codes []string, rest string) {
 	if codes, words := statusLinesIn(text); len(codes) > 0 {
 		// A status line or a whole response: what tells a code's meanings
 		// apart is its reason phrase and who answered (Server, Via).
-		for _, m := range vendorHeaderRE.FindAllStringSubmatch(text, -1) {
+		for _, m := range logPatterns().vendorHeader.FindAllStringSubmatch(text, -1) {
 			words = append(words, m[1])
 		}
 		return codes, strings.Join(words, " ")
 	}
-	for _, re := range []*regexp.Regexp{iisLogRE, accessLogRE, fieldRE} {
+	p := logPatterns()
+	for _, re := range []*regexp.Regexp{p.iisLog, p.accessLog, p.field} {
 		matches := re.FindAllStringSubmatchIndex(text, -1)
 		if len(matches) == 0 {
 			continue
@@ -192,14 +215,14 @@ func findStatusLines(text string) (codes []string, rest string) {
 		last := 0
 		for _, m := range matches {
 			code := canonicalCode(text[m[2]:m[3]])
-			if re == iisLogRE && text[m[4]:m[5]] != "0" {
+			if re == p.iisLog && text[m[4]:m[5]] != "0" {
 				code += "." + text[m[4]:m[5]]
 			}
 			codes = appendNew(codes, code)
 			b.WriteString(text[last:m[2]])
 			b.WriteByte(' ')
 			last = m[3]
-			if re == iisLogRE {
+			if re == p.iisLog {
 				last = m[5]
 			}
 		}
@@ -221,7 +244,7 @@ func queryWords(words []string, framed bool) []string {
 		runes := []rune(w)
 		for _, t := range tokenize(w) {
 			word := apostrophes.Replace(string(runes[t.start:t.end]))
-			if digitRE.MatchString(word) || framed && framingWords[word] {
+			if allDigits(word) || framed && framingWords[word] {
 				continue // "1.1" of "HTTP/1.1", a port, a count; "error 1020"
 			}
 			out = append(out, word)
@@ -245,7 +268,7 @@ func isMaskToken(t string, alone bool) bool {
 
 func allNumbers(fields []string) bool {
 	for _, f := range fields {
-		if !digitRE.MatchString(strings.Trim(f, ".,;:!?()[]{}<>\"'`")) {
+		if !allDigits(strings.Trim(f, ".,;:!?()[]{}<>\"'`")) {
 			return false
 		}
 	}

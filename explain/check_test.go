@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/httpstatus-dev/httpstatus/data"
 )
@@ -264,5 +265,18 @@ func TestRuleMessagesNameTheirField(t *testing.T) {
 	}
 	if rules < 25 {
 		t.Errorf("the catalog has %d rules", rules)
+	}
+}
+
+// The three forms of an HTTP date RFC 9110 §5.6.7 accepts read alike.
+func TestParseHTTPDate(t *testing.T) {
+	want := time.Date(1994, 11, 6, 8, 49, 37, 0, time.UTC)
+	for _, s := range []string{"Sun, 06 Nov 1994 08:49:37 GMT", "Sunday, 06-Nov-94 08:49:37 GMT", "Sun Nov  6 08:49:37 1994"} {
+		if got, err := parseHTTPDate(s); err != nil || !got.Equal(want) {
+			t.Errorf("parseHTTPDate(%q) = %v, %v", s, got, err)
+		}
+	}
+	if _, err := parseHTTPDate("yesterday"); err == nil {
+		t.Error("a date that is not an HTTP date must be an error")
 	}
 }

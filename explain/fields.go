@@ -1,12 +1,12 @@
 package explain
 
 import (
-	"net/http"
 	"net/url"
 	"regexp"
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 )
 
@@ -68,13 +68,13 @@ func (c *checker) retryAfter() {
 		}
 		return
 	}
-	t, err := http.ParseTime(v)
+	t, err := parseHTTPDate(v)
 	if err != nil {
 		c.add(Error, field, ref, "Retry-After %q is neither a number of seconds nor an HTTP date.", clip(v, 40))
 		return
 	}
-	at := t.UTC().Format(http.TimeFormat)
-	date, err := http.ParseTime(c.resp.Header.Get("Date"))
+	at := t.UTC().Format(httpDate)
+	date, err := parseHTTPDate(c.resp.Header.Get("Date"))
 	switch {
 	case err != nil:
 		c.add(Info, field, ref, "%s after %s.", verb, at)
@@ -129,10 +129,13 @@ func (c *checker) location() {
 	}
 }
 
-var (
-	byteRange       = regexp.MustCompile(`^bytes ([0-9]+)-([0-9]+)/([0-9]+|\*)$`)
-	unsatisfiedSize = regexp.MustCompile(`^bytes \*/[0-9]+$`)
-)
+// The forms of Content-Range (RFC 9110 §14.4), compiled on first use so
+// that the command line's start-up does not pay for them.
+var rangeForms = sync.OnceValue(func() (f struct{ byteRange, unsatisfiedSize *regexp.Regexp }) {
+	f.byteRange = regexp.MustCompile(`^bytes ([0-9]+)-([0-9]+)/([0-9]+|\*)$`)
+	f.unsatisfiedSize = regexp.MustCompile(`^bytes \*/[0-9]+$`)
+	return f
+})
 
 // contentRange checks the form of Content-Range on 206 and 416.
 func (c *checker) contentRange() {
@@ -142,7 +145,7 @@ func (c *checker) contentRange() {
 	}
 	switch c.resp.Code {
 	case 206:
-		m := byteRange.FindStringSubmatch(v)
+		m := rangeForms().byteRange.FindStringSubmatch(v)
 		ok := m != nil
 		if ok {
 			first, err1 := strconv.ParseUint(m[1], 10, 63)
@@ -154,7 +157,7 @@ func (c *checker) contentRange() {
 			c.add(Error, "Content-Range", "RFC 9110 §14.4", "Content-Range %q is not \"bytes FIRST-LAST/LENGTH\" with FIRST ≤ LAST < LENGTH.", clip(v, 60))
 		}
 	case 416:
-		if !unsatisfiedSize.MatchString(v) {
+		if !rangeForms().unsatisfiedSize.MatchString(v) {
 			c.add(Warn, "Content-Range", "RFC 9110 §14.4", "A 416's Content-Range should be \"bytes */LENGTH\", the current length; %q is not.", clip(v, 60))
 		}
 	}
@@ -220,4 +223,22 @@ func orList(items []string) string {
 		return items[0]
 	}
 	return strings.Join(items[:len(items)-1], ", ") + " or " + items[len(items)-1]
+}
+
+// httpDate is the preferred form of an HTTP date (RFC 9110 §5.6.7).
+const httpDate = "Mon, 02 Jan 2006 15:04:05 GMT"
+
+// parseHTTPDate reads an HTTP date in any of the three forms RFC 9110
+// §5.6.7 tells recipients to accept, as net/http's ParseTime does; that
+// package is not linked only for this, since the command line's start-up
+// would pay for its initialisation on every run.
+func parseHTTPDate(s string) (time.Time, error) {
+	var err error
+	for _, layout := range []string{httpDate, time.RFC850, time.ANSIC} {
+		var t time.Time
+		if t, err = time.Parse(layout, s); err == nil {
+			return t, nil
+		}
+	}
+	return time.Time{}, err
 }

@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"github.com/httpstatus-dev/httpstatus/data"
 	"io"
-	"net/http"
 	"net/textproto"
 	"strconv"
 	"strings"
@@ -38,7 +37,7 @@ type Response struct {
 	Proto  string // HTTP/1.1, HTTP/2
 	Code   int
 	Phrase string // "" when there is none (HTTP/2)
-	Header http.Header
+	Header textproto.MIMEHeader
 	// Malformed are the head's lines that are not header fields; they
 	// are left out of Header.
 	Malformed []string
@@ -53,7 +52,7 @@ type Response struct {
 // a request line that HTTPie (http -v) prints before the response.
 type Request struct {
 	Method, Target, Proto string
-	Header                http.Header
+	Header                textproto.MIMEHeader
 	// URL is the absolute URL asked for, when the input says it (curl -v),
 	// or "".
 	URL string
@@ -348,7 +347,7 @@ func statusPrefix(b []byte) bool {
 }
 
 // contentLength is the Content-Length of a head when it is one valid number.
-func contentLength(h http.Header) (int64, bool) {
+func contentLength(h textproto.MIMEHeader) (int64, bool) {
 	v := h.Values("Content-Length")
 	if len(v) == 0 {
 		return 0, false
@@ -404,7 +403,7 @@ func parseRequestLine(line string) (method, target, proto string, ok bool) {
 // canonicalises names (HTTP/2's lower-case ones too) and joins folded
 // lines. Lines that are not fields are returned apart instead of ending
 // the head, as textproto would.
-func parseHeader(lines [][]byte) (http.Header, []string) {
+func parseHeader(lines [][]byte) (textproto.MIMEHeader, []string) {
 	var clean bytes.Buffer
 	var malformed []string
 	valid := false // whether the previous line was a field, which a folded line continues
@@ -426,7 +425,7 @@ func parseHeader(lines [][]byte) (http.Header, []string) {
 	if m == nil {
 		m = textproto.MIMEHeader{}
 	}
-	return http.Header(m), malformed
+	return textproto.MIMEHeader(m), malformed
 }
 
 // isFieldLine reports whether a line is "name: value" with a token name.

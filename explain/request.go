@@ -2,7 +2,7 @@ package explain
 
 import (
 	"fmt"
-	"net/http"
+	"net/textproto"
 	"slices"
 	"strings"
 	"unicode/utf8"
@@ -37,7 +37,7 @@ var (
 	safeMethods  = []string{"GET", "HEAD", "OPTIONS", "TRACE"}
 )
 
-func hasAny(h http.Header, fields []string) bool {
+func hasAny(h textproto.MIMEHeader, fields []string) bool {
 	return slices.ContainsFunc(fields, func(f string) bool { return len(h.Values(f)) > 0 })
 }
 

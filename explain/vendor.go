@@ -1,7 +1,7 @@
 package explain
 
 import (
-	"net/http"
+	"net/textproto"
 	"slices"
 	"strconv"
 	"strings"
@@ -65,7 +65,7 @@ type match struct {
 }
 
 // signaturesIn lists the signatures a head carries, in table order.
-func signaturesIn(h http.Header) []match {
+func signaturesIn(h textproto.MIMEHeader) []match {
 	var out []match
 	for i := range signatures {
 		sig := &signatures[i]

@@ -196,7 +196,6 @@ func (m *Model) back() {
 	p := m.history[n-1]
 	m.history = m.history[:n-1]
 	m.filter.SetValue(p.filter)
-	m.filter.CursorEnd()
 	m.tab = p.tab
 	m.refilter()
 	m.applyTab(p.at)
@@ -207,7 +206,6 @@ func (m *Model) back() {
 func (m *Model) paste(s string) {
 	m.focus = focusList
 	m.filter.SetValue(filterText(m.filter.Value() + " " + s))
-	m.filter.CursorEnd()
 	m.refilter()
 }
 

@@ -7,7 +7,6 @@ package model
 
 import (
 	"charm.land/bubbles/v2/key"
-	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/colorprofile"
 
@@ -55,7 +54,7 @@ type Model struct {
 	dark    bool
 	profile colorprofile.Profile
 
-	filter  textinput.Model
+	filter  filterInput
 	list    listPane
 	card    cardPane
 	compare compareScreen
@@ -108,15 +107,11 @@ func New(cat *data.Catalog, opts ...Option) *Model {
 	m := &Model{
 		cat:     cat,
 		keys:    newKeyMap(),
-		filter:  textinput.New(),
+		filter:  filterInput{limit: maxFilterRunes},
 		card:    newCardPane(),
 		dark:    true,
 		profile: colorprofile.TrueColor,
 	}
-	m.filter.Prompt = "/ "
-	m.filter.Placeholder = "type a code, words or a status line"
-	m.filter.CharLimit = maxFilterRunes
-	m.filter.Focus() // typing is searching
 	m.list.totals = countTabs(nil, cat.Search(data.Query{}))
 	m.setStyles()
 	for _, o := range opts {
@@ -166,15 +161,9 @@ func (m *Model) Focused() string {
 	return "list"
 }
 
-// setStyles picks the shared styles for the background and profile,
-// including the filter input's.
+// setStyles picks the shared styles for the background and profile.
 func (m *Model) setStyles() {
 	m.styles = ui.SharedExplorerStyles(m.dark, m.profile)
-	fs := textinput.DefaultStyles(m.dark)
-	fs.Cursor.Blink = false // a steady cursor: no ticks, calm over SSH
-	fs.Focused.Prompt = m.styles.Prompt
-	fs.Blurred.Prompt = m.styles.Dim
-	m.filter.SetStyles(fs)
 	m.card.invalidate() // re-render the card in the new colours
 }
 

@@ -617,3 +617,38 @@ func BenchmarkFirstFrame(b *testing.B) {
 		_ = next.View()
 	}
 }
+
+// The filter line edits as a shell's does.
+func TestFilterEditing(t *testing.T) {
+	m := send(t, newModel(t, 80, 24), typeText("gatway timeout")...)
+	for range len("way timeout") {
+		m = send(t, m, press(tea.KeyLeft))
+	}
+	m = send(t, m, typeText("e")...) // the typo mended mid-line
+	if m.Filter() != "gateway timeout" || m.Selected().Code != 504 {
+		t.Errorf("after mending: filter %q, selected %s", m.Filter(), m.Selected().Title())
+	}
+	m = send(t, m, press('e', tea.ModCtrl), press('w', tea.ModCtrl))
+	if m.Filter() != "gateway " {
+		t.Errorf("ctrl+e, ctrl+w: %q, want the last word gone", m.Filter())
+	}
+	m = send(t, m, press('u', tea.ModCtrl))
+	if m.Filter() != "" || len(m.list.visible) != data.Load().Len() {
+		t.Errorf("ctrl+u left %q", m.Filter())
+	}
+	in := filterInput{limit: 5}
+	in.SetValue("abcdefgh")
+	if in.Value() != "abcde" || in.cursor != 5 {
+		t.Errorf("limit: %q cursor %d", in.Value(), in.cursor)
+	}
+	in.edit(press(tea.KeyLeft))
+	in.edit(press(tea.KeyBackspace))
+	in.edit(tea.KeyPressMsg{Code: 'x', Text: "x"})
+	if in.Value() != "abcxe" {
+		t.Errorf("edit mid-line: %q", in.Value())
+	}
+	in.edit(tea.KeyPressMsg{Code: 'y', Text: "y"}) // full: nothing more goes in
+	if in.Value() != "abcxe" {
+		t.Errorf("typing past the limit: %q", in.Value())
+	}
+}

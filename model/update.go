@@ -129,12 +129,10 @@ func (m *Model) listKey(msg tea.KeyPressMsg) tea.Cmd {
 // changed.
 func (m *Model) edit(msg tea.KeyPressMsg) tea.Cmd {
 	before := m.filter.Value()
-	var cmd tea.Cmd
-	m.filter, cmd = m.filter.Update(msg)
-	if m.filter.Value() != before {
+	if m.filter.edit(msg) && m.filter.Value() != before {
 		m.refilter()
 	}
-	return cmd
+	return nil
 }
 
 // detailKey handles the focused detail pane. It takes no text, so plain

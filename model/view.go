@@ -74,7 +74,6 @@ func (m *Model) render() string {
 func (m *Model) listView() string {
 	r := m.lay.list
 	inner := r.inner().w
-	m.filter.SetWidth(max(inner-len(" 999/999")-len(m.filter.Prompt)-1, 1))
 	lines := []string{m.filterLine(inner)}
 	l := &m.list
 	if l.empty != "" {
@@ -132,12 +131,7 @@ func (m *Model) filterLine(width int) string {
 	if n := len(m.list.visible); n > 0 {
 		pos = strconv.Itoa(m.list.cursor+1) + "/" + strconv.Itoa(n)
 	}
-	var left string
-	if m.focus == focusList {
-		left = m.filter.View()
-	} else {
-		left = m.styles.Prompt.Render(m.filter.Prompt) + m.filter.Value()
-	}
+	left := m.filter.view(filterPrompt, filterPlaceholder, width-len(pos)-1, m.focus == focusList, m.styles)
 	gap := width - ansi.StringWidth(left) - len(pos)
 	if gap < 1 {
 		return ui.Fit(left, width, 1)
@@ -216,6 +210,12 @@ func (m *Model) textBox(lines []string, widths []int, offset int, title string, 
 	}
 	return ui.Box(out, title, r.w, r.h, true, m.styles)
 }
+
+// The filter line's prompt, and what it shows while empty.
+const (
+	filterPrompt      = "/ "
+	filterPlaceholder = "type a code, words or a status line"
+)
 
 func splitLines(s string) []string { return strings.Split(s, "\n") }
 
