@@ -217,6 +217,10 @@ type Catalog struct {
 type entryKey struct {
 	code     int
 	official bool
+	// phrase and category, so a card can name its related codes without
+	// decoding their entries.
+	phrase   string
+	category Category
 }
 
 func (k entryKey) before(o entryKey) bool {
@@ -255,7 +259,8 @@ func Parse(b []byte) (*Catalog, error) {
 	keys := make([]entryKey, len(doc.Status))
 	for i := range doc.Status {
 		doc.Status[i].fillEmpty()
-		keys[i] = entryKey{doc.Status[i].Code, doc.Status[i].Official}
+		st := &doc.Status[i]
+		keys[i] = entryKey{st.Code, st.Official, st.Phrase, st.Category}
 	}
 	return newCatalog(keys, nil, doc.Status), nil
 }
@@ -288,8 +293,15 @@ func parseLazily(b []byte) (*Catalog, error) {
 		if !ok || err != nil {
 			return nil, fmt.Errorf("entry %d: no code line", i+1)
 		}
-		official, _ := scanKey(chunk[len(statusHeader):], "official = ")
-		keys[i] = entryKey{n, official == "true"}
+		table := chunk[len(statusHeader):]
+		official, _ := scanKey(table, "official = ")
+		phrase, _ := scanKey(table, "phrase = ")
+		category, _ := scanKey(table, "category = ")
+		// The two are simple quoted strings; the lazy-versus-strict test
+		// holds them equal to what the TOML decoder reads.
+		phrase, _ = strconv.Unquote(phrase)
+		category, _ = strconv.Unquote(category)
+		keys[i] = entryKey{n, official == "true", phrase, Category(category)}
 	}
 	return newCatalog(keys, raw, make([]Status, len(raw))), nil
 }
@@ -423,6 +435,17 @@ func (c *Catalog) Lookup(code int) []*Status {
 		}
 	}
 	return out
+}
+
+// Brief names a code without decoding its entries: the phrase and
+// category of its first entry (the official one, if any).
+func (c *Catalog) Brief(code int) (phrase string, category Category, ok bool) {
+	for _, k := range c.keys {
+		if k.code == code {
+			return k.phrase, k.category, true
+		}
+	}
+	return "", "", false
 }
 
 // Nearest returns the closest catalogued codes below and above code (one or

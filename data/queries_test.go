@@ -236,3 +236,18 @@ func TestParseStatusLine(t *testing.T) {
 		t.Errorf("statusLinesIn: %q %q", codes, phrases)
 	}
 }
+
+// A code or words never compile the log patterns: start-up pays for them
+// only when a query may be a log line.
+func TestPlainQueriesNeedNoLogPatterns(t *testing.T) {
+	for _, q := range []string{"404", "rate limit", "4xx", "HTTP/1.1 404 Not Found", "error 1020"} {
+		if mayBeLogLine(q) {
+			t.Errorf("%q looks like a log line", q)
+		}
+	}
+	for _, q := range []string{`"GET / HTTP/1.1" 499 0`, "status=502", `{"code": 498}`, "GET /a - 443 - x - 404 3 50 15"} {
+		if !mayBeLogLine(q) {
+			t.Errorf("%q does not look like a log line", q)
+		}
+	}
+}

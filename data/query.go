@@ -99,6 +99,17 @@ var logPatterns = sync.OnceValue(func() (p struct{ vendorHeader, accessLog, iisL
 	return p
 })
 
+// mayBeLogLine is a cheap look for what every log pattern needs (an HTTP
+// method, or a status or code field), so that a query such as "404" or
+// "rate limit" never compiles them.
+func mayBeLogLine(text string) bool {
+	lower := strings.ToLower(text)
+	return strings.Contains(lower, "status") || strings.Contains(lower, `"code"`) ||
+		strings.Contains(text, "GET ") || strings.Contains(text, "POST ") || strings.Contains(text, "PUT ") ||
+		strings.Contains(text, "DELETE ") || strings.Contains(text, "HEAD ") || strings.Contains(text, "OPTIONS ") ||
+		strings.Contains(text, "PATCH ") || strings.Contains(text, "PROPFIND ")
+}
+
 // isCode reports whether t is written as a status code: three digits, or 0.
 func isCode(t string) bool { return t == "0" || len(t) == 3 && allDigits(t) }
 
@@ -204,6 +215,9 @@ func findStatusLines(text string) (codes []string, rest string) {
 			words = append(words, m[1])
 		}
 		return codes, strings.Join(words, " ")
+	}
+	if !mayBeLogLine(text) {
+		return nil, ""
 	}
 	p := logPatterns()
 	for _, re := range []*regexp.Regexp{p.iisLog, p.accessLog, p.field} {

@@ -267,7 +267,8 @@ type index struct {
 	docs   []doc
 	byStem map[string][]posting
 	words  []string             // distinct lower-cased words, sorted, for prefixes
-	byWord map[string][]posting // the same postings, by unfolded word
+	byWord map[string][]posting // the postings of names, by unfolded word
+	tz     *tokenizer           // while building
 	short  map[int][]string     // distinct stems of short fields by length, for typos
 }
 
@@ -294,7 +295,9 @@ type posting struct {
 func (c *Catalog) searchIndex() *index {
 	c.indexOnce.Do(func() {
 		all := c.All()
-		ix := &index{byStem: map[string][]posting{}, byWord: map[string][]posting{}}
+		// Sized for the catalog, so the maps do not grow word by word.
+		ix := &index{byStem: make(map[string][]posting, 8192), byWord: make(map[string][]posting, 4096),
+			tz: &tokenizer{folds: make(map[string]string, 8192)}}
 		for i := range all {
 			s := &all[i]
 			ix.add(doc{entry: i, sub: -1}, FieldPhrase, s.Phrase)
@@ -320,6 +323,7 @@ func (c *Catalog) searchIndex() *index {
 				ix.more(d, FieldSummary, sub.Summary)
 			}
 		}
+		ix.tz = nil
 		for w := range ix.byWord {
 			ix.words = append(ix.words, w)
 		}
@@ -372,25 +376,21 @@ func (ix *index) add(d doc, kind Field, text string) {
 func (ix *index) more(d *doc, kind Field, texts ...string) {
 	id := int32(len(ix.docs) - 1)
 	for _, text := range texts {
-		f := docField{kind: kind, text: text, toks: tokenize(text)}
+		f := docField{kind: kind, text: text, toks: ix.tz.tokenize(text)}
 		fi := int32(len(d.fields))
-		runes := []rune(text)
 		for ti, t := range f.toks {
 			p := posting{id, fi, int32(ti)}
 			ix.byStem[t.stem] = append(ix.byStem[t.stem], p)
-			w := strings.ToLower(string(runes[t.start:t.end]))
-			ix.byWord[w] = append(ix.byWord[w], p)
 			if !kind.short() {
-				continue
+				continue // prefixes and run-together names are for names only
 			}
+			ix.byWord[t.word] = append(ix.byWord[t.word], p)
 			// Names run together are found too: "toomanyrequests",
 			// "ratelimiting", "NotFound".
+			joined := t.word
 			for n := 2; n <= maxJoined && ti+n <= len(f.toks); n++ {
-				var joined strings.Builder
-				for _, jt := range f.toks[ti : ti+n] {
-					joined.WriteString(strings.ToLower(string(runes[jt.start:jt.end])))
-				}
-				st := fold(apostrophes.Replace(joined.String()))
+				joined += f.toks[ti+n-1].word
+				st := ix.tz.fold(joined)
 				ix.byStem[st] = append(ix.byStem[st], p)
 			}
 		}

@@ -6,25 +6,70 @@ import (
 	"unicode/utf8"
 )
 
-// A token is one word of a text as search compares it: folded to one
-// spelling and stemmed, with the runes [start, end) it spans in the text so
-// a match can be highlighted.
+// A token is one word of a text as search compares it: lower-cased as
+// written, and folded to one spelling and stem, with the runes [start, end)
+// it spans in the text so a match can be highlighted.
 type token struct {
-	stem       string
+	word, stem string
 	start, end int
+}
+
+// tokenizer remembers how each word folds: building the search index meets
+// the same few thousand words tens of thousands of times.
+type tokenizer struct{ folds map[string]string }
+
+func (tz *tokenizer) fold(w string) string {
+	if tz == nil {
+		return fold(w)
+	}
+	s, ok := tz.folds[w]
+	if !ok {
+		s = fold(w)
+		tz.folds[w] = s
+	}
+	return s
 }
 
 // tokenize splits text into words (letters and digits; an apostrophe inside
 // a word is dropped, so "I'm" is "im") and folds each. Stop words are left
 // out: they carry no meaning in a search and would make every entry match.
-func tokenize(text string) []token {
+func tokenize(text string) []token { return (*tokenizer)(nil).tokenize(text) }
+
+func (tz *tokenizer) tokenize(text string) []token {
+	if !isASCII(text) {
+		return tz.tokenizeRunes(text)
+	}
+	// ASCII, the catalog's prose: a byte is a rune, and a word is a slice
+	// of the lower-cased text unless an apostrophe sits inside it.
+	lower := strings.ToLower(text)
+	var out []token
+	for i := 0; i < len(lower); {
+		if !isWordByte(lower[i]) {
+			i++
+			continue
+		}
+		start, word := i, ""
+		for i < len(lower) && (isWordByte(lower[i]) || lower[i] == '\'' && i+1 < len(lower) && isWordByte(lower[i+1])) {
+			i++
+		}
+		if word = lower[start:i]; strings.IndexByte(word, '\'') >= 0 {
+			word = strings.ReplaceAll(word, "'", "")
+		}
+		if !stopWords[word] {
+			out = append(out, token{word: word, stem: tz.fold(word), start: start, end: i})
+		}
+	}
+	return out
+}
+
+func (tz *tokenizer) tokenizeRunes(text string) []token {
 	var out []token
 	var word strings.Builder
 	start, i := 0, 0
 	flush := func() {
 		if word.Len() > 0 {
 			if w := word.String(); !stopWords[w] {
-				out = append(out, token{stem: fold(w), start: start, end: i})
+				out = append(out, token{word: w, stem: tz.fold(w), start: start, end: i})
 			}
 			word.Reset()
 		}

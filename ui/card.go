@@ -87,8 +87,8 @@ func Card(s *data.Status, cat *data.Catalog, st *Styles, o CardOptions) Rendered
 		var lines []cell
 		for i, code := range s.Related {
 			l := data.FormatCode(code)
-			if e := cat.Lookup(code); len(e) > 0 {
-				l = p.code[e[0].Category.Index()].on(l) + " " + text.on(e[0].Phrase)
+			if phrase, category, ok := cat.Brief(code); ok {
+				l = p.code[category.Index()].on(l) + " " + text.on(phrase)
 			}
 			if o.NumberRelated && i < 9 {
 				l = p.key.on(strconv.Itoa(i+1)) + " " + l
