@@ -20,6 +20,14 @@ const (
 	MinHeight = 10
 )
 
+// The largest window the explorer lays out; a larger terminal gets its top
+// left corner. Each cell drawn costs memory (about 0.3 KB with Bubble
+// Tea's renderer), and a terminal, local or over SSH, can report any size.
+const (
+	MaxWidth  = 300
+	MaxHeight = 100
+)
+
 // wideWidth is where the detail pane moves beside the list.
 const wideWidth = 96
 
@@ -84,7 +92,12 @@ func WithQuery(q string) Option {
 
 // WithSize lays the model out before the first WindowSizeMsg, so the first
 // frame over SSH is already the right size.
-func WithSize(w, h int) Option { return func(m *Model) { m.width, m.height = w, h } }
+func WithSize(w, h int) Option { return func(m *Model) { m.width, m.height = fit(w, h) } }
+
+// fit bounds a window size to what the explorer lays out.
+func fit(w, h int) (int, int) {
+	return min(max(w, 0), MaxWidth), min(max(h, 0), MaxHeight)
+}
 
 // New builds the explorer over a catalog. Colours assume a dark background
 // until the terminal answers tea.RequestBackgroundColor. The model is a
@@ -123,7 +136,7 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	var cmd tea.Cmd
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
-		w, h := max(msg.Width, 0), max(msg.Height, 0)
+		w, h := fit(msg.Width, msg.Height)
 		if w == m.width && h == m.height && m.frame != "" {
 			return m, nil // the size New was given, announced again at start
 		}
