@@ -35,7 +35,9 @@ func TestMain(m *testing.M) {
 	if os.Getenv(loadClientEnv) != "" {
 		os.Exit(loadClient())
 	}
-	os.Exit(m.Run())
+	code := m.Run()
+	removeBinary()
+	os.Exit(code)
 }
 
 // firstFrame is on the first screen of both apps measured.

@@ -358,19 +358,19 @@ func TestFlags(t *testing.T) {
 	fs := pflag.NewFlagSet("serve", pflag.ContinueOnError)
 	c.Flags(fs)
 	err := fs.Parse([]string{"--listen", "0.0.0.0:2222", "--host-key", "/k", "--max-sessions", "5",
-		"--idle-timeout", "1m", "--max-timeout", "1h", "--rate", "0.5", "--burst", "3",
+		"--max-conns-per-ip", "4", "--idle-timeout", "1m", "--max-timeout", "1h", "--rate", "0.5", "--burst", "3",
 		"--proxy-protocol", "--authorized-keys", "/a"})
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := Config{Listen: "0.0.0.0:2222", HostKey: "/k", MaxSessions: 5, IdleTimeout: time.Minute,
+	want := Config{Listen: "0.0.0.0:2222", HostKey: "/k", MaxSessions: 5, MaxConnsPerIP: 4, IdleTimeout: time.Minute,
 		MaxTimeout: time.Hour, Rate: 0.5, Burst: 3, ProxyProtocol: true, AuthorizedKeys: "/a"}
 	c.LogOutput = nil
 	if !reflect.DeepEqual(c, want) {
 		t.Errorf("got %+v\nwant %+v", c, want)
 	}
 	d := DefaultConfig()
-	if d.Listen != "127.0.0.1:23234" || d.MaxSessions != 1000 || d.IdleTimeout != 10*time.Minute ||
+	if d.Listen != "127.0.0.1:23234" || d.MaxSessions != 1000 || d.MaxConnsPerIP != 10 || d.IdleTimeout != 10*time.Minute ||
 		d.MaxTimeout != 2*time.Hour || d.Rate <= 0 || d.Burst < 1 || !strings.HasSuffix(d.HostKey, "httpstatus/ssh_host_ed25519") {
 		t.Errorf("defaults: %+v", d)
 	}

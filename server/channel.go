@@ -1,0 +1,156 @@
+package server
+
+import (
+	"fmt"
+
+	"charm.land/ssh"
+	gossh "golang.org/x/crypto/ssh"
+)
+
+// What one session channel may ask for.
+const (
+	// OpenSSH sends LANG and LC_* by default, some fifteen short variables;
+	// only TERM, COLORTERM and NO_COLOR matter here.
+	maxEnvRequests = 64
+	maxEnvBytes    = 1024 // name and value
+
+	// OpenSSH's pty-req is about 300 bytes (TERM, four sizes, some 60
+	// terminal modes); charm.land/ssh parses the modes into a map.
+	maxPtyRequestBytes = 1024
+)
+
+// pty is what a session's pty-req asked for, and the latest window size.
+type pty struct {
+	term    string
+	windows *windowBox
+}
+
+// ptyOf is sess's PTY, or nil if it has none.
+func (s *server) ptyOf(sess ssh.Session) *pty {
+	t, _ := s.ptys.Load(sess)
+	p, _ := t.(*pty)
+	return p
+}
+
+// ptyHandler is charm.land/ssh's emulated PTY, plus a drain of the
+// session's window changes from the moment the PTY exists.
+//
+// This works around charm.land/ssh (session.go, (*session).handleRequests):
+// it sends each "window-change" into the session's one-slot winch channel
+// from the channel's request loop, and nothing reads winch until a handler
+// does. A window change before "shell" (or after a handler that does not
+// read them, such as a refusal) blocked that loop for good; the channel's
+// requests then backed up into golang.org/x/crypto/ssh's connection read
+// loop, and the connection stopped, idle and max timeouts included. Here
+// winch is read at once and always, into a box that keeps the latest size.
+func (s *server) ptyHandler(ctx ssh.Context, sess ssh.Session, p ssh.Pty) (func() error, error) {
+	closer, err := s.emulatePty(ctx, sess, p)
+	if err != nil {
+		return nil, err
+	}
+	_, winch, _ := sess.Pty()
+	t := &pty{term: p.Term, windows: newWindowBox(p.Window)}
+	s.ptys.Store(sess, t)
+	go func() {
+		for w := range winch { // closed when the session's requests end
+			t.windows.put(w)
+		}
+		s.ptys.Delete(sess)
+	}()
+	return closer, nil
+}
+
+// sessionChannel serves a session channel, at most maxChannelsPerConn at
+// once per connection, through guardedChannel.
+func (s *server) sessionChannel(srv *ssh.Server, conn *gossh.ServerConn, nc gossh.NewChannel, ctx ssh.Context) {
+	c := connOf(ctx)
+	if c.channels.Add(1) > maxChannelsPerConn {
+		c.channels.Add(-1)
+		s.noisy.Warn("refused", "reason", "sessions per connection", "remote", conn.RemoteAddr().String(), "user", clean(conn.User()))
+		_ = nc.Reject(gossh.ResourceShortage, fmt.Sprintf("at most %d sessions at once per connection", maxChannelsPerConn))
+		return
+	}
+	defer c.channels.Add(-1) // when the channel's requests end, that is when it closes
+	ssh.DefaultSessionHandler(srv, conn, guardedChannel{nc, s, conn}, ctx)
+}
+
+// guardedChannel answers itself the session requests charm.land/ssh would
+// accept, leave unanswered or let grow without bound, and passes on the
+// rest.
+type guardedChannel struct {
+	gossh.NewChannel
+	s    *server
+	conn *gossh.ServerConn
+}
+
+func (c guardedChannel) Accept() (gossh.Channel, <-chan *gossh.Request, error) {
+	ch, in, err := c.NewChannel.Accept()
+	if err != nil {
+		return ch, in, err
+	}
+	out := make(chan *gossh.Request)
+	go c.filter(in, out)
+	return ch, out, nil
+}
+
+// filter refuses agent forwarding (charm.land/ssh accepts it), X11,
+// subsystems such as sftp, a PTY for a key marked no-pty, oversized
+// pty-reqs and env requests beyond the caps, and answers signals, which
+// charm.land/ssh buffers without a reply.
+func (c guardedChannel) filter(in <-chan *gossh.Request, out chan<- *gossh.Request) {
+	defer close(out)
+	envs, envRefused := 0, false
+	for req := range in {
+		reason := ""
+		switch req.Type {
+		case "auth-agent-req@openssh.com", "x11-req", "subsystem":
+			reason = req.Type
+		case "signal":
+			_ = req.Reply(false, nil) // nothing here takes signals
+			continue
+		case "pty-req":
+			if len(req.Payload) > maxPtyRequestBytes {
+				reason = "pty-req too long"
+			} else if c.conn.Permissions != nil {
+				if _, ok := c.conn.Permissions.Extensions[noPty]; ok {
+					reason = noPty
+				}
+			}
+		case "env":
+			var kv struct{ Name, Value string }
+			if err := gossh.Unmarshal(req.Payload, &kv); err != nil || envs >= maxEnvRequests || len(kv.Name)+len(kv.Value) > maxEnvBytes {
+				if !envRefused { // the first refusal is enough to tell
+					c.s.noisy.Warn("refused", "reason", "env", "remote", c.conn.RemoteAddr().String(), "user", clean(c.conn.User()),
+						"name", clean(kv.Name), "bytes", len(req.Payload), "count", envs)
+				}
+				envRefused = true
+				_ = req.Reply(false, nil)
+				continue
+			}
+			envs++
+		}
+		if reason != "" {
+			c.s.noisy.Warn("refused", "reason", reason, "remote", c.conn.RemoteAddr().String(), "user", clean(c.conn.User()))
+			_ = req.Reply(false, nil)
+			continue
+		}
+		out <- req
+	}
+}
+
+// otherChannel refuses every channel but sessions: direct-tcpip (local port
+// forwarding) and anything else a client may try.
+func (s *server) otherChannel(_ *ssh.Server, conn *gossh.ServerConn, nc gossh.NewChannel, _ ssh.Context) {
+	s.noisy.Warn("refused", "reason", clean(nc.ChannelType()), "remote", conn.RemoteAddr().String(), "user", clean(conn.User()))
+	_ = nc.Reject(gossh.Prohibited, "only sessions are served here")
+}
+
+// globalRequest refuses connection-level requests; reverse port forwarding
+// (tcpip-forward) is the one worth a log line, the rest are keepalives and
+// the like.
+func (s *server) globalRequest(ctx ssh.Context, _ *ssh.Server, req *gossh.Request) (bool, []byte) {
+	if req.Type == "tcpip-forward" {
+		s.noisy.Warn("refused", "reason", req.Type, "remote", ctx.RemoteAddr().String(), "user", clean(ctx.User()))
+	}
+	return false, nil
+}
