@@ -2,6 +2,8 @@ package server
 
 import (
 	"fmt"
+	"io"
+	"sync"
 
 	"charm.land/ssh"
 	gossh "golang.org/x/crypto/ssh"
@@ -17,6 +19,10 @@ const (
 	// OpenSSH's pty-req is about 300 bytes (TERM, four sizes, some 60
 	// terminal modes); charm.land/ssh parses the modes into a map.
 	maxPtyRequestBytes = 1024
+
+	// Input sent before the shell or exec request has been handled: a few
+	// keys typed as the session starts fit many times over.
+	maxEarlyInput = 4 << 10
 )
 
 // pty is what a session's pty-req asked for, and the latest window size.
@@ -56,6 +62,7 @@ func (s *server) ptyHandler(ctx ssh.Context, sess ssh.Session, p ssh.Pty) (func(
 			t.windows.put(w)
 		}
 		s.ptys.Delete(sess)
+		close(t.windows.closed)
 	}()
 	return closer, nil
 }
@@ -88,16 +95,84 @@ func (c guardedChannel) Accept() (gossh.Channel, <-chan *gossh.Request, error) {
 	if err != nil {
 		return ch, in, err
 	}
+	go discard(ch.Stderr())
+	early := newEarlyInput(ch)
 	out := make(chan *gossh.Request)
-	go c.filter(in, out)
-	return ch, out, nil
+	go c.filter(in, out, early)
+	return early, out, nil
+}
+
+// discard reads a client's extended data (its "stderr"), which nothing
+// here uses: golang.org/x/crypto/ssh keeps unread data, up to the
+// channel's 2 MB window, for as long as the channel is open.
+func discard(r io.Reader) {
+	b := make([]byte, 1024)
+	for {
+		if _, err := r.Read(b); err != nil {
+			return
+		}
+	}
+}
+
+// earlyInput reads a session channel from the moment it opens, as nothing
+// else does before the session starts and golang.org/x/crypto/ssh would
+// keep up to 2 MB unread. It keeps the first maxEarlyInput bytes for the
+// session and drops the rest. Once start is called it stops after the read
+// in flight, whose bytes it keeps too, and Read passes through.
+type earlyInput struct {
+	gossh.Channel
+	started chan struct{} // closed by start
+	start   func()
+	stopped chan struct{} // closed when drain has returned
+	kept    []byte
+	err     error
+}
+
+func newEarlyInput(ch gossh.Channel) *earlyInput {
+	e := &earlyInput{Channel: ch, started: make(chan struct{}), stopped: make(chan struct{})}
+	e.start = sync.OnceFunc(func() { close(e.started) })
+	go e.drain()
+	return e
+}
+
+func (e *earlyInput) drain() {
+	defer close(e.stopped)
+	b := make([]byte, 1024)
+	for {
+		n, err := e.Channel.Read(b)
+		select {
+		case <-e.started:
+			e.kept, e.err = append(e.kept, b[:n]...), err // the session's own input
+			return
+		default:
+			e.kept = append(e.kept, b[:min(n, maxEarlyInput-len(e.kept))]...)
+		}
+		if err != nil {
+			e.err = err
+			return
+		}
+	}
+}
+
+func (e *earlyInput) Read(p []byte) (int, error) {
+	<-e.stopped
+	if len(e.kept) > 0 {
+		n := copy(p, e.kept)
+		e.kept = e.kept[n:]
+		return n, nil
+	}
+	if e.err != nil {
+		return 0, e.err
+	}
+	return e.Channel.Read(p)
 }
 
 // filter refuses agent forwarding (charm.land/ssh accepts it), X11,
 // subsystems such as sftp, a PTY for a key marked no-pty, oversized
 // pty-reqs and env requests beyond the caps, and answers signals, which
-// charm.land/ssh buffers without a reply.
-func (c guardedChannel) filter(in <-chan *gossh.Request, out chan<- *gossh.Request) {
+// charm.land/ssh buffers without a reply. A shell or exec request starts
+// the session's input.
+func (c guardedChannel) filter(in <-chan *gossh.Request, out chan<- *gossh.Request, early *earlyInput) {
 	defer close(out)
 	envs, envRefused := 0, false
 	for req := range in {
@@ -108,6 +183,8 @@ func (c guardedChannel) filter(in <-chan *gossh.Request, out chan<- *gossh.Reque
 		case "signal":
 			_ = req.Reply(false, nil) // nothing here takes signals
 			continue
+		case "shell", "exec":
+			early.start()
 		case "pty-req":
 			if len(req.Payload) > maxPtyRequestBytes {
 				reason = "pty-req too long"

@@ -76,6 +76,8 @@ func startBinary(t *testing.T, limitKiB int, args ...string) *process {
 	if limitKiB > 0 {
 		cmd = exec.Command("/bin/sh", append([]string{"-c", `ulimit -v "$0" && exec "$@"`, strconv.Itoa(limitKiB), bin}, args...)...)
 	}
+	// A low GOGC keeps garbage small, so peak memory is about live memory.
+	cmd.Env = append(os.Environ(), "GOGC=20")
 	p := &process{addr: addr, port: port, cmd: cmd, logs: &syncBuffer{}, exited: make(chan error, 1)}
 	cmd.Stdout, cmd.Stderr = p.logs, p.logs
 	if err := cmd.Start(); err != nil {
@@ -265,4 +267,25 @@ func TestSIGHUPStopsGracefully(t *testing.T) {
 	p.stop(t, syscall.SIGHUP)
 	tm.waitFor(t, "shutting down for maintenance")
 	tm.wait(t)
+}
+
+// PuTTY's plink still connects with the algorithms left (curve25519 key
+// exchange, AES-CTR with an encrypt-then-MAC HMAC, or ChaCha20-Poly1305).
+func TestPuTTYConnects(t *testing.T) {
+	plink, err := exec.LookPath("plink")
+	if err != nil {
+		t.Skip("plink not on PATH; install the Debian package putty-tools to run this test")
+	}
+	t.Parallel()
+	p := startBinary(t, 0)
+	_, fingerprint, _ := strings.Cut(p.logs.String(), "fingerprint=")
+	fingerprint, _, _ = strings.Cut(fingerprint, " ")
+	ctx, cancel := context.WithTimeout(t.Context(), time.Minute)
+	defer cancel()
+	cmd := exec.CommandContext(ctx, plink, "-batch", "-ssh", "-P", p.port, "-hostkey", fingerprint, "-l", "tester", "127.0.0.1", "404")
+	cmd.Env = append(os.Environ(), "HOME="+t.TempDir()) // PuTTY keeps its settings there
+	out, err := cmd.CombinedOutput()
+	if err != nil || !strings.Contains(string(out), "404 Not Found") {
+		t.Errorf("plink 404: %v\n%s", err, out)
+	}
 }

@@ -79,8 +79,8 @@ func sessionArgs(raw string) []string {
 
 // explore runs the explorer for one session, as wish's bubbletea
 // middleware would, plus what that lacks: the window is clamped and input
-// paced (fitted, limitedInput), shutdown can quit the program, and so can
-// the end of input and the approach of a timeout.
+// paced (fitted, limitedInput), and shutdown, the channel closing and the
+// approach of a timeout quit the program.
 func (s *server) explore(sess ssh.Session, t *pty, query string) (status int) {
 	want := t.windows.get()
 	w, h := clampWindow(want)
@@ -93,14 +93,11 @@ func (s *server) explore(sess ssh.Session, t *pty, query string) (status int) {
 	// the program when the client vanishes; process signals are for the
 	// server, not sessions.
 	env := append(sess.Environ(), "TERM="+t.term)
-	var p *tea.Program
-	in := newLimitedInput(sess,
-		func() {
-			s.noisy.Warn("dropping input", "remote", sess.RemoteAddr().String(), "user", clean(sess.User()),
-				"reason", "faster than a person types")
-		},
-		func() { go p.Quit() })
-	p = tea.NewProgram(f, tea.WithInput(in), tea.WithOutput(sess),
+	in := newLimitedInput(sess, func() {
+		s.noisy.Warn("dropping input", "remote", sess.RemoteAddr().String(), "user", clean(sess.User()),
+			"reason", "faster than a person types")
+	})
+	p := tea.NewProgram(f, tea.WithInput(in), tea.WithOutput(sess),
 		tea.WithEnvironment(env), tea.WithColorProfile(colorprofile.Env(env)),
 		tea.WithWindowSize(w, h), tea.WithFilter(f.filter),
 		tea.WithContext(sess.Context()), tea.WithoutSignalHandler())
@@ -138,8 +135,9 @@ func (s *server) explore(sess ssh.Session, t *pty, query string) (status int) {
 
 // tend runs beside an explorer until done: it passes on the client's
 // window changes, the latest at most every minResizeGap, and quits the
-// program timeoutMargin before the connection's idle or max timeout, saying
-// why on timedOut.
+// program when the channel closes (the client may keep the connection) or
+// timeoutMargin before the connection's idle or max timeout, saying why on
+// timedOut.
 func (s *server) tend(p *tea.Program, windows *windowBox, last ssh.Window, c *trackedConn, timedOut chan<- string, done <-chan struct{}) {
 	timer := time.NewTimer(time.Hour)
 	defer timer.Stop()
@@ -155,6 +153,9 @@ func (s *server) tend(p *tea.Program, windows *windowBox, last ssh.Window, c *tr
 		}
 		select {
 		case <-done:
+			return
+		case <-windows.closed:
+			p.Quit()
 			return
 		case <-timer.C:
 		case <-windows.changed:

@@ -54,15 +54,17 @@ func clampWindow(w ssh.Window) (width, height int) {
 }
 
 // windowBox holds the latest window size of a PTY: putting never blocks,
-// and changed signals that a size newer than the last taken is there.
+// changed signals that a size newer than the last taken is there, and
+// closed that the session's channel has closed.
 type windowBox struct {
 	mu      sync.Mutex
 	win     ssh.Window
 	changed chan struct{}
+	closed  chan struct{}
 }
 
 func newWindowBox(w ssh.Window) *windowBox {
-	return &windowBox{win: w, changed: make(chan struct{}, 1)}
+	return &windowBox{win: w, changed: make(chan struct{}, 1), closed: make(chan struct{})}
 }
 
 func (b *windowBox) put(w ssh.Window) {
@@ -155,28 +157,22 @@ func (f *fitted) View() tea.View {
 
 // limitedInput passes a session's input on while it keeps within
 // inputRate; reads beyond it are dropped whole (a whole read mostly holds
-// whole escape sequences). When input ends it calls end once: an explorer
-// whose client can send nothing more should stop.
+// whole escape sequences).
 type limitedInput struct {
 	r       io.Reader
 	budget  *rate.Limiter
 	dropped func() // called on the first drop
-	end     func()
-
-	ended, warned sync.Once
+	warned  sync.Once
 }
 
-func newLimitedInput(r io.Reader, dropped, end func()) *limitedInput {
-	return &limitedInput{r: r, budget: rate.NewLimiter(inputRate, inputBurst), dropped: dropped, end: end}
+func newLimitedInput(r io.Reader, dropped func()) *limitedInput {
+	return &limitedInput{r: r, budget: rate.NewLimiter(inputRate, inputBurst), dropped: dropped}
 }
 
 func (in *limitedInput) Read(p []byte) (int, error) {
 	p = p[:min(len(p), inputBurst)] // a larger read could never pass
 	for {
 		n, err := in.r.Read(p)
-		if err != nil {
-			in.ended.Do(in.end)
-		}
 		if n == 0 || in.budget.AllowN(time.Now(), n) {
 			return n, err
 		}
