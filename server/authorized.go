@@ -28,7 +28,6 @@ const noPty = "no-pty"
 type authorizedKeys struct {
 	path string
 	log  *log.Logger
-	now  func() time.Time // tests move time
 
 	mu      sync.Mutex
 	stamp   string // size and modification time of the file last read
@@ -46,7 +45,7 @@ type authorizedKey struct {
 // loadAuthorizedKeys reads path; a file that cannot be read is an error at
 // start, and later means no key is admitted until it can be read again.
 func loadAuthorizedKeys(path string, l *log.Logger) (*authorizedKeys, error) {
-	a := &authorizedKeys{path: path, log: l, now: time.Now}
+	a := &authorizedKeys{path: path, log: l}
 	if err := a.refresh(); err != nil {
 		return nil, err
 	}
@@ -206,7 +205,7 @@ func (a *authorizedKeys) allow(ctx ssh.Context, key ssh.PublicKey) bool {
 	a.mu.Unlock()
 	for _, k := range entries {
 		if !ssh.KeysEqual(key, k.key) ||
-			(!k.expires.IsZero() && a.now().After(k.expires)) ||
+			(!k.expires.IsZero() && time.Now().After(k.expires)) ||
 			(k.from != nil && !matchFrom(k.from, ctx.RemoteAddr())) {
 			continue
 		}
