@@ -9,8 +9,13 @@ import (
 	gossh "golang.org/x/crypto/ssh"
 )
 
-// What one session channel may ask for.
+// What one connection and one session channel may ask for.
 const (
+	// Sessions open at once on one connection, as OpenSSH's MaxSessions
+	// with the same default; each costs memory whether or not it ever runs
+	// anything.
+	maxChannelsPerConn = 10
+
 	// OpenSSH sends LANG and LC_* by default, some fifteen short variables;
 	// only TERM, COLORTERM and NO_COLOR matter here.
 	maxEnvRequests = 64

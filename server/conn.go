@@ -14,11 +14,6 @@ import (
 	gossh "golang.org/x/crypto/ssh"
 )
 
-// maxChannelsPerConn caps the sessions open at once on one connection, as
-// OpenSSH's MaxSessions does with the same default; each costs memory
-// whether or not it ever runs anything.
-const maxChannelsPerConn = 10
-
 // connKey finds a connection's *trackedConn in its ssh.Context.
 type connKey struct{}
 
@@ -161,8 +156,11 @@ func sourceKey(a net.Addr) string {
 
 // addrIP is a's IP address (IPv4 unmapped), or the zero Addr.
 func addrIP(a net.Addr) netip.Addr {
-	if t, ok := a.(*net.TCPAddr); ok {
-		return t.AddrPort().Addr().Unmap()
+	switch a := a.(type) {
+	case nil:
+		return netip.Addr{}
+	case *net.TCPAddr:
+		return a.AddrPort().Addr().Unmap()
 	}
 	ap, err := netip.ParseAddrPort(a.String())
 	if err != nil {

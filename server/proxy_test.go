@@ -56,6 +56,9 @@ func TestProxyProtocolHeader(t *testing.T) {
 		c.Close()
 		t.Error("a connection without a PROXY header was served")
 	}
+	if !strings.Contains(h.logs.String(), "WARN  no PROXY header remote=127.0.0.1:") {
+		t.Errorf("the missing header was not logged:\n%s", h.logs)
+	}
 }
 
 // Two instances behind a real HAProxy in TCP mode with send-proxy-v2: the

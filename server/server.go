@@ -35,11 +35,11 @@ type Config struct {
 	Listen         string        // address to listen on
 	HostKey        string        // ed25519 host key file, generated if missing
 	MaxSessions    int           // sessions served at once; 0 means no limit
-	MaxConnsPerIP  int           // connections open at once from one address; 0 means no limit
+	MaxConnsPerIP  int           // connections open at once from one client address; 0 means no limit
 	IdleTimeout    time.Duration // close a connection after this long without traffic
 	MaxTimeout     time.Duration // close any connection after this long
-	Rate           float64       // new sessions per second per client IP; 0 means no limit
-	Burst          int           // sessions a client IP may open at once before Rate applies
+	Rate           float64       // new sessions per second per client address; 0 means no limit
+	Burst          int           // sessions a client address may open at once before Rate applies
 	ProxyProtocol  bool          // require a PROXY v1/v2 header on every connection
 	AuthorizedKeys string        // if set, only these public keys may connect
 
@@ -93,8 +93,8 @@ func (c *Config) Flags(fs *pflag.FlagSet) {
 	fs.IntVar(&c.MaxConnsPerIP, "max-conns-per-ip", c.MaxConnsPerIP, "connections open at once from one client address (an IPv6 /64); the next is closed (0: no limit)")
 	fs.DurationVar(&c.IdleTimeout, "idle-timeout", c.IdleTimeout, "close a connection after this long without traffic")
 	fs.DurationVar(&c.MaxTimeout, "max-timeout", c.MaxTimeout, "close any connection after this long")
-	fs.Float64Var(&c.Rate, "rate", c.Rate, "new sessions per second per client IP (0: no limit)")
-	fs.IntVar(&c.Burst, "burst", c.Burst, "sessions a client IP may open at once before --rate applies")
+	fs.Float64Var(&c.Rate, "rate", c.Rate, "new sessions per second per client address (0: no limit)")
+	fs.IntVar(&c.Burst, "burst", c.Burst, "sessions a client address may open at once before --rate applies")
 	fs.BoolVar(&c.ProxyProtocol, "proxy-protocol", c.ProxyProtocol, "require a PROXY v1/v2 header on each connection (behind HAProxy); never expose the port directly then")
 	fs.StringVar(&c.AuthorizedKeys, "authorized-keys", c.AuthorizedKeys, "only admit the public keys in this authorized_keys file (default: anyone)")
 }
