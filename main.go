@@ -262,7 +262,7 @@ func newServeCommand(s streams) *cobra.Command {
 				return execute(newQueryCommand(q), args, q)
 			}
 			cfg.LogOutput = s.err
-			ctx, stop := signal.NotifyContext(cmd.Context(), os.Interrupt, syscall.SIGTERM)
+			ctx, stop := signal.NotifyContext(cmd.Context(), os.Interrupt, syscall.SIGTERM, syscall.SIGHUP)
 			defer stop()
 			return server.Run(ctx, cfg)
 		},

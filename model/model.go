@@ -21,6 +21,14 @@ const (
 	MinHeight = 10
 )
 
+// The largest window the explorer lays out; a larger terminal gets its top
+// left corner. Each cell drawn costs memory (about 0.3 KB with Bubble
+// Tea's renderer), and a terminal, local or over SSH, can report any size.
+const (
+	MaxWidth  = 300
+	MaxHeight = 100
+)
+
 // wideWidth is where the detail pane moves beside the list.
 const wideWidth = 96
 
@@ -88,7 +96,12 @@ func WithQuery(q string) Option {
 
 // WithSize lays the model out before the first WindowSizeMsg, so the first
 // frame over SSH is already the right size.
-func WithSize(w, h int) Option { return func(m *Model) { m.width, m.height = w, h } }
+func WithSize(w, h int) Option { return func(m *Model) { m.width, m.height = fit(w, h) } }
+
+// fit bounds a window size to what the explorer lays out.
+func fit(w, h int) (int, int) {
+	return min(max(w, 0), MaxWidth), min(max(h, 0), MaxHeight)
+}
 
 // WithPick makes enter choose the selected code and quit, for handing the
 // code to the shell: code=$(httpstatus -i 404).

@@ -13,7 +13,7 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	var cmd tea.Cmd
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
-		w, h := max(msg.Width, 0), max(msg.Height, 0)
+		w, h := fit(msg.Width, msg.Height)
 		if w == m.width && h == m.height && m.frame != "" {
 			return m, nil // the size New was given, announced again at start
 		}

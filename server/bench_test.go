@@ -35,14 +35,17 @@ func TestMain(m *testing.M) {
 	if os.Getenv(loadClientEnv) != "" {
 		os.Exit(loadClient())
 	}
-	os.Exit(m.Run())
+	code := m.Run()
+	removeBinary()
+	os.Exit(code)
 }
 
 // firstFrame is on the first screen of both apps measured.
 const firstFrame = "4xx"
 
 // BenchmarkSessions holds BENCH_SESSIONS concurrent interactive sessions
-// (default 100; BENCH_DIALERS open them at once, default 50) against a
+// (default 100; BENCH_DIALERS open them at once, default 50; their window
+// is 80x24, or BENCH_COLUMNS x BENCH_ROWS) against a
 // minimal wish + Bubble Tea app and against ours, in that order, and
 // reports for each the time to first frame (p50, p95), server memory per
 // held session (heap + stacks) and how many sessions succeeded. Run it
@@ -98,6 +101,7 @@ func (l load) String() string {
 func startOurs(b *testing.B, n int, model func(string, int, int) tea.Model) (addr string, stop func()) {
 	h := startServer(b, func(c *Config) {
 		c.MaxSessions = n + 10
+		c.MaxConnsPerIP = 0 // every client is on 127.0.0.1
 		c.LogOutput = io.Discard
 		if model != nil {
 			c.newModel = model
@@ -155,7 +159,7 @@ func measure(b *testing.B, addr string, stop func(), n, dialers int) load {
 	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Minute)
 	defer cancel()
 	cmd := exec.CommandContext(ctx, os.Args[0], "-test.run=^$")
-	cmd.Env = append(os.Environ(), loadClientEnv+"="+fmt.Sprintf("%s,%d,%d", addr, n, dialers))
+	cmd.Env = append(os.Environ(), loadClientEnv+"="+fmt.Sprintf("%s,%d,%d", addr, n, dialers)) // BENCH_* too
 	cmd.Stderr = os.Stderr
 	hold, err := cmd.StdinPipe()
 	if err != nil {
@@ -268,7 +272,7 @@ func openHeld(addr string) (*gossh.Client, error) {
 	if err != nil {
 		return fail(err)
 	}
-	if err := sess.RequestPty("xterm-256color", 24, 80, gossh.TerminalModes{}); err != nil {
+	if err := sess.RequestPty("xterm-256color", envInt("BENCH_ROWS", 24), envInt("BENCH_COLUMNS", 80), gossh.TerminalModes{}); err != nil {
 		return fail(err)
 	}
 	out, err := sess.StdoutPipe()

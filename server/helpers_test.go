@@ -255,7 +255,7 @@ func (p probe) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case tea.KeyPressMsg:
 		p.events <- "key " + msg.String()
 		switch msg.String() {
-		case "q":
+		case "q", "ctrl+c": // as the explorer quits
 			return p, tea.Quit
 		case "p":
 			panic("probe exploded")
@@ -298,3 +298,7 @@ func expect(t testing.TB, events <-chan string, want string) {
 		}
 	}
 }
+
+// quitKey ends the explorer: ctrl+c, since letters are typed into its
+// filter.
+const quitKey = "\x03"

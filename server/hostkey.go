@@ -14,11 +14,15 @@ import (
 )
 
 // loadHostKey reads the host key at path, generating an ed25519 key there
-// on first start. A key that group or others may access is refused: it
-// would let them impersonate the server.
+// on first start. A key that group or others may access is refused, and so
+// is a key in a directory they may access, where they could see it or
+// swap it: either would let them impersonate the server.
 func loadHostKey(path string) (signer gossh.Signer, created bool, err error) {
 	if path == "" {
 		return nil, false, errors.New("no host key path (--host-key)")
+	}
+	if err := checkKeyDir(filepath.Dir(path)); err != nil {
+		return nil, false, err
 	}
 	pemBytes, err := readHostKey(path)
 	if errors.Is(err, fs.ErrNotExist) {
@@ -33,6 +37,25 @@ func loadHostKey(path string) (signer gossh.Signer, created bool, err error) {
 		return nil, false, fmt.Errorf("host key %s: %w", path, err)
 	}
 	return signer, created, nil
+}
+
+// checkKeyDir refuses a host key directory that group or others may
+// access; one that does not exist yet is created private.
+func checkKeyDir(dir string) error {
+	fi, err := os.Stat(dir)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return nil
+	case err != nil:
+		return fmt.Errorf("host key directory: %w", err)
+	case !fi.IsDir():
+		return fmt.Errorf("host key directory %s is not a directory", dir)
+	}
+	if perm := fi.Mode().Perm(); perm&0o077 != 0 {
+		return fmt.Errorf("host key directory %s has mode %04o, so other users can see or replace the key; "+
+			"fix with `chmod 700 %s`", dir, perm, dir)
+	}
+	return nil
 }
 
 func readHostKey(path string) ([]byte, error) {

@@ -3,6 +3,7 @@ package server
 import (
 	"crypto/ed25519"
 	"crypto/rand"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -55,7 +56,7 @@ func TestHostKeyGeneratedPrivate(t *testing.T) {
 
 func TestHostKeyReadableByOthersRefused(t *testing.T) {
 	t.Parallel()
-	path := filepath.Join(t.TempDir(), "ssh_host_ed25519")
+	path := filepath.Join(privateDir(t), "ssh_host_ed25519")
 	if _, _, err := loadHostKey(path); err != nil {
 		t.Fatal(err)
 	}
@@ -74,5 +75,42 @@ func TestHostKeyReadableByOthersRefused(t *testing.T) {
 		if !strings.Contains(err.Error(), want) {
 			t.Errorf("error %q does not mention %q", err, want)
 		}
+	}
+}
+
+// privateDir is a new directory only its owner may use.
+func privateDir(t *testing.T) string {
+	t.Helper()
+	dir := t.TempDir()
+	if err := os.Chmod(dir, 0o700); err != nil {
+		t.Fatal(err)
+	}
+	return dir
+}
+
+func TestHostKeyDirectoryOpenToOthersRefused(t *testing.T) {
+	t.Parallel()
+	dir := privateDir(t)
+	path := filepath.Join(dir, "ssh_host_ed25519")
+	if _, _, err := loadHostKey(path); err != nil {
+		t.Fatal(err)
+	}
+	for _, mode := range []os.FileMode{0o750, 0o705, 0o711} {
+		if err := os.Chmod(dir, mode); err != nil {
+			t.Fatal(err)
+		}
+		_, _, err := loadHostKey(path)
+		if err == nil {
+			t.Fatalf("directory mode %04o accepted", mode)
+		}
+		for _, want := range []string{dir, fmt.Sprintf("%04o", mode), "chmod 700"} {
+			if !strings.Contains(err.Error(), want) {
+				t.Errorf("error %q does not mention %q", err, want)
+			}
+		}
+	}
+	// Nor is a key generated into such a directory.
+	if _, _, err := loadHostKey(filepath.Join(dir, "other_key")); err == nil {
+		t.Error("a key was generated in a directory others can use")
 	}
 }

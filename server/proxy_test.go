@@ -9,6 +9,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/pires/go-proxyproto"
 	gossh "golang.org/x/crypto/ssh"
@@ -54,6 +55,9 @@ func TestProxyProtocolHeader(t *testing.T) {
 	if c, err := gossh.Dial("tcp", h.addr, clientConfig()); err == nil {
 		c.Close()
 		t.Error("a connection without a PROXY header was served")
+	}
+	if !strings.Contains(h.logs.String(), "WARN  no PROXY header remote=127.0.0.1:") {
+		t.Errorf("the missing header was not logged:\n%s", h.logs)
 	}
 }
 
@@ -170,5 +174,75 @@ func TestDeployHAProxyConfig(t *testing.T) {
 	t.Parallel()
 	if out, err := exec.Command(haproxy, "-c", "-f", filepath.Join("..", "deploy", "haproxy.cfg")).CombinedOutput(); err != nil {
 		t.Errorf("deploy/haproxy.cfg: %v\n%s", err, out)
+	}
+}
+
+// The health check in deploy/haproxy.cfg takes a server that accepts TCP
+// but never sends its SSH banner (a frozen process) out of rotation, so
+// every client lands on a live one.
+func TestDeployHAProxyChecksTheBanner(t *testing.T) {
+	haproxy, err := exec.LookPath("haproxy")
+	if err != nil {
+		t.Skip("haproxy not on PATH; install the Debian package haproxy to run this test")
+	}
+	t.Parallel()
+	live := startServer(t, func(c *Config) { c.ProxyProtocol = true })
+	frozen, err := net.Listen("tcp", "127.0.0.1:0") // accepts, then silence
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { frozen.Close() })
+	front := freePort(t)
+
+	raw, err := os.ReadFile(filepath.Join("..", "deploy", "haproxy.cfg"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	conf := string(raw)
+	for old, new := range map[string]string{
+		"bind :23234":                     "bind " + front,
+		"server s1 127.0.0.1:23235":       "server s1 " + live.addr,
+		"server s2 127.0.0.1:23236":       "server s2 " + frozen.Addr().String(),
+		"inter 2s fall 2 rise 2":          "inter 100ms fall 1 rise 1", // the same check, sooner
+		"timeout check 5s":                "timeout check 500ms",
+		"    log /dev/log local0\n":       "",
+		"tcp-check expect string SSH-2.0": "tcp-check expect string SSH-2.0", // must be there
+	} {
+		if !strings.Contains(conf, old) {
+			t.Fatalf("deploy/haproxy.cfg lacks %q", old)
+		}
+		conf = strings.Replace(conf, old, new, 1)
+	}
+	cfg := filepath.Join(t.TempDir(), "haproxy.cfg")
+	if err := os.WriteFile(cfg, []byte(conf), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	var hout syncBuffer
+	cmd := exec.Command(haproxy, "-db", "-f", cfg)
+	cmd.Stdout, cmd.Stderr = &hout, &hout
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() {
+		_ = cmd.Process.Kill()
+		_ = cmd.Wait()
+		if t.Failed() {
+			t.Logf("haproxy output:\n%s", hout.String())
+		}
+	})
+	eventually(t, "the frozen server marked down", func() bool { return strings.Contains(hout.String(), "s2 is DOWN") }, hout.String)
+	for range 4 {
+		conn, err := net.Dial("tcp", front)
+		if err != nil {
+			t.Fatal(err)
+		}
+		_ = conn.SetDeadline(time.Now().Add(waitLimit))
+		sess, err := clientOver(t, conn).NewSession()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if out, err := sess.Output("404"); err != nil || string(out) != "404 Not Found\n" {
+			t.Errorf("query through haproxy: %q %v", out, err)
+		}
 	}
 }

@@ -5,6 +5,7 @@
 package server
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -13,7 +14,6 @@ import (
 	"os"
 	"path/filepath"
 	"sync"
-	"sync/atomic"
 	"time"
 
 	tea "charm.land/bubbletea/v2"
@@ -35,10 +35,11 @@ type Config struct {
 	Listen         string        // address to listen on
 	HostKey        string        // ed25519 host key file, generated if missing
 	MaxSessions    int           // sessions served at once; 0 means no limit
+	MaxConnsPerIP  int           // connections open at once from one client address; 0 means no limit
 	IdleTimeout    time.Duration // close a connection after this long without traffic
 	MaxTimeout     time.Duration // close any connection after this long
-	Rate           float64       // new sessions per second per client IP; 0 means no limit
-	Burst          int           // sessions a client IP may open at once before Rate applies
+	Rate           float64       // new sessions per second per client address; 0 means no limit
+	Burst          int           // sessions a client address may open at once before Rate applies
 	ProxyProtocol  bool          // require a PROXY v1/v2 header on every connection
 	AuthorizedKeys string        // if set, only these public keys may connect
 
@@ -49,6 +50,8 @@ type Config struct {
 
 	// newModel builds a session's explorer; tests swap it.
 	newModel func(query string, width, height int) tea.Model
+	// handshakeTimeout, if set, replaces the constant; tests shorten it.
+	handshakeTimeout time.Duration
 }
 
 // DefaultConfig is a public, read-only server on localhost.
@@ -57,11 +60,14 @@ func DefaultConfig() Config {
 		Listen:      "127.0.0.1:23234",
 		HostKey:     defaultHostKey(),
 		MaxSessions: 1000,
-		IdleTimeout: 10 * time.Minute,
-		MaxTimeout:  2 * time.Hour,
-		Rate:        2,
-		Burst:       10,
-		LogOutput:   os.Stderr,
+		// A household or office behind one NAT address: a few people, each
+		// with a session or two and perhaps an OpenSSH control master.
+		MaxConnsPerIP: 10,
+		IdleTimeout:   10 * time.Minute,
+		MaxTimeout:    2 * time.Hour,
+		Rate:          2,
+		Burst:         10,
+		LogOutput:     os.Stderr,
 	}
 }
 
@@ -84,17 +90,31 @@ func (c *Config) Flags(fs *pflag.FlagSet) {
 	fs.StringVar(&c.Listen, "listen", c.Listen, "address to listen on")
 	fs.StringVar(&c.HostKey, "host-key", c.HostKey, "SSH host key file (ed25519; generated if missing, mode 0600)")
 	fs.IntVar(&c.MaxSessions, "max-sessions", c.MaxSessions, "sessions served at once; the next is asked to try again (0: no limit)")
+	fs.IntVar(&c.MaxConnsPerIP, "max-conns-per-ip", c.MaxConnsPerIP, "connections open at once from one client address (an IPv6 /64); the next is closed (0: no limit)")
 	fs.DurationVar(&c.IdleTimeout, "idle-timeout", c.IdleTimeout, "close a connection after this long without traffic")
 	fs.DurationVar(&c.MaxTimeout, "max-timeout", c.MaxTimeout, "close any connection after this long")
-	fs.Float64Var(&c.Rate, "rate", c.Rate, "new sessions per second per client IP (0: no limit)")
-	fs.IntVar(&c.Burst, "burst", c.Burst, "sessions a client IP may open at once before --rate applies")
+	fs.Float64Var(&c.Rate, "rate", c.Rate, "new sessions per second per client address (0: no limit)")
+	fs.IntVar(&c.Burst, "burst", c.Burst, "sessions a client address may open at once before --rate applies")
 	fs.BoolVar(&c.ProxyProtocol, "proxy-protocol", c.ProxyProtocol, "require a PROXY v1/v2 header on each connection (behind HAProxy); never expose the port directly then")
 	fs.StringVar(&c.AuthorizedKeys, "authorized-keys", c.AuthorizedKeys, "only admit the public keys in this authorized_keys file (default: anyone)")
 }
 
 const (
-	handshakeTimeout = 30 * time.Second // drops clients that connect and say nothing
-	shutdownGrace    = 3 * time.Second  // how long sessions get to say goodbye
+	handshakeTimeout   = 30 * time.Second // drops clients that connect and say nothing
+	proxyHeaderTimeout = 10 * time.Second // the load balancer sends its header at once
+	shutdownGrace      = 3 * time.Second  // how long sessions get to say goodbye
+)
+
+// The algorithms offered: those ssh-audit passes, which OpenSSH 7.4 and
+// later and PuTTY 0.68 and later share (curve25519 key exchange with
+// chacha20-poly1305, AES-GCM, or AES-CTR with an encrypt-then-MAC HMAC).
+// Left out: NIST-curve and SHA-1 key exchange, 2048-bit groups, and MACs
+// in encrypt-and-MAC mode.
+var (
+	keyExchanges = []string{gossh.KeyExchangeMLKEM768X25519, gossh.KeyExchangeCurve25519, gossh.KeyExchangeDH16SHA512}
+	ciphers      = []string{gossh.CipherChaCha20Poly1305, gossh.CipherAES256GCM, gossh.CipherAES128GCM,
+		gossh.CipherAES256CTR, gossh.CipherAES192CTR, gossh.CipherAES128CTR}
+	macs = []string{gossh.HMACSHA256ETM, gossh.HMACSHA512ETM}
 )
 
 // Run serves until ctx is done, then says goodbye to open sessions, closes
@@ -113,12 +133,18 @@ func Run(ctx context.Context, c Config) error {
 
 // server is one running SSH service.
 type server struct {
-	cfg  Config
-	log  *log.Logger
-	srv  *ssh.Server
-	rate ratelimiter.RateLimiter // nil when unlimited
+	cfg   Config
+	log   *log.Logger
+	noisy *noisyLog // warnings a client can cause at will
+	srv   *ssh.Server
+	rate  ratelimiter.RateLimiter // nil when unlimited
 
-	conns atomic.Int64 // open connections
+	emulatePty ssh.PtyHandler // charm.land/ssh's own, which ptyHandler wraps
+	ptys       sync.Map       // ssh.Session → *pty, while the session's requests last
+
+	connMu      sync.Mutex
+	conns       int            // open connections
+	connsByAddr map[string]int // open connections by sourceKey
 
 	mu       sync.Mutex
 	closing  bool                      // shutting down: admit no new session
@@ -146,7 +172,8 @@ func newServer(c Config) (*server, error) {
 	if err != nil {
 		return nil, err
 	}
-	s := &server{cfg: c, log: logger, programs: map[*tea.Program]struct{}{}}
+	s := &server{cfg: c, log: logger, noisy: newNoisyLog(logger), programs: map[*tea.Program]struct{}{},
+		connsByAddr: map[string]int{}, emulatePty: emulatedPty()}
 	if c.Rate > 0 {
 		// The LRU bounds memory under a flood of distinct addresses.
 		s.rate = ratelimiter.NewRateLimiter(rate.Limit(c.Rate), max(c.Burst, 1), 10_000)
@@ -166,21 +193,43 @@ func newServer(c Config) (*server, error) {
 		),
 	}
 	if c.AuthorizedKeys != "" {
-		opts = append(opts, wish.WithAuthorizedKeys(c.AuthorizedKeys))
+		keys, err := loadAuthorizedKeys(c.AuthorizedKeys, logger)
+		if err != nil {
+			return nil, fmt.Errorf("authorized keys: %w", err)
+		}
+		opts = append(opts, wish.WithPublicKeyAuth(keys.allow))
 	}
 	s.srv, err = wish.NewServer(opts...)
 	if err != nil {
 		return nil, err
 	}
-	s.srv.HandshakeTimeout = handshakeTimeout
+	s.srv.HandshakeTimeout = cmp.Or(c.handshakeTimeout, handshakeTimeout)
+	s.srv.ServerConfigCallback = s.sshConfig
+	s.srv.PtyHandler = s.ptyHandler
 	s.srv.ChannelHandlers = map[string]ssh.ChannelHandler{"session": s.sessionChannel, "default": s.otherChannel}
 	s.srv.RequestHandlers = map[string]ssh.RequestHandler{"default": s.globalRequest}
-	s.srv.ConnCallback = s.limitConns
-	s.srv.ConnectionFailedCallback = func(conn net.Conn, err error) {
-		s.log.Debug("handshake failed", "remote", conn.RemoteAddr().String(), "err", err)
-	}
+	s.srv.ConnCallback = s.admitConn
+	s.srv.ConnectionFailedCallback = s.handshakeFailed
 	s.log.Info("host key", "path", c.HostKey, "fingerprint", gossh.FingerprintSHA256(signer.PublicKey()), "generated", created)
 	return s, nil
+}
+
+// emulatedPty is charm.land/ssh's default PTY handler, which fakes a PTY
+// over the channel; the package offers it only as an Option.
+func emulatedPty() ssh.PtyHandler {
+	var srv ssh.Server
+	_ = ssh.EmulatePty()(&srv)
+	return srv.PtyHandler
+}
+
+// sshConfig is each connection's SSH configuration: the algorithms above,
+// and a note of failed authentications for the log.
+func (s *server) sshConfig(ctx ssh.Context) *gossh.ServerConfig {
+	c := connOf(ctx)
+	return &gossh.ServerConfig{
+		Config:          gossh.Config{KeyExchanges: keyExchanges, Ciphers: ciphers, MACs: macs},
+		AuthLogCallback: c.noteAuth,
+	}
 }
 
 // serve accepts on ln until ctx is done, then shuts down gracefully.
@@ -191,12 +240,12 @@ func (s *server) serve(ctx context.Context, ln net.Listener) error {
 		ln = &proxyproto.Listener{
 			Listener:          ln,
 			ConnPolicy:        func(proxyproto.ConnPolicyOptions) (proxyproto.Policy, error) { return proxyproto.REQUIRE, nil },
-			ReadHeaderTimeout: 10 * time.Second,
+			ReadHeaderTimeout: proxyHeaderTimeout,
 		}
 	}
 	s.log.Info("listening", "addr", ln.Addr().String(), "proxy-protocol", s.cfg.ProxyProtocol,
 		"authorized-keys", s.cfg.AuthorizedKeys, "max-sessions", s.cfg.MaxSessions,
-		"rate", s.cfg.Rate, "burst", s.cfg.Burst)
+		"max-conns-per-ip", s.cfg.MaxConnsPerIP, "rate", s.cfg.Rate, "burst", s.cfg.Burst)
 
 	served := make(chan error, 1)
 	go func() { served <- s.srv.Serve(ln) }()
@@ -248,35 +297,9 @@ func (s *server) shutdown(served <-chan error) error {
 	return nil
 }
 
-// limitConns caps open connections at twice MaxSessions, so connections
-// that never open a session (no auth is needed to hold one) cannot exhaust
-// file descriptors. Those over the cap are dropped before the handshake.
-func (s *server) limitConns(_ ssh.Context, conn net.Conn) net.Conn {
-	if s.cfg.MaxSessions <= 0 {
-		return conn
-	}
-	if s.conns.Add(1) > 2*int64(s.cfg.MaxSessions) {
-		s.conns.Add(-1)
-		s.log.Warn("refused", "reason", "max connections", "remote", conn.RemoteAddr().String())
-		return nil
-	}
-	return &countedConn{Conn: conn, release: func() { s.conns.Add(-1) }}
-}
-
-type countedConn struct {
-	net.Conn
-	once    sync.Once
-	release func()
-}
-
-func (c *countedConn) Close() error {
-	c.once.Do(c.release)
-	return c.Conn.Close()
-}
-
 // refuse tells the client why, logs the reason and ends the session.
 func (s *server) refuse(sess ssh.Session, reason, message string) {
-	s.log.Warn("refused", "reason", reason, "remote", sess.RemoteAddr().String(), "user", sess.User())
+	s.noisy.Warn("refused", "reason", reason, "remote", sess.RemoteAddr().String(), "user", clean(sess.User()))
 	_, _ = fmt.Fprintln(sess.Stderr(), message)
 	_ = sess.Exit(1)
 }

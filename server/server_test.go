@@ -72,8 +72,8 @@ func TestTerminalFollowsKeysAndWindow(t *testing.T) {
 	tm.waitFor(t, "probe 132x50")
 	tm.send(t, "x")
 	expect(t, events, "key x")
-	tm.send(t, "q")
-	expect(t, events, "key q")
+	tm.send(t, quitKey)
+	expect(t, events, "key ctrl+c")
 	if status := tm.wait(t); status != 0 {
 		t.Errorf("exit status %d, want 0", status)
 	}
@@ -85,7 +85,7 @@ func TestTerminalWithArgsPrefilters(t *testing.T) {
 	h := startServer(t, withProbe(events))
 	tm := openTerminal(t, dial(t, h.addr), "rate  limit", 80, 24) // ssh -t host rate limit
 	expect(t, events, "query rate limit")
-	tm.send(t, "q")
+	tm.send(t, quitKey)
 	tm.wait(t)
 }
 
@@ -214,7 +214,7 @@ func TestSessionLimit(t *testing.T) {
 	if !strings.Contains(h.logs.String(), `reason="max sessions"`) {
 		t.Errorf("refusal not logged:\n%s", h.logs)
 	}
-	tm.send(t, "q")
+	tm.send(t, quitKey)
 	tm.wait(t)
 	// The ended sessions' connections close asynchronously and count
 	// against the connection cap until they do, so a dial may be refused.
@@ -358,19 +358,19 @@ func TestFlags(t *testing.T) {
 	fs := pflag.NewFlagSet("serve", pflag.ContinueOnError)
 	c.Flags(fs)
 	err := fs.Parse([]string{"--listen", "0.0.0.0:2222", "--host-key", "/k", "--max-sessions", "5",
-		"--idle-timeout", "1m", "--max-timeout", "1h", "--rate", "0.5", "--burst", "3",
+		"--max-conns-per-ip", "4", "--idle-timeout", "1m", "--max-timeout", "1h", "--rate", "0.5", "--burst", "3",
 		"--proxy-protocol", "--authorized-keys", "/a"})
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := Config{Listen: "0.0.0.0:2222", HostKey: "/k", MaxSessions: 5, IdleTimeout: time.Minute,
+	want := Config{Listen: "0.0.0.0:2222", HostKey: "/k", MaxSessions: 5, MaxConnsPerIP: 4, IdleTimeout: time.Minute,
 		MaxTimeout: time.Hour, Rate: 0.5, Burst: 3, ProxyProtocol: true, AuthorizedKeys: "/a"}
 	c.LogOutput = nil
 	if !reflect.DeepEqual(c, want) {
 		t.Errorf("got %+v\nwant %+v", c, want)
 	}
 	d := DefaultConfig()
-	if d.Listen != "127.0.0.1:23234" || d.MaxSessions != 1000 || d.IdleTimeout != 10*time.Minute ||
+	if d.Listen != "127.0.0.1:23234" || d.MaxSessions != 1000 || d.MaxConnsPerIP != 10 || d.IdleTimeout != 10*time.Minute ||
 		d.MaxTimeout != 2*time.Hour || d.Rate <= 0 || d.Burst < 1 || !strings.HasSuffix(d.HostKey, "httpstatus/ssh_host_ed25519") {
 		t.Errorf("defaults: %+v", d)
 	}

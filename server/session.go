@@ -4,39 +4,56 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"net"
 	"runtime/debug"
 	"strings"
 	"time"
 
 	tea "charm.land/bubbletea/v2"
 	"charm.land/ssh"
-	"charm.land/wish/v2/bubbletea"
 	"github.com/anmitsu/go-shlex"
-	gossh "golang.org/x/crypto/ssh"
+	"github.com/charmbracelet/colorprofile"
 )
 
-// usage answers a session with neither a terminal nor a query.
+// usage answers a session with neither a terminal nor a query. OpenSSH
+// reads options after the host too, so flags for httpstatus follow "--".
 const usage = `httpstatus: HTTP status codes over SSH (add the -p PORT you used here)
 
-  ssh -t HOST               the interactive explorer
-  ssh HOST 404              the card for 404
-  ssh HOST 4xx              every client error, one line each
-  ssh HOST rate limit       ranked search
-  ssh HOST --json 5xx       JSON for scripts
-  ssh HOST --help           all options
+  ssh -t HOST                  the interactive explorer
+  ssh HOST 404                 the card for 404
+  ssh HOST 4xx                 every client error, one line each
+  ssh HOST rate limit          ranked search
+  ssh HOST -- --json 5xx       JSON for scripts
+  ssh HOST -- --help           all options
 `
 
 const goodbye = "\nhttpstatus is shutting down for maintenance. Goodbye, and try again in a moment.\n"
+
+// maxCommandBytes caps the command line a client may send, checked before
+// anything parses it (the shell-style splitter is quadratic): twice the
+// CLI's 1024-byte query cap, which leaves room for flags and quotes.
+const maxCommandBytes = 2048
+
+// timeoutMargin is how long before the idle or max timeout an explorer is
+// ended, so that it can give the client's terminal back (normal screen,
+// cursor) while the connection still carries bytes.
+const timeoutMargin = time.Second
 
 // handle is the innermost handler: the explorer for a terminal, otherwise
 // the command-line lookup. Arguments are only ever a query, never a command.
 func (s *server) handle(ssh.Handler) ssh.Handler {
 	return func(sess ssh.Session) {
-		args := sessionArgs(sess)
-		if _, _, isPty := sess.Pty(); isPty {
+		if n := len(sess.RawCommand()); n > maxCommandBytes {
+			s.noisy.Warn("refused", "reason", "long command", "remote", sess.RemoteAddr().String(), "bytes", n)
+			_, _ = fmt.Fprintf(sess.Stderr(), "httpstatus: the command is %d bytes long; at most %d are read.\n", n, maxCommandBytes)
+			_ = sess.Exit(2)
+			return
+		}
+		args := sessionArgs(sess.RawCommand())
+		if t := s.ptyOf(sess); t != nil {
 			// Exit here, not after the middleware returns, so the exit status
 			// is sent before shutdown counts the session as done.
-			_ = sess.Exit(s.explore(sess, strings.Join(args, " ")))
+			_ = sess.Exit(s.explore(sess, t, strings.Join(args, " ")))
 			return
 		}
 		if len(args) == 0 {
@@ -52,75 +69,145 @@ func (s *server) handle(ssh.Handler) ssh.Handler {
 // running one. A line the splitter rejects, such as `ssh host "i'm a
 // teapot"` with its lone quote, is split on spaces instead: the splitter
 // would silently drop the quote and glue the words together.
-func sessionArgs(sess ssh.Session) []string {
-	args, err := shlex.Split(sess.RawCommand(), true)
+func sessionArgs(raw string) []string {
+	args, err := shlex.Split(raw, true)
 	if err != nil {
-		return strings.Fields(sess.RawCommand())
+		return strings.Fields(raw)
 	}
 	return args
 }
 
-// explore runs the explorer for one session. It mirrors wish's bubbletea
-// middleware, plus what that lacks: shutdown can quit the program, and
-// window changes are drained until the session ends, so a late resize
-// cannot block the connection's request loop.
-func (s *server) explore(sess ssh.Session, query string) (status int) {
-	pty, windows, _ := sess.Pty()
-	w, h := pty.Window.Width, pty.Window.Height
-	if w <= 0 || h <= 0 {
-		w, h = 80, 24 // the client could not tell (ssh -tt from a pipe)
-	}
-	m := s.cfg.newModel(query, w, h)
-	// MakeOptions takes input, output, TERM and colour profile from the
-	// client's session. The connection's context kills the program when the
-	// client vanishes; process signals are for the server, not sessions.
-	opts := append(bubbletea.MakeOptions(sess),
-		tea.WithWindowSize(w, h), tea.WithContext(sess.Context()), tea.WithoutSignalHandler())
-	p := tea.NewProgram(m, opts...)
+// explore runs the explorer for one session, as wish's bubbletea
+// middleware would, plus what that lacks: the window is clamped and input
+// paced (fitted, limitedInput), and shutdown, the channel closing and the
+// approach of a timeout quit the program.
+func (s *server) explore(sess ssh.Session, t *pty, query string) (status int) {
+	want := t.windows.get()
+	w, h := clampWindow(want)
+	f := newFitted(nil, want)
+	mw, mh := f.modelSize(w, h)
+	f.Model = s.cfg.newModel(query, mw, mh)
+
+	// The options wish's bubbletea.MakeOptions gives an emulated PTY, with
+	// the TERM the PTY was requested with. The connection's context kills
+	// the program when the client vanishes; process signals are for the
+	// server, not sessions.
+	env := append(sess.Environ(), "TERM="+t.term)
+	in := newLimitedInput(sess, func() {
+		s.noisy.Warn("dropping input", "remote", sess.RemoteAddr().String(), "user", clean(sess.User()),
+			"reason", "faster than a person types")
+	})
+	p := tea.NewProgram(f, tea.WithInput(in), tea.WithOutput(sess),
+		tea.WithEnvironment(env), tea.WithColorProfile(colorprofile.Env(env)),
+		tea.WithWindowSize(w, h), tea.WithFilter(f.filter),
+		tea.WithContext(sess.Context()), tea.WithoutSignalHandler())
 	if !s.track(p) {
 		_, _ = io.WriteString(sess, goodbye)
 		return 0
 	}
 	defer s.untrack(p)
-	go func() {
-		// The first value repeats the size the program starts with; sending
-		// it again would cost a needless render.
-		last := ssh.Window{Width: w, Height: h}
-		for win := range windows { // closed when the session's requests end
-			if win.Width > 0 && win.Height > 0 && (win.Width != last.Width || win.Height != last.Height) {
-				last = win
-				p.Send(tea.WindowSizeMsg{Width: win.Width, Height: win.Height})
-			}
-		}
-	}()
+	done := make(chan struct{})
+	timedOut := make(chan string, 1)
+	go s.tend(p, t.windows, want, connOf(sess.Context()), timedOut, done)
 	_, err := p.Run()
+	close(done)
 	p.Kill() // restores the terminal and stops goroutines if Run failed early
 	switch {
 	case errors.Is(err, tea.ErrProgramPanic):
 		// Bubble Tea recovered it and printed the stack to the server's stderr.
-		s.log.Error("panic in explorer", "remote", sess.RemoteAddr().String(), "user", sess.User(), "err", err)
+		s.log.Error("panic in explorer", "remote", sess.RemoteAddr().String(), "user", clean(sess.User()), "err", err)
 		_, _ = fmt.Fprintln(sess.Stderr(), "httpstatus: internal error; sorry, the session has ended.")
 		return 1
 	case err != nil && sess.Context().Err() == nil:
 		s.log.Warn("explorer failed", "remote", sess.RemoteAddr().String(), "err", err)
 		return 1
 	}
-	if s.isClosing() {
-		_, _ = io.WriteString(sess, goodbye)
+	select {
+	case why := <-timedOut:
+		_, _ = fmt.Fprintf(sess, "\nhttpstatus: %s. Goodbye.\n", why)
+	default:
+		if s.isClosing() {
+			_, _ = io.WriteString(sess, goodbye)
+		}
 	}
 	return 0
 }
 
-// limitRate refuses a client IP that opens sessions faster than Rate.
+// tend runs beside an explorer until done: it passes on the client's
+// window changes, the latest at most every minResizeGap, and quits the
+// program when the channel closes (the client may keep the connection) or
+// timeoutMargin before the connection's idle or max timeout, saying why on
+// timedOut.
+func (s *server) tend(p *tea.Program, windows *windowBox, last ssh.Window, c *trackedConn, timedOut chan<- string, done <-chan struct{}) {
+	timer := time.NewTimer(time.Hour)
+	defer timer.Stop()
+	for {
+		at, why := s.timeout(c)
+		if !at.IsZero() {
+			if time.Until(at) <= 0 {
+				timedOut <- why
+				p.Quit()
+				return
+			}
+			timer.Reset(time.Until(at))
+		}
+		select {
+		case <-done:
+			return
+		case <-windows.closed:
+			p.Quit()
+			return
+		case <-timer.C:
+		case <-windows.changed:
+			if win := windows.get(); win != last {
+				last = win
+				p.Send(resizeMsg(win))
+				select {
+				case <-done:
+					return
+				case <-time.After(minResizeGap):
+				}
+			}
+		}
+	}
+}
+
+// timeout is when an explorer on c should end to beat the connection's
+// idle or max timeout, whichever comes first, and why; zero if neither is set.
+func (s *server) timeout(c *trackedConn) (at time.Time, why string) {
+	if d := s.cfg.IdleTimeout; d > 0 {
+		at = c.idleSince().Add(d - min(timeoutMargin, d/4))
+		why = fmt.Sprintf("closing the session after %v without input", d)
+	}
+	if d := s.cfg.MaxTimeout; d > 0 {
+		if end := c.opened.Add(d - min(timeoutMargin, d/4)); at.IsZero() || end.Before(at) {
+			at, why = end, fmt.Sprintf("sessions here last at most %v", d)
+		}
+	}
+	return at, why
+}
+
+// limitRate refuses a client address that opens sessions faster than Rate.
 func (s *server) limitRate(next ssh.Handler) ssh.Handler {
 	return func(sess ssh.Session) {
-		if s.rate != nil && s.rate.Allow(sess) != nil {
+		if s.rate != nil && s.rate.Allow(bySource{sess}) != nil {
 			s.refuse(sess, "rate limit", "Too many sessions from your address; please wait a few seconds and try again.")
 			return
 		}
 		next(sess)
 	}
 }
+
+// bySource shows the rate limiter a session's sourceKey as its address, so
+// that it counts an IPv6 /64 as one client, as the connection limit does.
+type bySource struct{ ssh.Session }
+
+func (b bySource) RemoteAddr() net.Addr { return sourceAddr(sourceKey(b.Session.RemoteAddr())) }
+
+type sourceAddr string
+
+func (a sourceAddr) Network() string { return "ip" }
+func (a sourceAddr) String() string  { return string(a) }
 
 // limitSessions caps concurrent sessions and counts them for shutdown.
 func (s *server) limitSessions(next ssh.Handler) ssh.Handler {
@@ -135,21 +222,19 @@ func (s *server) limitSessions(next ssh.Handler) ssh.Handler {
 }
 
 // logSessions logs each admitted session's start and end. Only what an
-// operator needs: no keys, no environment.
+// operator needs: no keys, no environment. Whatever the client chose
+// (user, client version, TERM, command) is escaped and capped by clean.
 func (s *server) logSessions(next ssh.Handler) ssh.Handler {
 	return func(sess ssh.Session) {
 		start := time.Now()
-		l := s.log.With("remote", sess.RemoteAddr().String(), "user", sess.User())
-		kv := []any{"client", sess.Context().ClientVersion()}
-		if pty, _, ok := sess.Pty(); ok {
-			kv = append(kv, "term", pty.Term, "window", fmt.Sprintf("%dx%d", pty.Window.Width, pty.Window.Height))
+		l := s.log.With("remote", sess.RemoteAddr().String(), "user", clean(sess.User()))
+		kv := []any{"client", clean(sess.Context().ClientVersion())}
+		if t := s.ptyOf(sess); t != nil {
+			win := t.windows.get()
+			kv = append(kv, "term", clean(t.term), "window", fmt.Sprintf("%dx%d", win.Width, win.Height))
 		}
-		if args := sessionArgs(sess); len(args) > 0 {
-			q := strings.Join(args, " ")
-			if len(q) > 80 {
-				q = q[:80] + "…"
-			}
-			kv = append(kv, "query", q)
+		if q := strings.TrimSpace(sess.RawCommand()); q != "" {
+			kv = append(kv, "query", clean(q))
 		}
 		l.Info("connect", kv...)
 		defer func() { l.Info("disconnect", "duration", time.Since(start).Round(time.Millisecond)) }()
@@ -162,63 +247,12 @@ func (s *server) recoverPanics(next ssh.Handler) ssh.Handler {
 	return func(sess ssh.Session) {
 		defer func() {
 			if r := recover(); r != nil {
-				s.log.Error("panic in session", "remote", sess.RemoteAddr().String(), "user", sess.User(),
-					"panic", r, "stack", string(debug.Stack()))
+				s.log.Error("panic in session", "remote", sess.RemoteAddr().String(), "user", clean(sess.User()),
+					"panic", clean(fmt.Sprint(r)), "stack", string(debug.Stack()))
 				_, _ = fmt.Fprintln(sess.Stderr(), "httpstatus: internal error; sorry, the session has ended.")
 				_ = sess.Exit(1)
 			}
 		}()
 		next(sess)
 	}
-}
-
-// sessionChannel serves a session channel, saying no to the requests
-// charm.land/ssh would otherwise accept or that we want logged: agent
-// forwarding (accepted by default), X11 and subsystems such as sftp.
-func (s *server) sessionChannel(srv *ssh.Server, conn *gossh.ServerConn, nc gossh.NewChannel, ctx ssh.Context) {
-	ssh.DefaultSessionHandler(srv, conn, refusingChannel{nc, s, conn}, ctx)
-}
-
-type refusingChannel struct {
-	gossh.NewChannel
-	s    *server
-	conn *gossh.ServerConn
-}
-
-func (c refusingChannel) Accept() (gossh.Channel, <-chan *gossh.Request, error) {
-	ch, in, err := c.NewChannel.Accept()
-	if err != nil {
-		return ch, in, err
-	}
-	out := make(chan *gossh.Request)
-	go func() {
-		defer close(out)
-		for req := range in {
-			switch req.Type {
-			case "auth-agent-req@openssh.com", "x11-req", "subsystem":
-				c.s.log.Warn("refused", "reason", req.Type, "remote", c.conn.RemoteAddr().String(), "user", c.conn.User())
-				_ = req.Reply(false, nil)
-			default:
-				out <- req
-			}
-		}
-	}()
-	return ch, out, nil
-}
-
-// otherChannel refuses every channel but sessions: direct-tcpip (local port
-// forwarding) and anything else a client may try.
-func (s *server) otherChannel(_ *ssh.Server, conn *gossh.ServerConn, nc gossh.NewChannel, _ ssh.Context) {
-	s.log.Warn("refused", "reason", nc.ChannelType(), "remote", conn.RemoteAddr().String(), "user", conn.User())
-	_ = nc.Reject(gossh.Prohibited, "only sessions are served here")
-}
-
-// globalRequest refuses connection-level requests; reverse port forwarding
-// (tcpip-forward) is the one worth a log line, the rest are keepalives and
-// the like.
-func (s *server) globalRequest(ctx ssh.Context, _ *ssh.Server, req *gossh.Request) (bool, []byte) {
-	if req.Type == "tcpip-forward" {
-		s.log.Warn("refused", "reason", req.Type, "remote", ctx.RemoteAddr().String(), "user", ctx.User())
-	}
-	return false, nil
 }
