@@ -99,7 +99,9 @@ With no query on a terminal it opens the interactive explorer.`,
   httpstatus rate limit     ranked search
   httpstatus --json 5xx     JSON for scripts
   httpstatus -i teapot      the explorer, filtered`,
-		Version:           version(),
+		// Any text turns --version on; the template asks the build info
+		// only when it is used, as reading it costs every other run.
+		Version:           "from build info",
 		Args:              cobra.ArbitraryArgs,
 		ValidArgsFunction: completeCodes,
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -134,7 +136,8 @@ With no query on a terminal it opens the interactive explorer.`,
 			return nil
 		},
 	}
-	cmd.SetVersionTemplate("httpstatus {{.Version}}\n")
+	cobra.AddTemplateFunc("buildVersion", version)
+	cmd.SetVersionTemplate("httpstatus {{buildVersion}}\n")
 	f := cmd.Flags()
 	f.BoolVar(&asJSON, "json", false, "print entries as a JSON array")
 	f.BoolVarP(&interactive, "interactive", "i", false, "open the explorer, filtered by the query")

@@ -288,36 +288,53 @@ func parseLazily(b []byte) (*Catalog, error) {
 	}
 	keys := make([]entryKey, len(raw))
 	for i, chunk := range raw {
-		code, ok := scanKey(chunk[len(statusHeader):], "code = ")
-		n, err := strconv.Atoi(code)
-		if !ok || err != nil {
-			return nil, fmt.Errorf("entry %d: no code line", i+1)
+		k, err := scanKeys(chunk[len(statusHeader):])
+		if err != nil {
+			return nil, fmt.Errorf("entry %d: %w", i+1, err)
 		}
-		table := chunk[len(statusHeader):]
-		official, _ := scanKey(table, "official = ")
-		phrase, _ := scanKey(table, "phrase = ")
-		category, _ := scanKey(table, "category = ")
-		// The two are simple quoted strings; the lazy-versus-strict test
-		// holds them equal to what the TOML decoder reads.
-		phrase, _ = strconv.Unquote(phrase)
-		category, _ = strconv.Unquote(category)
-		keys[i] = entryKey{n, official == "true", phrase, Category(category)}
+		keys[i] = k
 	}
 	return newCatalog(keys, raw, make([]Status, len(raw))), nil
 }
 
-// scanKey finds the value of a top-level "key = value" line of a table,
-// before its sub-tables.
-func scanKey(table []byte, prefix string) (string, bool) {
+// scanKeys reads an entry's key from the top-level "key = value" lines at
+// the start of its table: code and official, and the phrase and category,
+// which are plain quoted strings (the lazy-versus-strict test holds them
+// equal to what the TOML decoder reads). It stops once it has all four, a
+// few lines in, rather than reading the whole entry.
+func scanKeys(table []byte) (entryKey, error) {
+	var k entryKey
+	var code, official bool
+	phrase, category := false, false
 	for line := range bytes.SplitSeq(table, []byte("\n")) {
-		if bytes.HasPrefix(line, []byte("[")) {
+		if bytes.HasPrefix(line, []byte("[")) || code && official && phrase && category {
 			break
 		}
-		if v, ok := bytes.CutPrefix(line, []byte(prefix)); ok {
-			return string(v), true
+		name, value, ok := bytes.Cut(line, []byte(" = "))
+		if !ok {
+			continue
+		}
+		switch string(name) {
+		case "code":
+			n, err := strconv.Atoi(string(value))
+			if err != nil {
+				return k, errors.New("bad code line")
+			}
+			k.code, code = n, true
+		case "official":
+			k.official, official = string(value) == "true", true
+		case "phrase":
+			k.phrase, _ = strconv.Unquote(string(value))
+			phrase = true
+		case "category":
+			c, _ := strconv.Unquote(string(value))
+			k.category, category = Category(c), true
 		}
 	}
-	return "", false
+	if !code {
+		return k, errors.New("no code line")
+	}
+	return k, nil
 }
 
 // newCatalog orders the entries and indexes their codes; raw is nil when

@@ -268,8 +268,12 @@ type index struct {
 	byStem map[string][]posting
 	words  []string             // distinct lower-cased words, sorted, for prefixes
 	byWord map[string][]posting // the postings of names, by unfolded word
-	tz     *tokenizer           // while building
 	short  map[int][]string     // distinct stems of short fields by length, for typos
+
+	// While building:
+	tz           *tokenizer
+	stems, names postingLists
+	shortSeen    map[int32]bool // stems already in short
 }
 
 // doc is an entry or one of its sub-codes, as search sees it.
@@ -282,7 +286,69 @@ type doc struct {
 type docField struct {
 	kind Field
 	text string
-	toks []token
+	toks []span // the runes of each word, in order
+}
+
+// span is where a word is in a field's text. It holds no pointer, so the
+// garbage collector need not look through the index's words.
+type span struct{ start, end int32 }
+
+// postingLists gathers postings under words: numbered and counted as the
+// index meets them, then laid out in one array, rather than thousands of
+// slices each growing on its own.
+type postingLists struct {
+	ids   map[string]int32
+	words []string
+	count []int32
+	adds  []keyedPosting
+}
+
+type keyedPosting struct {
+	id int32
+	p  posting
+}
+
+func (l *postingLists) add(word string, p posting) { l.addID(l.id(word), p) }
+
+// id numbers a word, the first time it is met.
+func (l *postingLists) id(word string) int32 {
+	id, ok := l.ids[word]
+	if !ok {
+		if l.ids == nil {
+			l.ids = make(map[string]int32, 4096)
+		}
+		id = int32(len(l.words))
+		l.ids[word] = id
+		l.words, l.count = append(l.words, word), append(l.count, 0)
+	}
+	return id
+}
+
+func (l *postingLists) addID(id int32, p posting) {
+	if id < 0 {
+		return // a stop word run together with others
+	}
+	l.count[id]++
+	l.adds = append(l.adds, keyedPosting{id, p})
+}
+
+// lists lays the postings out, each word's in the order added.
+func (l *postingLists) lists() map[string][]posting {
+	start := make([]int32, len(l.words)+1)
+	for id, n := range l.count {
+		start[id+1] = start[id] + n
+	}
+	all := make([]posting, len(l.adds))
+	next := slices.Clone(start[:len(l.words)])
+	for _, a := range l.adds {
+		all[next[a.id]] = a.p
+		next[a.id]++
+	}
+	out := make(map[string][]posting, len(l.words))
+	for id, w := range l.words {
+		out[w] = all[start[id]:start[id+1]:start[id+1]]
+	}
+	return out
 }
 
 // maxJoined is the most words of a name indexed as one ("toomanyrequests").
@@ -295,9 +361,8 @@ type posting struct {
 func (c *Catalog) searchIndex() *index {
 	c.indexOnce.Do(func() {
 		all := c.All()
-		// Sized for the catalog, so the maps do not grow word by word.
-		ix := &index{byStem: make(map[string][]posting, 8192), byWord: make(map[string][]posting, 4096),
-			tz: &tokenizer{folds: make(map[string]string, 8192)}}
+		ix := &index{}
+		ix.tz = &tokenizer{folds: make(map[string]folded, 8192), stems: &ix.stems}
 		for i := range all {
 			s := &all[i]
 			ix.add(doc{entry: i, sub: -1}, FieldPhrase, s.Phrase)
@@ -324,25 +389,13 @@ func (c *Catalog) searchIndex() *index {
 			}
 		}
 		ix.tz = nil
+		ix.byStem, ix.byWord = ix.stems.lists(), ix.names.lists()
+		ix.stems, ix.names = postingLists{}, postingLists{}
 		for w := range ix.byWord {
 			ix.words = append(ix.words, w)
 		}
 		sort.Strings(ix.words)
-		seen := map[string]bool{}
-		ix.short = map[int][]string{}
-		for _, d := range ix.docs {
-			for _, f := range d.fields {
-				if !f.kind.short() {
-					continue
-				}
-				for _, t := range f.toks {
-					if !seen[t.stem] {
-						seen[t.stem] = true
-						ix.short[len(t.stem)] = append(ix.short[len(t.stem)], t.stem)
-					}
-				}
-			}
-		}
+		ix.shortSeen = nil
 		c.index = ix
 	})
 	return c.index
@@ -376,22 +429,30 @@ func (ix *index) add(d doc, kind Field, text string) {
 func (ix *index) more(d *doc, kind Field, texts ...string) {
 	id := int32(len(ix.docs) - 1)
 	for _, text := range texts {
-		f := docField{kind: kind, text: text, toks: ix.tz.tokenize(text)}
+		toks := ix.tz.tokenize(text)
+		f := docField{kind: kind, text: text, toks: make([]span, len(toks))}
 		fi := int32(len(d.fields))
-		for ti, t := range f.toks {
+		for ti, t := range toks {
+			f.toks[ti] = span{int32(t.start), int32(t.end)}
 			p := posting{id, fi, int32(ti)}
-			ix.byStem[t.stem] = append(ix.byStem[t.stem], p)
+			ix.stems.addID(t.id, p)
 			if !kind.short() {
-				continue // prefixes and run-together names are for names only
+				continue // prefixes, typos and run-together names are for names only
 			}
-			ix.byWord[t.word] = append(ix.byWord[t.word], p)
+			ix.names.add(t.word, p)
+			if !ix.shortSeen[t.id] {
+				if ix.shortSeen == nil {
+					ix.shortSeen, ix.short = map[int32]bool{}, map[int][]string{}
+				}
+				ix.shortSeen[t.id] = true
+				ix.short[len(t.stem)] = append(ix.short[len(t.stem)], t.stem)
+			}
 			// Names run together are found too: "toomanyrequests",
 			// "ratelimiting", "NotFound".
 			joined := t.word
-			for n := 2; n <= maxJoined && ti+n <= len(f.toks); n++ {
-				joined += f.toks[ti+n-1].word
-				st := ix.tz.fold(joined)
-				ix.byStem[st] = append(ix.byStem[st], p)
+			for n := 2; n <= maxJoined && ti+n <= len(toks); n++ {
+				joined += toks[ti+n-1].word
+				ix.stems.addID(ix.tz.lookup(joined).id, p)
 			}
 		}
 		d.fields = append(d.fields, f)
@@ -689,12 +750,12 @@ func positions(f *docField, toks []int32) []int {
 	toks = slices.Compact(toks)
 	n := 0
 	for _, ti := range toks {
-		n += f.toks[ti].end - f.toks[ti].start
+		n += int(f.toks[ti].end - f.toks[ti].start)
 	}
 	pos := make([]int, 0, n)
 	for _, ti := range toks {
 		for r := f.toks[ti].start; r < f.toks[ti].end; r++ {
-			pos = append(pos, r)
+			pos = append(pos, int(r))
 		}
 	}
 	return pos

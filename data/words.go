@@ -11,23 +11,38 @@ import (
 // it spans in the text so a match can be highlighted.
 type token struct {
 	word, stem string
+	id         int32 // the stem's number in the index being built, -1 outside it
 	start, end int
 }
 
-// tokenizer remembers how each word folds: building the search index meets
-// the same few thousand words tens of thousands of times.
-type tokenizer struct{ folds map[string]string }
+// tokenizer remembers how each word folds, whether it is a stop word, and
+// the number its stem has in the index being built: building the index
+// meets the same few thousand words tens of thousands of times, and one
+// map lookup per word is most of its cost.
+type tokenizer struct {
+	folds map[string]folded
+	stems *postingLists // numbers the stems
+}
 
-func (tz *tokenizer) fold(w string) string {
+type folded struct {
+	stem string
+	stop bool
+	id   int32
+}
+
+func (tz *tokenizer) lookup(w string) folded {
 	if tz == nil {
-		return fold(w)
+		return folded{fold(w), stopWords[w], -1}
 	}
-	s, ok := tz.folds[w]
+	f, ok := tz.folds[w]
 	if !ok {
-		s = fold(w)
-		tz.folds[w] = s
+		f = folded{fold(w), stopWords[w], -1}
+		if !f.stop {
+			f.id = tz.stems.id(f.stem)
+		}
+		tz.folds[w] = f
 	}
-	return s
+	return f
 }
 
 // tokenize splits text into words (letters and digits; an apostrophe inside
@@ -42,7 +57,7 @@ func (tz *tokenizer) tokenize(text string) []token {
 	// ASCII, the catalog's prose: a byte is a rune, and a word is a slice
 	// of the lower-cased text unless an apostrophe sits inside it.
 	lower := strings.ToLower(text)
-	var out []token
+	out := make([]token, 0, len(lower)/7) // English words run some six letters with their space
 	for i := 0; i < len(lower); {
 		if !isWordByte(lower[i]) {
 			i++
@@ -55,8 +70,8 @@ func (tz *tokenizer) tokenize(text string) []token {
 		if word = lower[start:i]; strings.IndexByte(word, '\'') >= 0 {
 			word = strings.ReplaceAll(word, "'", "")
 		}
-		if !stopWords[word] {
-			out = append(out, token{word: word, stem: tz.fold(word), start: start, end: i})
+		if f := tz.lookup(word); !f.stop {
+			out = append(out, token{word: word, stem: f.stem, id: f.id, start: start, end: i})
 		}
 	}
 	return out
@@ -69,7 +84,8 @@ func (tz *tokenizer) tokenizeRunes(text string) []token {
 	flush := func() {
 		if word.Len() > 0 {
 			if w := word.String(); !stopWords[w] {
-				out = append(out, token{word: w, stem: tz.fold(w), start: start, end: i})
+				f := tz.lookup(w)
+				out = append(out, token{word: w, stem: f.stem, id: f.id, start: start, end: i})
 			}
 			word.Reset()
 		}

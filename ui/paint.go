@@ -28,6 +28,9 @@ type rowPaints struct {
 }
 
 func newRowPaints(st *Styles, bg, marker lipgloss.Style) rowPaints {
+	if st.plain {
+		return rowPaints{}
+	}
 	on := func(s lipgloss.Style) paint { return newPaint(s.Inherit(bg)) }
 	p := rowPaints{
 		text: on(st.Phrase), dim: on(st.Dim), match: on(st.Match),

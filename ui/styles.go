@@ -18,6 +18,7 @@ const classes = 6
 // background and one colour profile.
 type Styles struct {
 	IsDark bool
+	plain  bool // no escape codes at all: printing to a pipe
 
 	Code   [classes]lipgloss.Style // by category, informational first
 	Phrase lipgloss.Style
@@ -82,8 +83,14 @@ var (
 	warningShade    = shade{11, 3, 221, 136, "#F5C542", "#B45309"}
 )
 
-// NewStyles builds the styles for a background and a colour profile.
+// NewStyles builds the styles for a background and a colour profile. For
+// output that takes no escape codes (NoTTY: a pipe, a file) every style is
+// empty: there is nothing to render, and a lookup piped to a script should
+// not pay for rendering it.
 func NewStyles(isDark bool, p colorprofile.Profile) Styles {
+	if p == colorprofile.NoTTY {
+		return Styles{IsDark: isDark, plain: true}
+	}
 	c := func(s shade) color.Color { return s.color(isDark, p) }
 	accent, subtle := c(accentShade), c(subtleShade)
 	s := Styles{IsDark: isDark}
