@@ -179,11 +179,17 @@ type terminal struct {
 // openTerminal requests a PTY and starts a shell (cmd "") or cmd.
 func openTerminal(t testing.TB, client *gossh.Client, cmd string, w, h int) *terminal {
 	t.Helper()
+	return openTerminalAs(t, client, "xterm-256color", cmd, w, h)
+}
+
+// openTerminalAs is openTerminal with the PTY's TERM.
+func openTerminalAs(t testing.TB, client *gossh.Client, term, cmd string, w, h int) *terminal {
+	t.Helper()
 	sess, err := client.NewSession()
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := sess.RequestPty("xterm-256color", h, w, gossh.TerminalModes{}); err != nil {
+	if err := sess.RequestPty(term, h, w, gossh.TerminalModes{}); err != nil {
 		t.Fatal(err)
 	}
 	in, err := sess.StdinPipe()

@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"regexp"
 	"runtime"
 	"runtime/pprof"
 	"strings"
@@ -41,18 +42,35 @@ func TestExplorerRendersAndQuits(t *testing.T) {
 		t.Errorf("exit status %d, want 0", status)
 	}
 
-	// q in the list ends the session cleanly.
+	// ctrl+c in the list ends the session cleanly (letters are typed
+	// into the filter).
 	tm = openTerminal(t, dial(t, h.addr), "", 80, 24)
 	tm.waitFor(t, "4xx")
-	tm.send(t, "\x03") // ctrl+c: letters are typed into the filter
+	tm.send(t, "\x03")
 	if status := tm.wait(t); status != 0 {
-		t.Errorf("exit status %d after q, want 0", status)
+		t.Errorf("exit status %d after ctrl+c, want 0", status)
 	}
 	logs := h.logs.String()
 	for _, want := range []string{"connect", "term=xterm-256color", "window=100x30", "disconnect", "duration="} {
 		if !strings.Contains(logs, want) {
 			t.Errorf("logs lack %q:\n%s", want, logs)
 		}
+	}
+}
+
+// A PTY with TERM=dumb still gets bold and reverse video, so the selected
+// row shows; the NoTTY profile that TERM implies would strip them.
+func TestDumbTerminalStillShowsTheSelection(t *testing.T) {
+	t.Parallel()
+	h := startServer(t, nil)
+	tm := openTerminalAs(t, dial(t, h.addr), "dumb", "", 80, 24)
+	tm.waitFor(t, "4xx")
+	if !regexp.MustCompile(`\x1b\[(?:[0-9]+;)*7m`).MatchString(tm.out.String()) {
+		t.Errorf("no reverse video for the selection on TERM=dumb:\n%q", tm.out.String())
+	}
+	tm.send(t, quitKey)
+	if status := tm.wait(t); status != 0 {
+		t.Errorf("exit status %d, want 0", status)
 	}
 }
 

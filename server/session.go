@@ -93,12 +93,18 @@ func (s *server) explore(sess ssh.Session, t *pty, query string) (status int) {
 	// the program when the client vanishes; process signals are for the
 	// server, not sessions.
 	env := append(sess.Environ(), "TERM="+t.term)
+	profile := colorprofile.Env(env)
+	if profile < colorprofile.Ascii {
+		// TERM=dumb or none, but a PTY was granted: bold and reverse
+		// still show the selection, where NoTTY would strip them.
+		profile = colorprofile.Ascii
+	}
 	in := newLimitedInput(sess, func() {
 		s.noisy.Warn("dropping input", "remote", sess.RemoteAddr().String(), "user", clean(sess.User()),
 			"reason", "faster than a person types")
 	})
 	p := tea.NewProgram(f, tea.WithInput(in), tea.WithOutput(sess),
-		tea.WithEnvironment(env), tea.WithColorProfile(colorprofile.Env(env)),
+		tea.WithEnvironment(env), tea.WithColorProfile(profile),
 		tea.WithWindowSize(w, h), tea.WithFilter(f.filter),
 		tea.WithContext(sess.Context()), tea.WithoutSignalHandler())
 	if !s.track(p) {
