@@ -202,15 +202,15 @@ type Catalog struct {
 	once     []sync.Once
 	codes    []int // distinct codes, ascending
 
-	// The search index is built on the first word search, so a plain
-	// lookup (httpstatus 404) never pays for it.
+	// The search index is read on the first word search, so a plain
+	// lookup (httpstatus 404) never pays for it. sum names the bytes the
+	// catalog came from, which the index file must have been built from.
 	indexOnce sync.Once
 	index     *index
+	sum       uint64
 	scratch   sync.Pool // *scratch, one search's working memory
 
 	everything func() []Result // the empty query's results, built once
-	// subCodes finds a sub-code's entry and place: "404.3" -> {i, j}.
-	subCodes func() map[string][2]int
 }
 
 // entryKey is what ordering and lookups need of an entry.
@@ -262,7 +262,9 @@ func Parse(b []byte) (*Catalog, error) {
 		st := &doc.Status[i]
 		keys[i] = entryKey{st.Code, st.Official, st.Phrase, st.Category}
 	}
-	return newCatalog(keys, nil, doc.Status), nil
+	c := newCatalog(keys, nil, doc.Status)
+	c.sum = catalogSum(b)
+	return c, nil
 }
 
 // statusHeader starts every entry of statuses.toml.
@@ -294,7 +296,9 @@ func parseLazily(b []byte) (*Catalog, error) {
 		}
 		keys[i] = k
 	}
-	return newCatalog(keys, raw, make([]Status, len(raw))), nil
+	c := newCatalog(keys, raw, make([]Status, len(raw)))
+	c.sum = catalogSum(b)
+	return c, nil
 }
 
 // scanKeys reads an entry's key from the top-level "key = value" lines at
@@ -365,15 +369,6 @@ func newCatalog(keys []entryKey, raw [][]byte, statuses []Status) *Catalog {
 	}
 	slices.Sort(c.codes)
 	c.codes = slices.Compact(c.codes)
-	c.subCodes = sync.OnceValue(func() map[string][2]int {
-		out := map[string][2]int{}
-		for i := range c.keys {
-			for j, sub := range c.entry(i).SubCodes {
-				out[sub.Code] = [2]int{i, j}
-			}
-		}
-		return out
-	})
 	c.everything = sync.OnceValue(func() []Result {
 		out := make([]Result, len(c.keys))
 		for i := range out {

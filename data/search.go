@@ -155,11 +155,22 @@ func (c *Catalog) Codes(codes []string) (found []Result, missing []string) {
 
 // SubCode finds a sub-code ("404.3", "1020") and the entry it belongs to.
 func (c *Catalog) SubCode(code string) (*Status, *SubCode) {
-	if at, ok := c.subCodes()[code]; ok {
-		s := c.entry(at[0])
-		return s, &s.SubCodes[at[1]]
+	if at, ok := c.searchIndex().subCodes[code]; ok {
+		if sub := c.subOf(at[0], at[1]); sub != nil {
+			return c.entry(at[0]), sub
+		}
 	}
 	return nil, nil
+}
+
+// subOf is sub-code j of entry i, or nil if the entry has no such sub-code
+// (a damaged index file).
+func (c *Catalog) subOf(i, j int) *SubCode {
+	s := c.entry(i)
+	if j < 0 || j >= len(s.SubCodes) {
+		return nil
+	}
+	return &s.SubCodes[j]
 }
 
 func (c *Catalog) indexOf(s *Status) int {
@@ -192,10 +203,10 @@ func (c *Catalog) classResults(m Mask) []Result {
 // ("404 mime"). For a class, only the entries the words match stay ("5xx
 // timeout").
 func (c *Catalog) rankWithin(set []Result, words []string, keepAll bool) []Result {
-	entries, subs := map[int]bool{}, map[*SubCode]bool{}
+	entries, subs, subEntries := map[int]bool{}, map[*SubCode]bool{}, map[int]bool{}
 	for _, r := range set {
 		if r.Sub != nil {
-			subs[r.Sub] = true
+			subs[r.Sub], subEntries[r.index] = true, true
 		} else {
 			entries[r.index] = true
 		}
@@ -204,7 +215,8 @@ func (c *Catalog) rankWithin(set []Result, words []string, keepAll bool) []Resul
 		if d.sub < 0 || entries[d.entry] {
 			return entries[d.entry] // a code's entry, or a sub-code of it
 		}
-		return subs[&c.statuses[d.entry].SubCodes[d.sub]]
+		// Only the set's own entries are decoded, and asked.
+		return subEntries[d.entry] && subs[c.subOf(d.entry, d.sub)]
 	}), len(words))
 	if !keepAll {
 		for i := range ranked {
@@ -261,204 +273,6 @@ func boolOrder(first bool) int {
 	return 1
 }
 
-// The search index: every folded word of every entry and sub-code, with
-// where it occurs.
-type index struct {
-	docs   []doc
-	byStem map[string][]posting
-	words  []string             // distinct lower-cased words, sorted, for prefixes
-	byWord map[string][]posting // the postings of names, by unfolded word
-	short  map[int][]string     // distinct stems of short fields by length, for typos
-
-	// While building:
-	tz           *tokenizer
-	stems, names postingLists
-	shortSeen    map[int32]bool // stems already in short
-}
-
-// doc is an entry or one of its sub-codes, as search sees it.
-type doc struct {
-	entry  int
-	sub    int // -1 for the entry itself
-	fields []docField
-}
-
-type docField struct {
-	kind Field
-	text string
-	toks []span // the runes of each word, in order
-}
-
-// span is where a word is in a field's text. It holds no pointer, so the
-// garbage collector need not look through the index's words.
-type span struct{ start, end int32 }
-
-// postingLists gathers postings under words: numbered and counted as the
-// index meets them, then laid out in one array, rather than thousands of
-// slices each growing on its own.
-type postingLists struct {
-	ids   map[string]int32
-	words []string
-	count []int32
-	adds  []keyedPosting
-}
-
-type keyedPosting struct {
-	id int32
-	p  posting
-}
-
-func (l *postingLists) add(word string, p posting) { l.addID(l.id(word), p) }
-
-// id numbers a word, the first time it is met.
-func (l *postingLists) id(word string) int32 {
-	id, ok := l.ids[word]
-	if !ok {
-		if l.ids == nil {
-			l.ids = make(map[string]int32, 4096)
-		}
-		id = int32(len(l.words))
-		l.ids[word] = id
-		l.words, l.count = append(l.words, word), append(l.count, 0)
-	}
-	return id
-}
-
-func (l *postingLists) addID(id int32, p posting) {
-	if id < 0 {
-		return // a stop word run together with others
-	}
-	l.count[id]++
-	l.adds = append(l.adds, keyedPosting{id, p})
-}
-
-// lists lays the postings out, each word's in the order added.
-func (l *postingLists) lists() map[string][]posting {
-	start := make([]int32, len(l.words)+1)
-	for id, n := range l.count {
-		start[id+1] = start[id] + n
-	}
-	all := make([]posting, len(l.adds))
-	next := slices.Clone(start[:len(l.words)])
-	for _, a := range l.adds {
-		all[next[a.id]] = a.p
-		next[a.id]++
-	}
-	out := make(map[string][]posting, len(l.words))
-	for id, w := range l.words {
-		out[w] = all[start[id]:start[id+1]:start[id+1]]
-	}
-	return out
-}
-
-// maxJoined is the most words of a name indexed as one ("toomanyrequests").
-const maxJoined = 3
-
-type posting struct {
-	doc, field, tok int32
-}
-
-func (c *Catalog) searchIndex() *index {
-	c.indexOnce.Do(func() {
-		all := c.All()
-		ix := &index{}
-		ix.tz = &tokenizer{folds: make(map[string]folded, 8192), stems: &ix.stems}
-		for i := range all {
-			s := &all[i]
-			ix.add(doc{entry: i, sub: -1}, FieldPhrase, s.Phrase)
-			d := &ix.docs[len(ix.docs)-1]
-			ix.more(d, FieldAlias, s.Aliases...)
-			ix.more(d, FieldKeyword, s.Keywords...)
-			if !s.Official {
-				ix.more(d, FieldSource, vendorName(s.Source))
-			}
-			for _, l := range Languages {
-				if v, ok := s.Constants[l.Key]; ok {
-					ix.more(d, FieldConstant, v)
-				}
-			}
-			ix.more(d, FieldSummary, s.Summary)
-			ix.more(d, FieldDescription, s.Description)
-			for j := range s.SubCodes {
-				sub := &s.SubCodes[j]
-				ix.add(doc{entry: i, sub: j}, FieldPhrase, sub.Phrase)
-				d := &ix.docs[len(ix.docs)-1]
-				ix.more(d, FieldKeyword, sub.Keywords...)
-				ix.more(d, FieldSource, vendorName(sub.Source))
-				ix.more(d, FieldSummary, sub.Summary)
-			}
-		}
-		ix.tz = nil
-		ix.byStem, ix.byWord = ix.stems.lists(), ix.names.lists()
-		ix.stems, ix.names = postingLists{}, postingLists{}
-		for w := range ix.byWord {
-			ix.words = append(ix.words, w)
-		}
-		sort.Strings(ix.words)
-		ix.shortSeen = nil
-		c.index = ix
-	})
-	return c.index
-}
-
-// vendorName is what names a vendor in a source: "Google" of "Google
-// APIs", "Envoy" of "Envoy", not "api" or "clients", which any query may
-// hold without meaning that vendor.
-func vendorName(source string) string {
-	var kept []string
-	for _, w := range strings.Fields(source) {
-		if !genericSourceWords[strings.ToLower(strings.Trim(w, "()"))] {
-			kept = append(kept, w)
-		}
-	}
-	return strings.Join(kept, " ")
-}
-
-var genericSourceWords = map[string]bool{
-	"api": true, "apis": true, "http": true, "clients": true, "informal": true, "proxies": true,
-	"load": true, "balancing": true, "cloud": true, "framework": true, "front": true, "door": true,
-}
-
-// add starts a new doc with its first field.
-func (ix *index) add(d doc, kind Field, text string) {
-	ix.docs = append(ix.docs, d)
-	ix.more(&ix.docs[len(ix.docs)-1], kind, text)
-}
-
-// more adds fields to the last doc.
-func (ix *index) more(d *doc, kind Field, texts ...string) {
-	id := int32(len(ix.docs) - 1)
-	for _, text := range texts {
-		toks := ix.tz.tokenize(text)
-		f := docField{kind: kind, text: text, toks: make([]span, len(toks))}
-		fi := int32(len(d.fields))
-		for ti, t := range toks {
-			f.toks[ti] = span{int32(t.start), int32(t.end)}
-			p := posting{id, fi, int32(ti)}
-			ix.stems.addID(t.id, p)
-			if !kind.short() {
-				continue // prefixes, typos and run-together names are for names only
-			}
-			ix.names.add(t.word, p)
-			if !ix.shortSeen[t.id] {
-				if ix.shortSeen == nil {
-					ix.shortSeen, ix.short = map[int32]bool{}, map[int][]string{}
-				}
-				ix.shortSeen[t.id] = true
-				ix.short[len(t.stem)] = append(ix.short[len(t.stem)], t.stem)
-			}
-			// Names run together are found too: "toomanyrequests",
-			// "ratelimiting", "NotFound".
-			joined := t.word
-			for n := 2; n <= maxJoined && ti+n <= len(toks); n++ {
-				joined += toks[ti+n-1].word
-				ix.stems.addID(ix.tz.lookup(joined).id, p)
-			}
-		}
-		d.fields = append(d.fields, f)
-	}
-}
-
 // match is how one doc fares against the query so far.
 type match struct {
 	best   [MaxQueryWords]float64 // per query word, its best weight in this doc
@@ -478,6 +292,7 @@ type fieldHits struct {
 type scratch struct {
 	docs    []match
 	touched []int32 // docs with a match, to score and then to reset
+	spans   []span  // one field's spans, decoded
 }
 
 func (c *Catalog) getScratch(ndocs int) *scratch {
@@ -531,7 +346,7 @@ func (c *Catalog) score(words []string, allowed func(*doc) bool) *scratch {
 	for wi := 1; wi < len(words); wi++ {
 		// Words a name runs together, typed apart: "pre condition",
 		// "web socket", "time out".
-		for _, p := range ix.byStem[fold(words[wi-1]+words[wi])] {
+		for _, p := range ix.postingsOf(&ix.stems, fold(words[wi-1]+words[wi])) {
 			if ix.docs[p.doc].fields[p.field].kind.short() {
 				consider(wi-1, p, 1)
 				consider(wi, p, 1)
@@ -541,17 +356,18 @@ func (c *Catalog) score(words []string, allowed func(*doc) bool) *scratch {
 	for wi, w := range words {
 		st := fold(w)
 		found := false
-		for _, p := range ix.byStem[st] {
+		for _, p := range ix.postingsOf(&ix.stems, st) {
 			consider(wi, p, 1)
 			found = found || ix.docs[p.doc].fields[p.field].kind.short()
 		}
 		if wi == len(words)-1 {
 			// Still being typed: "unauth", "gatew".
-			for i := sort.SearchStrings(ix.words, w); i < len(ix.words) && strings.HasPrefix(ix.words[i], w); i++ {
-				if ix.words[i] == w {
+			names := ix.names.words
+			for i := sort.SearchStrings(names, w); i < len(names) && strings.HasPrefix(names[i], w); i++ {
+				if names[i] == w {
 					continue
 				}
-				for _, p := range ix.byWord[ix.words[i]] {
+				for _, p := range ix.postingsAt(&ix.names, i) {
 					if ix.docs[p.doc].fields[p.field].kind.short() {
 						consider(wi, p, qualityPrefix)
 						found = true
@@ -566,9 +382,9 @@ func (c *Catalog) score(words []string, allowed func(*doc) bool) *scratch {
 			}
 			var rows [3][]int
 			for n := len(st) - limit; n <= len(st)+limit; n++ {
-				for _, s := range ix.short[n] {
+				for _, s := range ix.shortStems(n) {
 					if s != st && editDistance(st, s, limit, &rows) <= limit {
-						for _, p := range ix.byStem[s] {
+						for _, p := range ix.postingsOf(&ix.stems, s) {
 							if ix.docs[p.doc].fields[p.field].kind.short() {
 								consider(wi, p, qualityTypo)
 							}
@@ -612,7 +428,7 @@ func (c *Catalog) rank(sc *scratch, words int) []Result {
 		bonus := 0.0
 		for _, fh := range m.fields {
 			f := &d.fields[fh.field]
-			whole := popcount(fh.words) >= len(f.toks)
+			whole := popcount(fh.words) >= int(f.ntoks)
 			switch {
 			case f.kind == FieldSource:
 				cd.vendor = true
@@ -623,7 +439,7 @@ func (c *Catalog) rank(sc *scratch, words int) []Result {
 			}
 			if fh.words == all && f.kind.short() {
 				b := bonusOneField * f.kind.weight()
-				if len(f.toks) == words {
+				if int(f.ntoks) == words {
 					b += bonusEqual
 				}
 				bonus = max(bonus, b)
@@ -663,9 +479,11 @@ func (c *Catalog) rank(sc *scratch, words int) []Result {
 		r := Result{Status: c.entry(d.entry), index: d.entry, score: cd.score, matched: cd.matched,
 			vendor: cd.vendor, named: cd.named, keywords: cd.keywords}
 		if d.sub >= 0 {
-			r.Sub = &r.Status.SubCodes[d.sub]
+			if r.Sub = c.subOf(d.entry, d.sub); r.Sub == nil {
+				continue
+			}
 		}
-		r.Phrase, r.Hint = highlights(d, &sc.docs[cd.id])
+		r.Phrase, r.Hint = highlights(d, &sc.docs[cd.id], &sc.spans)
 		out = append(out, r)
 	}
 	slices.SortFunc(out, compareResults)
@@ -704,8 +522,8 @@ func compareResults(a, b Result) int {
 // other field as a hint: the one with most query words, then one that is
 // nothing but them (the keyword "rate limit"), then the weightiest, then
 // the first. Only those two fields' positions are worked out: a one-letter
-// query matches hundreds of docs.
-func highlights(d *doc, m *match) ([]int, Hint) {
+// query matches hundreds of docs. spans is the caller's buffer.
+func highlights(d *doc, m *match, spans *[]span) ([]int, Hint) {
 	var phrase, hint *fieldHits
 	phraseWords, hintWords, hintWhole := 0, 0, false
 	for i := range m.fields {
@@ -716,20 +534,20 @@ func highlights(d *doc, m *match) ([]int, Hint) {
 			phrase, phraseWords = fh, words
 			continue
 		}
-		whole := words >= len(f.toks)
+		whole := words >= int(f.ntoks)
 		if hint == nil || betterHint(words, whole, f, fh.field, hintWords, hintWhole, &d.fields[hint.field], hint.field) {
 			hint, hintWords, hintWhole = fh, words, whole
 		}
 	}
 	var pos []int
 	if phrase != nil {
-		pos = positions(&d.fields[phrase.field], phrase.toks)
+		pos = positions(&d.fields[phrase.field], phrase.toks, spans)
 	}
 	if hint == nil || phrase != nil && phraseWords >= hintWords {
 		return pos, Hint{} // the phrase says it all
 	}
 	f := &d.fields[hint.field]
-	return pos, Hint{Field: f.kind, Text: f.text, Positions: positions(f, hint.toks)}
+	return pos, Hint{Field: f.kind, Text: f.text, Positions: positions(f, hint.toks, spans)}
 }
 
 func betterHint(words int, whole bool, f *docField, fi int32, bestWords int, bestWhole bool, best *docField, bi int32) bool {
@@ -744,18 +562,28 @@ func betterHint(words int, whole bool, f *docField, fi int32, bestWords int, bes
 	return fi < bi
 }
 
-// positions are the runes of a field's matched tokens, ascending.
-func positions(f *docField, toks []int32) []int {
+// positions are the runes of a field's matched tokens, ascending. spans
+// is the caller's buffer for the field's spans.
+func positions(f *docField, toks []int32, spans *[]span) []int {
 	slices.Sort(toks)
 	toks = slices.Compact(toks)
+	if len(toks) == 0 {
+		return nil
+	}
+	*spans = f.spanList((*spans)[:0], int(toks[len(toks)-1])+1)
+	all := *spans
 	n := 0
 	for _, ti := range toks {
-		n += int(f.toks[ti].end - f.toks[ti].start)
+		if int(ti) < len(all) {
+			n += int(all[ti].end - all[ti].start)
+		}
 	}
 	pos := make([]int, 0, n)
 	for _, ti := range toks {
-		for r := f.toks[ti].start; r < f.toks[ti].end; r++ {
-			pos = append(pos, int(r))
+		if int(ti) < len(all) {
+			for r := all[ti].start; r < all[ti].end; r++ {
+				pos = append(pos, int(r))
+			}
 		}
 	}
 	return pos

@@ -146,14 +146,3 @@ func TestConcurrentSearch(t *testing.T) {
 	}
 	wg.Wait()
 }
-
-// BenchmarkIndex builds the search index, which a process's first word
-// search pays for (httpstatus rate limit).
-func BenchmarkIndex(b *testing.B) {
-	c := Load()
-	c.All()
-	for b.Loop() {
-		c.indexOnce = sync.Once{}
-		c.searchIndex()
-	}
-}

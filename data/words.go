@@ -22,6 +22,7 @@ type token struct {
 type tokenizer struct {
 	folds map[string]folded
 	stems *postingLists // numbers the stems
+	buf   []token       // tokenize's result, reused: the index copies what it keeps
 }
 
 type folded struct {
@@ -36,12 +37,27 @@ func (tz *tokenizer) lookup(w string) folded {
 	}
 	f, ok := tz.folds[w]
 	if !ok {
-		f = folded{fold(w), stopWords[w], -1}
-		if !f.stop {
-			f.id = tz.stems.id(f.stem)
-		}
-		tz.folds[w] = f
+		f = tz.remember(w)
 	}
+	return f
+}
+
+// lookupBytes is lookup for a word being built, which becomes a string
+// only the first time it is met.
+func (tz *tokenizer) lookupBytes(w []byte) folded {
+	f, ok := tz.folds[string(w)]
+	if !ok {
+		f = tz.remember(string(w))
+	}
+	return f
+}
+
+func (tz *tokenizer) remember(w string) folded {
+	f := folded{fold(w), stopWords[w], -1}
+	if !f.stop {
+		f.id = tz.stems.id(f.stem)
+	}
+	tz.folds[w] = f
 	return f
 }
 
@@ -57,7 +73,12 @@ func (tz *tokenizer) tokenize(text string) []token {
 	// ASCII, the catalog's prose: a byte is a rune, and a word is a slice
 	// of the lower-cased text unless an apostrophe sits inside it.
 	lower := strings.ToLower(text)
-	out := make([]token, 0, len(lower)/7) // English words run some six letters with their space
+	var out []token
+	if tz != nil {
+		out = tz.buf[:0]
+	} else {
+		out = make([]token, 0, len(lower)/7) // English words run some six letters with their space
+	}
 	for i := 0; i < len(lower); {
 		if !isWordByte(lower[i]) {
 			i++
@@ -73,6 +94,9 @@ func (tz *tokenizer) tokenize(text string) []token {
 		if f := tz.lookup(word); !f.stop {
 			out = append(out, token{word: word, stem: f.stem, id: f.id, start: start, end: i})
 		}
+	}
+	if tz != nil {
+		tz.buf = out
 	}
 	return out
 }
