@@ -98,7 +98,7 @@ func writeExplanation(s streams, rep *explain.Report, profile colorprofile.Profi
 		width = min(terminalWidth(s.out), explainMaxWidth)
 	}
 	st := ui.NewStyles(darkBackground(s.env), profile)
-	out := &colorprofile.Writer{Forward: s.out, Profile: profile}
+	out := profileWriter(s.out, profile)
 	_, err := io.WriteString(out, ui.Explanation(rep, &st, width))
 	return err
 }

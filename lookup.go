@@ -75,7 +75,7 @@ func lookup(cat *data.Catalog, raw string, stdout, stderr io.Writer, o lookupOpt
 		return status
 	}
 	st := ui.NewStyles(o.dark, o.profile) // not before: JSON needs no styles
-	out := &colorprofile.Writer{Forward: stdout, Profile: o.profile}
+	out := profileWriter(stdout, o.profile)
 	if !cards {
 		fmt.Fprint(out, ui.Lines(results, &st, o.width))
 		return status
@@ -86,6 +86,16 @@ func lookup(cat *data.Catalog, raw string, stdout, stderr io.Writer, o lookupOpt
 	}
 	printCards(out, cat, results, &st, w, o.width)
 	return status
+}
+
+// profileWriter fits what is written to the profile: colours it lacks
+// become ones it has. On a pipe (NoTTY) the styles are plain, so there is
+// nothing to strip and the text goes straight out.
+func profileWriter(w io.Writer, p colorprofile.Profile) io.Writer {
+	if p == colorprofile.NoTTY {
+		return w
+	}
+	return &colorprofile.Writer{Forward: w, Profile: p}
 }
 
 // printCards prints the comparison table when the codes are a family

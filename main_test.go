@@ -225,8 +225,10 @@ func TestCompletion(t *testing.T) {
 }
 
 func TestVersion(t *testing.T) {
-	out, _, status := cli(t, nil, "--version")
-	if status != 0 || !strings.HasPrefix(out, "httpstatus ") {
-		t.Errorf("--version: %q status %d", out, status)
+	for _, flag := range []string{"--version", "-v"} {
+		out, errw, status := cli(t, nil, flag)
+		if want := "httpstatus " + version() + "\n"; out != want || errw != "" || status != 0 {
+			t.Errorf("%s: %q %q status %d, want %q", flag, out, errw, status, want)
+		}
 	}
 }

@@ -9,7 +9,6 @@ import (
 	"errors"
 	"fmt"
 	"slices"
-	"sort"
 	"strconv"
 	"strings"
 	"sync"
@@ -203,11 +202,11 @@ type Catalog struct {
 	codes    []int // distinct codes, ascending
 
 	// The search index is read on the first word search, so a plain
-	// lookup (httpstatus 404) never pays for it. sum names the bytes the
-	// catalog came from, which the index file must have been built from.
+	// lookup (httpstatus 404) never pays for it. src is the catalog's
+	// bytes, which the index file must have been built from.
 	indexOnce sync.Once
 	index     *index
-	sum       uint64
+	src       []byte
 	scratch   sync.Pool // *scratch, one search's working memory
 
 	everything func() []Result // the empty query's results, built once
@@ -263,7 +262,7 @@ func Parse(b []byte) (*Catalog, error) {
 		keys[i] = entryKey{st.Code, st.Official, st.Phrase, st.Category}
 	}
 	c := newCatalog(keys, nil, doc.Status)
-	c.sum = catalogSum(b)
+	c.src = b
 	return c, nil
 }
 
@@ -278,14 +277,27 @@ func parseLazily(b []byte) (*Catalog, error) {
 		return nil, errors.New("does not start with " + strings.TrimSpace(statusHeader))
 	}
 	// Each table runs from its header to the next one, sliced in place.
-	var raw [][]byte
+	// The search is for "[[status]]\n" and then the newline before it:
+	// searching for "\n[[status]]" first would stop at every line.
+	raw := make([][]byte, 0, 256)
+	header := []byte(statusHeader)
 	for rest := b; len(rest) > 0; {
-		end := bytes.Index(rest[len(statusHeader):], []byte("\n"+statusHeader))
+		end, from := -1, len(statusHeader)
+		for {
+			i := bytes.Index(rest[from:], header)
+			if i < 0 {
+				break
+			}
+			if at := from + i; rest[at-1] == '\n' {
+				end = at
+				break
+			}
+			from += i + len(statusHeader)
+		}
 		if end < 0 {
 			raw, rest = append(raw, rest), nil
 			continue
 		}
-		end += len(statusHeader) + 1
 		raw, rest = append(raw, rest[:end]), rest[end:]
 	}
 	keys := make([]entryKey, len(raw))
@@ -296,8 +308,8 @@ func parseLazily(b []byte) (*Catalog, error) {
 		}
 		keys[i] = k
 	}
-	c := newCatalog(keys, raw, make([]Status, len(raw)))
-	c.sum = catalogSum(b)
+	c := newCatalog(keys, raw, nil)
+	c.src = b
 	return c, nil
 }
 
@@ -341,14 +353,22 @@ func scanKeys(table []byte) (entryKey, error) {
 	return k, nil
 }
 
-// newCatalog orders the entries and indexes their codes; raw is nil when
-// statuses are already decoded.
+// newCatalog orders the entries and indexes their codes: raw ones to
+// decode on demand, or statuses already decoded.
 func newCatalog(keys []entryKey, raw [][]byte, statuses []Status) *Catalog {
 	order := make([]int, len(keys))
 	for i := range order {
 		order[i] = i
 	}
-	sort.SliceStable(order, func(i, j int) bool { return keys[order[i]].before(keys[order[j]]) })
+	slices.SortStableFunc(order, func(i, j int) int {
+		switch {
+		case keys[i].before(keys[j]):
+			return -1
+		case keys[j].before(keys[i]):
+			return 1
+		}
+		return 0
+	})
 	c := &Catalog{
 		statuses: make([]Status, len(keys)),
 		keys:     make([]entryKey, len(keys)),
@@ -359,10 +379,10 @@ func newCatalog(keys []entryKey, raw [][]byte, statuses []Status) *Catalog {
 	}
 	for to, from := range order {
 		c.keys[to] = keys[from]
-		c.statuses[to] = statuses[from]
 		if raw != nil {
 			c.raw[to] = raw[from]
 		} else {
+			c.statuses[to] = statuses[from]
 			c.once[to].Do(func() {}) // decoded already
 		}
 		c.codes = append(c.codes, keys[from].code)

@@ -83,9 +83,10 @@ func (ix *index) shortStems(n int) []string {
 // this very catalog, else built from the entries.
 func (c *Catalog) searchIndex() *index {
 	c.indexOnce.Do(func() {
-		ix, err := decodeIndex(indexFile, c.sum, len(c.keys))
+		sum := catalogSum(c.src)
+		ix, err := decodeIndex(indexFile, sum, len(c.keys))
 		if err != nil {
-			ix, err = decodeIndex(string(c.buildIndex().encode(c.sum)), c.sum, len(c.keys))
+			ix, err = decodeIndex(string(c.buildIndex().encode(sum)), sum, len(c.keys))
 		}
 		if err != nil {
 			panic("data: the index just built does not read back: " + err.Error())
