@@ -402,12 +402,12 @@ func newCatalog(keys []entryKey, raw [][]byte, statuses []Status) *Catalog {
 // entry decodes entry i on first use.
 func (c *Catalog) entry(i int) *Status {
 	c.once[i].Do(func() {
-		var doc document
-		if err := toml.Unmarshal(c.raw[i], &doc); err != nil || len(doc.Status) != 1 {
+		s, err := decodeEntry(c.raw[i])
+		if err != nil {
 			panic(fmt.Sprintf("data: embedded statuses.toml, entry %d: %v", i, err))
 		}
-		doc.Status[0].fillEmpty()
-		c.statuses[i] = doc.Status[0]
+		s.fillEmpty()
+		c.statuses[i] = s
 	})
 	return &c.statuses[i]
 }
