@@ -93,11 +93,8 @@ const (
 	bonusEqual    = 0.5  // the field is the query: "not found"
 	subPenalty    = 0.75 // sub-codes rank below entries that match as well
 	keepRatio     = 0.4  // results scoring under this share of the best are noise
-	// officialEdge settles close calls between meanings of one code for
-	// the standard one: "npm ERR! 404 Not Found" is not GitHub's 404.
-	officialEdge = 0.3
-	// officialPrior does the same, more gently, across codes: most people
-	// who type "throttled" mean 429, not a vendor's code.
+	// officialPrior settles close calls for the standard meaning: most
+	// people who type "throttled" mean 429, not a vendor's code.
 	officialPrior = 0.1
 )
 

@@ -138,5 +138,5 @@ func cursorCell(s string, focused bool) string {
 	if !focused {
 		return s
 	}
-	return ansi.SGR(ansi.ReverseAttr) + s + ansi.SGR(ansi.NoReverseAttr)
+	return ansi.SGR(ansi.AttrReverse) + s + ansi.SGR(ansi.AttrNoReverse)
 }
