@@ -82,10 +82,7 @@ func CheckQuery(q string) error {
 // The patterns of log lines and pasted responses, compiled on first use:
 // the command line's start-up does not pay for them when the query is a
 // code.
-var logPatterns = sync.OnceValue(func() (p struct{ vendorHeader, accessLog, iisLog, field *regexp.Regexp }) {
-	// vendorHeader finds the fields of a pasted response that name who
-	// answered: "Server: cloudflare", "< via: 1.1 varnish".
-	p.vendorHeader = regexp.MustCompile(`(?im)^(?:< )?(?:server|via|x-powered-by|x-served-by|x-cache)[ \t]*:[ \t]*([^\r\n]*)`)
+var logPatterns = sync.OnceValue(func() (p struct{ accessLog, iisLog, field *regexp.Regexp }) {
 	// accessLog finds the status after the quoted request of a common or
 	// combined log line: "GET / HTTP/1.1" 499 0.
 	p.accessLog = regexp.MustCompile(`"[A-Z]+ [^"]* HTTP/[0-9.]+" ([0-9]{3}|0)\b`)
@@ -205,16 +202,36 @@ var unitWords = map[string]bool{
 	"times": true, "%": true, "percent": true, "items": true, "users": true,
 }
 
+// vendorFields are the values of the fields of a pasted response that name
+// who answered: "Server: cloudflare", "< via: 1.1 varnish" (curl -v). A
+// scan of the lines, where a multi-line regular expression backtracked
+// through the whole paste on every keystroke.
+func vendorFields(text string) []string {
+	var out []string
+	for line := range strings.Lines(text) {
+		name, value, ok := strings.Cut(strings.TrimPrefix(line, "< "), ":")
+		if !ok {
+			continue
+		}
+		name = strings.TrimRight(name, " \t")
+		for _, field := range []string{"server", "via", "x-powered-by", "x-served-by", "x-cache"} {
+			if strings.EqualFold(name, field) {
+				value, _, _ = strings.Cut(strings.TrimLeft(value, " \t"), "\r")
+				out = append(out, strings.TrimSuffix(value, "\n"))
+				break
+			}
+		}
+	}
+	return out
+}
+
 // findStatusLines returns the codes of every status line or log field in
 // text, in order and without repeats, and the text without them.
 func findStatusLines(text string) (codes []string, rest string) {
 	if codes, words := statusLinesIn(text); len(codes) > 0 {
 		// A status line or a whole response: what tells a code's meanings
 		// apart is its reason phrase and who answered (Server, Via).
-		for _, m := range logPatterns().vendorHeader.FindAllStringSubmatch(text, -1) {
-			words = append(words, m[1])
-		}
-		return codes, strings.Join(words, " ")
+		return codes, strings.Join(append(words, vendorFields(text)...), " ")
 	}
 	if !mayBeLogLine(text) {
 		return nil, ""

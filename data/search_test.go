@@ -129,6 +129,23 @@ func BenchmarkSearch(b *testing.B) {
 	}
 }
 
+// BenchmarkParseQuery reads what people type and paste, as the explorer
+// does on every keystroke and paste: a code, a log line, a whole response.
+func BenchmarkParseQuery(b *testing.B) {
+	for name, q := range map[string]string{
+		"code":       "404",
+		"access-log": `203.0.113.9 - - [25/Nov/2026:10:04:31 +0000] "GET /api/v1/users?page=2 HTTP/1.1" 499 0 "-" "curl/8.5.0"`,
+		"curl-si": "HTTP/2 503\r\nserver: nginx\r\ncontent-type: text/html\r\nretry-after: 120\r\n" +
+			strings.Repeat("x-padding: abcdefghijklmnopqrstuvwxyz\r\n", 40) + "\r\n" + strings.Repeat("<p>Service unavailable</p>\n", 60),
+	} {
+		b.Run(name, func(b *testing.B) {
+			for b.Loop() {
+				ParseQuery(q)
+			}
+		})
+	}
+}
+
 // TestConcurrentSearch shares one catalog between goroutines, as SSH
 // sessions do; run with -race it guards the lazily built index.
 func TestConcurrentSearch(t *testing.T) {
