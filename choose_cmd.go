@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"io"
 
-	"github.com/charmbracelet/colorprofile"
 	"github.com/spf13/cobra"
 
 	"github.com/httpstatus-dev/httpstatus/data"
@@ -55,8 +54,7 @@ Printed, it is the whole guide as an indented outline.`,
 			}
 			profile := colorMode.profile(s.out, s.env)
 			st := ui.NewStyles(darkBackground(s.env), profile)
-			out := &colorprofile.Writer{Forward: s.out, Profile: profile}
-			_, err := fmt.Fprintln(out, ui.GuideOutline(g, cat, &st, width))
+			_, err := fmt.Fprintln(profileWriter(s.out, profile), ui.GuideOutline(g, cat, &st, width))
 			return err
 		},
 	}

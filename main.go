@@ -264,8 +264,12 @@ func newServeCommand(s streams) *cobra.Command {
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			cfg.Query = func(args []string, out, errw io.Writer, env []string) int {
+				// The lookup and the guide's outline: both only print. Not
+				// explain, which would read the session's input, nor serve.
 				q := streams{in: strings.NewReader(""), out: out, err: errw, env: env}
-				return execute(newQueryCommand(q), args, q)
+				root := newQueryCommand(q)
+				root.AddCommand(newChooseCommand(q))
+				return execute(root, args, q)
 			}
 			cfg.LogOutput = s.err
 			ctx, stop := signal.NotifyContext(cmd.Context(), os.Interrupt, syscall.SIGTERM, syscall.SIGHUP)

@@ -235,6 +235,27 @@ func TestOpenSSHEndToEnd(t *testing.T) {
 	if err := cmd.Wait(); err != nil {
 		t.Errorf("interactive ssh: %v\n%s", err, text())
 	}
+
+	// choose: the guide's outline without a terminal, the guide with one.
+	out, err = openSSH(t, ctx, p, "127.0.0.1", "choose").Output()
+	if err != nil || !strings.Contains(string(out), "Did the request succeed?") || !strings.Contains(string(out), "201 Created") {
+		t.Errorf("ssh host choose: %v\n%s", err, out)
+	}
+	cmd = openSSH(t, ctx, p, "-tt", "127.0.0.1", "choose")
+	if stdin, err = cmd.StdinPipe(); err != nil {
+		t.Fatal(err)
+	}
+	var guide syncBuffer
+	cmd.Stdout, cmd.Stderr = &guide, &guide
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	guideText := func() string { return ansi.Strip(guide.String()) }
+	eventually(t, "the guide over OpenSSH", func() bool { return strings.Contains(guideText(), "Choose a status code") }, guideText)
+	_, _ = io.WriteString(stdin, "\x03")
+	if err := cmd.Wait(); err != nil {
+		t.Errorf("ssh -t host choose: %v\n%s", err, guideText())
+	}
 	p.stop(t, syscall.SIGTERM)
 }
 

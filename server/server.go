@@ -165,6 +165,9 @@ func newServer(c Config) (*server, error) {
 	if c.newModel == nil {
 		cat := data.Load() // loaded once, shared read-only by every session
 		c.newModel = func(query string, w, h int) tea.Model {
+			if query == "choose" { // ssh -t host choose, as httpstatus choose
+				return model.New(cat, model.WithGuide(), model.WithSize(w, h))
+			}
 			return model.New(cat, model.WithQuery(query), model.WithSize(w, h))
 		}
 	}

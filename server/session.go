@@ -23,6 +23,7 @@ const usage = `httpstatus: HTTP status codes over SSH (add the -p PORT you used 
   ssh HOST 404                 the card for 404
   ssh HOST 4xx                 every client error, one line each
   ssh HOST rate limit          ranked search
+  ssh -t HOST choose           a guide to the right code for a situation
   ssh HOST -- --json 5xx       JSON for scripts
   ssh HOST -- --help           all options
 `
@@ -40,7 +41,8 @@ const maxCommandBytes = 2048
 const timeoutMargin = time.Second
 
 // handle is the innermost handler: the explorer for a terminal, otherwise
-// the command-line lookup. Arguments are only ever a query, never a command.
+// the command-line lookup. Arguments are only ever a query (or `choose`,
+// the guide), never a command.
 func (s *server) handle(ssh.Handler) ssh.Handler {
 	return func(sess ssh.Session) {
 		if n := len(sess.RawCommand()); n > maxCommandBytes {
