@@ -73,8 +73,6 @@ func TestBehindHAProxy(t *testing.T) {
 	b := startServer(t, func(c *Config) { c.ProxyProtocol = true })
 	front := freePort(t)
 
-	dir := t.TempDir()
-	cfg := filepath.Join(dir, "haproxy.cfg")
 	conf := fmt.Sprintf(`global
     maxconn 100
 
@@ -93,22 +91,7 @@ backend httpstatus
     server a %s send-proxy-v2 check inter 1s
     server b %s send-proxy-v2 check inter 1s
 `, front, a.addr, b.addr)
-	if err := os.WriteFile(cfg, []byte(conf), 0o600); err != nil {
-		t.Fatal(err)
-	}
-	var hout syncBuffer
-	cmd := exec.Command(haproxy, "-db", "-f", cfg)
-	cmd.Stdout, cmd.Stderr = &hout, &hout
-	if err := cmd.Start(); err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() {
-		_ = cmd.Process.Kill()
-		_ = cmd.Wait()
-		if t.Failed() {
-			t.Logf("haproxy output:\n%s", hout.String())
-		}
-	})
+	hout := startHAProxy(t, haproxy, conf)
 	eventually(t, "haproxy to listen", func() bool {
 		c, err := net.Dial("tcp", front)
 		if err == nil {
@@ -213,23 +196,7 @@ func TestDeployHAProxyChecksTheBanner(t *testing.T) {
 		}
 		conf = strings.Replace(conf, old, new, 1)
 	}
-	cfg := filepath.Join(t.TempDir(), "haproxy.cfg")
-	if err := os.WriteFile(cfg, []byte(conf), 0o600); err != nil {
-		t.Fatal(err)
-	}
-	var hout syncBuffer
-	cmd := exec.Command(haproxy, "-db", "-f", cfg)
-	cmd.Stdout, cmd.Stderr = &hout, &hout
-	if err := cmd.Start(); err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() {
-		_ = cmd.Process.Kill()
-		_ = cmd.Wait()
-		if t.Failed() {
-			t.Logf("haproxy output:\n%s", hout.String())
-		}
-	})
+	hout := startHAProxy(t, haproxy, conf)
 	eventually(t, "the frozen server marked down", func() bool { return strings.Contains(hout.String(), "s2 is DOWN") }, hout.String)
 	for range 4 {
 		conn, err := net.Dial("tcp", front)
@@ -245,4 +212,28 @@ func TestDeployHAProxyChecksTheBanner(t *testing.T) {
 			t.Errorf("query through haproxy: %q %v", out, err)
 		}
 	}
+}
+
+// startHAProxy runs haproxy in the foreground on a configuration until the
+// test ends, and returns its output, which a failed test logs.
+func startHAProxy(t *testing.T, haproxy, conf string) *syncBuffer {
+	t.Helper()
+	cfg := filepath.Join(t.TempDir(), "haproxy.cfg")
+	if err := os.WriteFile(cfg, []byte(conf), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	hout := &syncBuffer{}
+	cmd := exec.Command(haproxy, "-db", "-f", cfg)
+	cmd.Stdout, cmd.Stderr = hout, hout
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() {
+		_ = cmd.Process.Kill()
+		_ = cmd.Wait()
+		if t.Failed() {
+			t.Logf("haproxy output:\n%s", hout.String())
+		}
+	})
+	return hout
 }
