@@ -67,7 +67,11 @@ func (s *Status) tableSetter(path []string, array bool) (func(string, *unstable.
 		if s.Constants == nil {
 			s.Constants = map[string]string{}
 		}
-		return func(name string, v *unstable.Node) error { return setString(&name, v, s.Constants) }, nil
+		return func(name string, v *unstable.Node) error {
+			var err error
+			s.Constants[name], err = str(v)
+			return err
+		}, nil
 	case !array && len(path) == 3 && path[0] == "status" && path[1] == "constant_notes":
 		if s.ConstantNotes == nil {
 			s.ConstantNotes = map[string]ConstantNote{}
@@ -89,16 +93,15 @@ func (s *Status) set(name string, v *unstable.Node) error {
 	case "code":
 		return setInt(&s.Code, v)
 	case "phrase":
-		return setString(&s.Phrase, v, nil)
+		return setString(&s.Phrase, v)
 	case "category":
-		var c string
-		err := setString(&c, v, nil)
+		c, err := str(v)
 		s.Category = Category(c)
 		return err
 	case "official":
 		return setBool(&s.Official, v)
 	case "source":
-		return setString(&s.Source, v, nil)
+		return setString(&s.Source, v)
 	case "deprecated":
 		return setBool(&s.Deprecated, v)
 	case "temporary":
@@ -108,9 +111,9 @@ func (s *Status) set(name string, v *unstable.Node) error {
 	case "keywords":
 		return setStrings(&s.Keywords, v)
 	case "summary":
-		return setString(&s.Summary, v, nil)
+		return setString(&s.Summary, v)
 	case "description":
-		return setString(&s.Description, v, nil)
+		return setString(&s.Description, v)
 	case "headers":
 		return setStrings(&s.Headers, v)
 	case "related":
@@ -118,7 +121,7 @@ func (s *Status) set(name string, v *unstable.Node) error {
 	case "cacheable":
 		return setBool(&s.Cacheable, v)
 	case "example":
-		return setString(&s.Example, v, nil)
+		return setString(&s.Example, v)
 	}
 	return errUnknownKey
 }
@@ -126,9 +129,9 @@ func (s *Status) set(name string, v *unstable.Node) error {
 func (r *Reference) set(name string, v *unstable.Node) error {
 	switch name {
 	case "title":
-		return setString(&r.Title, v, nil)
+		return setString(&r.Title, v)
 	case "url":
-		return setString(&r.URL, v, nil)
+		return setString(&r.URL, v)
 	}
 	return errUnknownKey
 }
@@ -136,17 +139,17 @@ func (r *Reference) set(name string, v *unstable.Node) error {
 func (c *SubCode) set(name string, v *unstable.Node) error {
 	switch name {
 	case "code":
-		return setString(&c.Code, v, nil)
+		return setString(&c.Code, v)
 	case "phrase":
-		return setString(&c.Phrase, v, nil)
+		return setString(&c.Phrase, v)
 	case "source":
-		return setString(&c.Source, v, nil)
+		return setString(&c.Source, v)
 	case "summary":
-		return setString(&c.Summary, v, nil)
+		return setString(&c.Summary, v)
 	case "keywords":
 		return setStrings(&c.Keywords, v)
 	case "url":
-		return setString(&c.URL, v, nil)
+		return setString(&c.URL, v)
 	}
 	return errUnknownKey
 }
@@ -154,17 +157,17 @@ func (c *SubCode) set(name string, v *unstable.Node) error {
 func (r *Rule) set(name string, v *unstable.Node) error {
 	switch name {
 	case "header":
-		return setString(&r.Header, v, nil)
+		return setString(&r.Header, v)
 	case "expect":
-		return setString(&r.Expect, v, nil)
+		return setString(&r.Expect, v)
 	case "unless":
-		return setString(&r.Unless, v, nil)
+		return setString(&r.Unless, v)
 	case "level":
-		return setString(&r.Level, v, nil)
+		return setString(&r.Level, v)
 	case "reference":
-		return setString(&r.Reference, v, nil)
+		return setString(&r.Reference, v)
 	case "message":
-		return setString(&r.Message, v, nil)
+		return setString(&r.Message, v)
 	}
 	return errUnknownKey
 }
@@ -172,27 +175,26 @@ func (r *Rule) set(name string, v *unstable.Node) error {
 func (n *ConstantNote) set(name string, v *unstable.Node) error {
 	switch name {
 	case "since":
-		return setString(&n.Since, v, nil)
+		return setString(&n.Since, v)
 	case "before":
-		return setString(&n.Before, v, nil)
+		return setString(&n.Before, v)
 	}
 	return errUnknownKey
 }
 
 var errUnknownKey = errors.New("not a field of the data model")
 
-// setString sets *dst to a string value; with m, it sets m[*dst] instead
-// (a table of strings, keyed by name).
-func setString(dst *string, v *unstable.Node, m map[string]string) error {
+func str(v *unstable.Node) (string, error) {
 	if v.Kind != unstable.String {
-		return fmt.Errorf("%s, want a string", v.Kind)
+		return "", fmt.Errorf("%s, want a string", v.Kind)
 	}
-	if m != nil {
-		m[*dst] = string(v.Data)
-	} else {
-		*dst = string(v.Data)
-	}
-	return nil
+	return string(v.Data), nil
+}
+
+func setString(dst *string, v *unstable.Node) error {
+	var err error
+	*dst, err = str(v)
+	return err
 }
 
 func setBool(dst *bool, v *unstable.Node) error {
@@ -218,8 +220,8 @@ func setStrings(dst *[]string, v *unstable.Node) error {
 	}
 	out := []string{}
 	for it := v.Children(); it.Next(); {
-		var s string
-		if err := setString(&s, it.Node(), nil); err != nil {
+		s, err := str(it.Node())
+		if err != nil {
 			return err
 		}
 		out = append(out, s)
