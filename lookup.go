@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"io"
 	"slices"
-	"strconv"
 	"strings"
 
 	"github.com/charmbracelet/colorprofile"
@@ -38,24 +37,16 @@ type lookupOptions struct {
 // the whole catalog for no query; or JSON.
 // The query has passed data.CheckQuery.
 func lookup(cat *data.Catalog, raw string, stdout, stderr io.Writer, o lookupOptions) int {
-	q := data.ParseQuery(raw)
-	results := cat.Search(q)
+	res := cat.Resolve(raw)
+	q, results := res.Query, res.Results
 	status := exitFound
-	cards := false
-	if len(q.Codes) > 0 {
-		found, missing := cat.Codes(q.Codes)
-		if len(found) > 0 || len(q.Words) == 0 {
-			// Codes are the answer; words only chose among their meanings.
-			cards = true
-			for _, code := range missing {
-				fmt.Fprintln(stderr, "httpstatus:", noStatus(cat, code))
-				status = exitNoMatch
-			}
-		}
+	for _, m := range res.Missing {
+		fmt.Fprintln(stderr, "httpstatus:", m)
+		status = exitNoMatch
 	}
 	if len(results) == 0 {
 		switch {
-		case cards: // every code was unknown, and said so
+		case res.Cards: // every code was unknown, and said so
 		case q.Mask != (data.Mask{}) && len(q.Words) == 0:
 			fmt.Fprintf(stderr, "httpstatus: no status matches %s (HTTP status codes run from 100 to 599)\n", q.Mask)
 		default:
@@ -76,7 +67,7 @@ func lookup(cat *data.Catalog, raw string, stdout, stderr io.Writer, o lookupOpt
 	}
 	st := ui.NewStyles(o.dark, o.profile) // not before: JSON needs no styles
 	out := profileWriter(stdout, o.profile)
-	if !cards {
+	if !res.Cards {
 		fmt.Fprint(out, ui.Lines(results, &st, o.width))
 		return status
 	}
@@ -140,33 +131,6 @@ func printCards(out io.Writer, cat *data.Catalog, results []data.Result, st *ui.
 func vendorWord(s *data.Status) string {
 	w, _, _ := strings.Cut(s.Source, " ")
 	return strings.ToLower(w)
-}
-
-// noStatus says a code is not catalogued, and which are nearest.
-func noStatus(cat *data.Catalog, code string) string {
-	if strings.Contains(code, ".") {
-		status, _, _ := strings.Cut(code, ".")
-		return "no IIS sub-code " + code + "; httpstatus " + status + " lists the ones there are"
-	}
-	n, err := strconv.Atoi(code)
-	if err != nil {
-		return "no status " + code
-	}
-	msg := "no status " + strconv.Itoa(n)
-	if n >= 1000 && n < 2000 {
-		msg = "no status or Cloudflare error " + strconv.Itoa(n)
-	}
-	if n > 599 {
-		msg += " (HTTP status codes run from 100 to 599)"
-	}
-	var near []string
-	for _, c := range cat.Nearest(n) {
-		near = append(near, data.FormatCode(c))
-	}
-	if len(near) > 0 {
-		msg += "; nearest: " + strings.Join(near, ", ")
-	}
-	return msg
 }
 
 // shorten cuts a long query for a message.

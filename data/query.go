@@ -38,6 +38,10 @@ type Query struct {
 	// ("HTTP/1.1 404 Not Found", "status=502"): the words are then the
 	// reason phrase, and the rest of the text was ignored.
 	Line bool
+	// Heads are the responses pasted whole or in part: status lines with
+	// the header fields and body that follow them. The resolver reads who
+	// answered and which meaning applies from them, as explain does.
+	Heads []*Response
 }
 
 // Empty reports whether the query asks for nothing in particular: every
@@ -146,7 +150,19 @@ func ParseQuery(raw string) Query {
 	if q.Text == "" {
 		return q
 	}
-	if codes, rest := findStatusLines(raw); len(codes) > 0 {
+	if heads := pastedResponses(raw); len(heads) > 0 {
+		// A status line or a whole response: its reason phrase and header
+		// fields tell a code's meanings apart, not the words of its fields.
+		q.Heads, q.Line = heads, true
+		var phrases []string
+		for _, h := range heads {
+			q.Codes = appendNew(q.Codes, FormatCode(h.Code))
+			phrases = append(phrases, strings.Fields(strings.ToLower(h.Phrase))...)
+		}
+		q.Words = queryWords(phrases, true)
+		return q
+	}
+	if codes, rest := findLogStatus(raw); len(codes) > 0 {
 		// The rest of the line or response (a reason phrase, a Server
 		// header, a vendor's log fields) ranks the code's meanings.
 		q.Codes, q.Line = codes, true
@@ -202,37 +218,9 @@ var unitWords = map[string]bool{
 	"times": true, "%": true, "percent": true, "items": true, "users": true,
 }
 
-// vendorFields are the values of the fields of a pasted response that name
-// who answered: "Server: cloudflare", "< via: 1.1 varnish" (curl -v). A
-// scan of the lines, where a multi-line regular expression backtracked
-// through the whole paste on every keystroke.
-func vendorFields(text string) []string {
-	var out []string
-	for line := range strings.Lines(text) {
-		name, value, ok := strings.Cut(strings.TrimPrefix(line, "< "), ":")
-		if !ok {
-			continue
-		}
-		name = strings.TrimRight(name, " \t")
-		for _, field := range []string{"server", "via", "x-powered-by", "x-served-by", "x-cache"} {
-			if strings.EqualFold(name, field) {
-				value, _, _ = strings.Cut(strings.TrimLeft(value, " \t"), "\r")
-				out = append(out, strings.TrimSuffix(value, "\n"))
-				break
-			}
-		}
-	}
-	return out
-}
-
-// findStatusLines returns the codes of every status line or log field in
-// text, in order and without repeats, and the text without them.
-func findStatusLines(text string) (codes []string, rest string) {
-	if codes, words := statusLinesIn(text); len(codes) > 0 {
-		// A status line or a whole response: what tells a code's meanings
-		// apart is its reason phrase and who answered (Server, Via).
-		return codes, strings.Join(append(words, vendorFields(text)...), " ")
-	}
+// findLogStatus returns the codes of every log line or log field in text,
+// in order and without repeats, and the text without them.
+func findLogStatus(text string) (codes []string, rest string) {
 	if !mayBeLogLine(text) {
 		return nil, ""
 	}

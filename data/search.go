@@ -98,32 +98,12 @@ const (
 	officialPrior = 0.1
 )
 
-// Search answers a query: the codes it names (ranked by its words, if
-// any), a class, or the entries and sub-codes its words match, best first.
-// An empty query returns every entry in catalog order. The result is the
-// caller's to read, not to modify: the empty query's is shared.
-func (c *Catalog) Search(q Query) []Result {
-	switch {
-	case q.Empty():
-		return c.everything()
-	case len(q.Codes) > 0:
-		found, _ := c.Codes(q.Codes)
-		if len(found) > 0 && len(q.Words) > 0 {
-			return c.rankWithin(found, q.Words, true)
-		}
-		if len(found) > 0 || len(q.Words) == 0 {
-			return found
-		}
-		// "took 250 ms" named no catalogued code: the words are the query
-	case q.Mask.prefix != "":
-		class := c.classResults(q.Mask)
-		if len(q.Words) == 0 {
-			return class
-		}
-		return c.rankWithin(class, q.Words, false)
-	}
-	return c.rank(c.score(q.Words, nil), len(q.Words))
-}
+// Search answers a query as Resolve does and returns its results: the
+// codes it names (each code's chosen meaning first), a class, or the
+// entries and sub-codes its words match, best first. An empty query
+// returns every entry in catalog order. The result is the caller's to
+// read, not to modify: the empty query's is shared.
+func (c *Catalog) Search(q Query) []Result { return c.resolve(q).Results }
 
 // Codes looks up codes as ParseQuery gives them: every entry of a status,
 // or one sub-code. It returns what it found, in the order asked, and the
@@ -190,16 +170,10 @@ func (c *Catalog) classResults(m Mask) []Result {
 }
 
 // rankWithin ranks a set of results (the entries of some codes or of a
-// class, and their sub-codes) by words.
-//
-// For codes (keepAll), every entry of a code stays, best first: a meaning
-// whose vendor the words name ("499 nginx", "Server: cloudflare"), one
-// whose phrase they name ("420 Enhance Your Calm"), then the standard one.
-// Other words rank nothing: the rest of a log line is mostly paths and user
-// agents. A sub-code of the code joins, first, when the words name it
-// ("404 mime"). For a class, only the entries the words match stay ("5xx
-// timeout").
-func (c *Catalog) rankWithin(set []Result, words []string, keepAll bool) []Result {
+// class, and their sub-codes) by words: only those the words match stay,
+// best first ("5xx timeout"). For codes, the resolver reads from it which
+// meanings the words name.
+func (c *Catalog) rankWithin(set []Result, words []string) []Result {
 	entries, subs, subEntries := map[int]bool{}, map[*SubCode]bool{}, map[int]bool{}
 	for _, r := range set {
 		if r.Sub != nil {
@@ -215,51 +189,12 @@ func (c *Catalog) rankWithin(set []Result, words []string, keepAll bool) []Resul
 		// Only the set's own entries are decoded, and asked.
 		return subEntries[d.entry] && subs[c.subOf(d.entry, d.sub)]
 	}), len(words))
-	if !keepAll {
-		for i := range ranked {
-			if ranked[i].Sub == nil {
-				ranked[i].CodeDigits = set[0].CodeDigits
-			}
-		}
-		return ranked
-	}
-	var out []Result
-	for _, r := range ranked {
-		if r.Sub != nil && !subs[r.Sub] && (r.named != 0 || r.keywords > 0) {
-			out = append(out, r) // "404 mime": a sub-code the words name
+	for i := range ranked {
+		if ranked[i].Sub == nil {
+			ranked[i].CodeDigits = set[0].CodeDigits
 		}
 	}
-	for from := 0; from < len(set); {
-		to := from + 1
-		for to < len(set) && set[to].Status.Code == set[from].Status.Code {
-			to++
-		}
-		group := slices.Clone(set[from:to])
-		for i, r := range group {
-			if j := slices.IndexFunc(ranked, func(o Result) bool { return o.Status == r.Status && o.Sub == r.Sub }); j >= 0 {
-				m := ranked[j]
-				group[i].vendor, group[i].named, group[i].keywords, group[i].Phrase, group[i].Hint = m.vendor, m.named, m.keywords, m.Phrase, m.Hint
-			}
-		}
-		slices.SortStableFunc(group, func(a, b Result) int {
-			if a.vendor != b.vendor {
-				return boolOrder(a.vendor)
-			}
-			if na, nb := popcount(a.named), popcount(b.named); na != nb {
-				return nb - na
-			}
-			if a.keywords != b.keywords {
-				return b.keywords - a.keywords
-			}
-			if oa, ob := a.Status.Official && a.Sub == nil, b.Status.Official && b.Sub == nil; oa != ob {
-				return boolOrder(oa)
-			}
-			return 0
-		})
-		out = append(out, group...)
-		from = to
-	}
-	return out
+	return ranked
 }
 
 // boolOrder sorts a true first.

@@ -33,28 +33,6 @@ func ParseStatusLine(line string) (proto string, code int, phrase string, ok boo
 	return proto, code, phrase, true
 }
 
-// statusLinesIn finds the status lines in pasted text, at the start of a
-// line or after other text on it ("< HTTP/2 502" from curl -v, "returned
-// HTTP/1.1 503 Service Unavailable"), with their phrases.
-func statusLinesIn(text string) (codes, phrases []string) {
-	for line := range strings.Lines(text) {
-		line = strings.TrimRight(line, "\r\n")
-		for at := strings.Index(line, "HTTP/"); at >= 0; {
-			if _, code, phrase, ok := ParseStatusLine(line[at:]); ok && (at == 0 || !isWordByte(line[at-1])) {
-				codes = appendNew(codes, FormatCode(code))
-				phrases = append(phrases, phrase)
-				break
-			}
-			next := strings.Index(line[at+1:], "HTTP/")
-			if next < 0 {
-				break
-			}
-			at += 1 + next
-		}
-	}
-	return codes, phrases
-}
-
 func isDigit(c byte) bool { return c >= '0' && c <= '9' }
 
 func isWordByte(c byte) bool { return isDigit(c) || c|0x20 >= 'a' && c|0x20 <= 'z' }

@@ -1,6 +1,7 @@
 package explain
 
 import (
+	"github.com/httpstatus-dev/httpstatus/data"
 	"net/url"
 	"slices"
 	"strconv"
@@ -37,7 +38,7 @@ type Hop struct {
 	LoopTo int
 }
 
-func redirectOf(resp *Response) *Redirect {
+func redirectOf(resp *data.Response) *Redirect {
 	switch resp.Code {
 	case 301, 302, 303, 307, 308:
 	default:
@@ -82,14 +83,14 @@ func methodAfter(code int, method string) string {
 
 // interim reports whether a response comes before the one that answers
 // the request: a 1xx, or a proxy's 200 to CONNECT.
-func interim(resp *Response) bool {
+func interim(resp *data.Response) bool {
 	return resp.Code/100 == 1 || resp.Code == 200 &&
 		(resp.Request != nil && resp.Request.Method == "CONNECT" || fold(resp.Phrase) == "connectionestablished")
 }
 
 // chains finds the redirect chains among the responses, resolves where
 // each redirect goes, and notes downgrades from HTTPS and loops.
-func chains(responses []*Response, results []Result) []Chain {
+func chains(responses []*data.Response, results []Result) []Chain {
 	var out []Chain
 	var cur []Hop
 	next := ""   // where the previous hop redirected to, when known

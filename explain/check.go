@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/httpstatus-dev/httpstatus/data"
@@ -12,7 +13,7 @@ import (
 
 // checker collects the notes about one response.
 type checker struct {
-	resp  *Response
+	resp  *data.Response
 	entry *data.Status // nil for a code the catalog lacks
 	cat   *data.Catalog
 	notes []Note
@@ -22,9 +23,9 @@ func (c *checker) add(l Level, field, ref, format string, args ...any) {
 	c.notes = append(c.notes, Note{Level: l, Field: field, Message: fmt.Sprintf(format, args...), Reference: ref})
 }
 
-func (c *checker) all(found []match) {
+func (c *checker) all(who *data.Responder) {
 	c.registry()
-	c.vendor(found)
+	c.vendor(who)
 	c.phrase()
 	c.malformed()
 	c.rules()
@@ -86,11 +87,11 @@ func (c *checker) registry() {
 
 // ambiguous names the other meanings of a code when nothing in the
 // response chose between them.
-func (c *checker) ambiguous(entries []*data.Status) {
+func (c *checker) ambiguous(results []data.Result) {
 	var others []string
-	for _, e := range entries {
-		if e != c.entry {
-			others = append(others, e.Phrase+" ("+e.Source+")")
+	for _, r := range results {
+		if r.Sub == nil && r.Status != c.entry {
+			others = append(others, r.Status.Phrase+" ("+r.Status.Source+")")
 		}
 	}
 	c.add(Info, "", "", "%d has other meanings too: %s. Neither the reason phrase nor a header field says which one this is.", c.resp.Code, strings.Join(others, ", "))
@@ -108,54 +109,74 @@ func (c *checker) classCode() string {
 	return strconv.Itoa(x00)
 }
 
-// vendor says which product answered, when a header field tells.
-func (c *checker) vendor(found []match) {
+// vendor says which software answered and what else the response passed
+// through, as the resolver read them from the evidence table.
+func (c *checker) vendor(who *data.Responder) {
 	code, e := c.resp.Code, c.entry
+	if who != nil && who.Wrote {
+		evidence := strings.Join(who.Evidence, "; ")
+		switch {
+		case e != nil && !e.Official && who.Sends(e.Source):
+			c.add(Info, fieldOf(who.Evidence), "", "%s generated this response itself (%s): %d is one of its own codes, not one the server behind it sent.%s", who.Software, evidence, code, hintOf(who))
+		case who.Role != data.RoleOrigin:
+			c.add(Info, fieldOf(who.Evidence), "", "%s generated this response itself (%s); the application behind it did not send it.%s", who.Software, evidence, hintOf(who))
+		default:
+			c.add(Info, fieldOf(who.Evidence), "", "%s wrote this response (%s).", who.Software, evidence)
+		}
+		if who.Cause != "" {
+			c.add(Info, "", "", "%s", who.Cause)
+		}
+	}
 	said := map[string]bool{}
-	for _, m := range found {
-		if said[m.product] {
+	for _, s := range data.Sightings(c.resp) {
+		if who != nil && s.Name == who.Software && who.Wrote {
 			continue
 		}
-		switch {
-		case m.self:
-			said[m.product] = true
-			c.add(Info, m.field, "", "%s generated this response itself (%s); the application behind it did not send it.%s", capitalize(m.product), m.evidence, m.hint())
-		case e != nil && !e.Official && e.Source == m.source:
-			said[m.product] = true
-			c.add(Info, m.field, "", "%s generated this response itself (%s): %d is one of its own codes, not one the server behind it sent.%s", capitalize(m.product), m.evidence, code, m.hint())
-		case m.proxy && code >= 500 && (e == nil || e.Official):
-			said[m.product] = true
-			c.add(Info, m.field, "", "The response passed through %s (%s): the %d may come from it or from the server behind it; a request straight to that server tells which.", m.product, m.evidence, code)
+		evidence := strings.Join(s.Evidence, "; ")
+		if s.Role != data.RoleOrigin && code >= 500 && (e == nil || e.Official) {
+			c.add(Info, fieldOf(s.Evidence), "", "The response passed through %s (%s): the %d may come from it or from the server behind it; a request straight to that server tells which.", s.Name, evidence, code)
 		}
-		if e == nil || m.source == "" || said["sub "+m.source] {
+		if e == nil {
 			continue
 		}
 		var subs []string
-		for _, s := range e.SubCodes {
-			if s.Source == m.source {
-				subs = append(subs, s.Code)
+		for _, sub := range e.SubCodes {
+			if slices.Contains(s.Sources, sub.Source) && !said[sub.Source] {
+				subs = append(subs, sub.Code)
 			}
 		}
 		if len(subs) > 0 {
-			said["sub "+m.source] = true
+			for _, src := range s.Sources {
+				said[src] = true
+			}
 			if len(subs) > 8 {
 				subs = append(subs[:8], "…")
 			}
-			c.add(Info, m.field, "", "%s is in the path (%s). When it makes a %d itself, its logs and error pages give a finer sub-code (%s); httpstatus %d lists them.",
-				capitalize(m.product), m.evidence, code, strings.Join(subs, ", "), code)
+			c.add(Info, fieldOf(s.Evidence), "", "%s is in the path (%s). When it makes a %d itself, its logs and error pages give a finer sub-code (%s); httpstatus %d lists them.",
+				s.Name, evidence, code, strings.Join(subs, ", "), code)
 		}
 	}
 }
 
-// hint is what a product's own logs offer for finding the request.
-func (m match) hint() string {
-	switch m.source {
-	case "AWS ELB":
-		return " Its access log tells the two apart: elb_status_code against target_status_code."
-	case "Cloudflare":
-		return " The CF-RAY ID finds the request in Cloudflare's logs."
+// fieldOf is the header field a piece of evidence quotes ("Server:
+// nginx"), or "" for a body or a reason phrase.
+func fieldOf(evidence []string) string {
+	if len(evidence) == 0 {
+		return ""
 	}
-	return ""
+	name, _, ok := strings.Cut(evidence[0], ": ")
+	if !ok || name == "body" || strings.Contains(name, " ") {
+		return ""
+	}
+	return name
+}
+
+// hintOf is what the responder's own logs offer for finding the request.
+func hintOf(who *data.Responder) string {
+	if who.Hint == "" {
+		return ""
+	}
+	return " " + who.Hint
 }
 
 // phrase notes a reason phrase that is none of the entry's names.
@@ -228,4 +249,17 @@ func capitalize(s string) string {
 		return s
 	}
 	return string(s[0]-'a'+'A') + s[1:]
+}
+
+// fold reduces a phrase to its letters and digits, lower-cased, so that
+// "I'm a teapot" matches "I'm a Teapot" and "Gateway Time-out" matches
+// "Gateway Timeout".
+func fold(s string) string {
+	var b strings.Builder
+	for _, r := range s {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			b.WriteRune(unicode.ToLower(r))
+		}
+	}
+	return b.String()
 }

@@ -9,6 +9,7 @@ import (
 	"cmp"
 	"io"
 	"slices"
+	"strings"
 
 	"github.com/httpstatus-dev/httpstatus/data"
 )
@@ -53,9 +54,12 @@ type Result struct {
 	// ChosenBy says what chose Entry among several with the code: the
 	// reason phrase or a header field ("Server: cloudflare"); "" when it
 	// is the only or the official entry.
-	ChosenBy string    `json:"chosen_by"`
-	Notes    []Note    `json:"notes"`
-	Redirect *Redirect `json:"redirect"` // nil unless a 301, 302, 303, 307 or 308 with a Location
+	ChosenBy string `json:"chosen_by"`
+	// AnsweredBy is the software that wrote the response, when the
+	// response shows it; nil otherwise.
+	AnsweredBy *data.Responder `json:"answered_by"`
+	Notes      []Note          `json:"notes"`
+	Redirect   *Redirect       `json:"redirect"` // nil unless a 301, 302, 303, 307 or 308 with a Location
 }
 
 // Report is everything explain found in one input.
@@ -72,7 +76,7 @@ func (r *Report) Unknown() bool {
 // Explain reads responses from r and explains each against the catalog.
 // The error is one of Parse's: the input is not HTTP responses.
 func Explain(cat *data.Catalog, r io.Reader) (*Report, error) {
-	responses, err := Parse(r)
+	responses, err := data.ReadResponses(r)
 	if err != nil {
 		return nil, err
 	}
@@ -80,21 +84,24 @@ func Explain(cat *data.Catalog, r io.Reader) (*Report, error) {
 }
 
 // Check explains responses that Parse read.
-func Check(cat *data.Catalog, responses []*Response) *Report {
+func Check(cat *data.Catalog, responses []*data.Response) *Report {
 	rep := &Report{Results: make([]Result, len(responses))}
 	for i, resp := range responses {
-		found := signaturesIn(resp.Header)
-		entries := cat.Lookup(resp.Code)
-		entry, why := choose(entries, resp.Phrase, found)
+		results, meaning := cat.ResolveResponse(resp)
+		var entry *data.Status
+		if len(results) > 0 {
+			entry = results[0].Status
+		}
 		res := &rep.Results[i]
-		*res = Result{Status: resp.Code, Phrase: resp.Phrase, Line: resp.Line, Entry: entry, ChosenBy: why}
+		*res = Result{Status: resp.Code, Phrase: resp.Phrase, Line: resp.Line, Entry: entry,
+			ChosenBy: strings.Join(meaning.ChosenBy, "; "), AnsweredBy: meaning.AnsweredBy}
 		c := checker{resp: resp, entry: entry, cat: cat}
 		// A code with a standard meaning means that unless something in
 		// the response says otherwise; only vendor codes are ambiguous.
-		if why == "" && len(entries) > 1 && !entries[0].Official {
-			c.ambiguous(entries)
+		if res.ChosenBy == "" && len(results) > 1 && !results[0].Status.Official {
+			c.ambiguous(results)
 		}
-		c.all(found)
+		c.all(meaning.AnsweredBy)
 		res.Notes = c.notes
 		res.Redirect = redirectOf(resp)
 	}

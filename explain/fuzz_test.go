@@ -15,7 +15,7 @@ import (
 // testdata/fuzz/FuzzExplain holds the fixtures and the edge cases.
 func FuzzExplain(f *testing.F) {
 	cat := data.Load()
-	refusals := []error{ErrEmpty, ErrBinary, ErrNoStatusLine, ErrInputTooLarge, ErrHeadTooLarge, ErrTooManyResponses}
+	refusals := []error{data.ErrEmpty, data.ErrBinary, data.ErrNoStatusLine, data.ErrInputTooLarge, data.ErrHeadTooLarge, data.ErrTooManyResponses}
 	f.Fuzz(func(t *testing.T, in []byte) {
 		rep, err := Explain(cat, bytes.NewReader(in))
 		if err != nil {
@@ -24,7 +24,7 @@ func FuzzExplain(f *testing.F) {
 			}
 			return
 		}
-		if n := len(rep.Results); n == 0 || n > MaxResponses {
+		if n := len(rep.Results); n == 0 || n > data.MaxResponses {
 			t.Fatalf("%d results", n)
 		}
 		for i, res := range rep.Results {

@@ -25,9 +25,9 @@ func fixture(t testing.TB, name string) string {
 	return string(b)
 }
 
-func parseString(t testing.TB, s string) []*Response {
+func parseString(t testing.TB, s string) []*data.Response {
 	t.Helper()
-	out, err := Parse(strings.NewReader(s))
+	out, err := data.ReadResponses(strings.NewReader(s))
 	if err != nil {
 		t.Fatalf("Parse: %v", err)
 	}
@@ -186,7 +186,7 @@ func TestBodies(t *testing.T) {
 	}
 }
 
-func codes(rs []*Response) []int {
+func codes(rs []*data.Response) []int {
 	var out []int
 	for _, r := range rs {
 		out = append(out, r.Code)
@@ -195,20 +195,20 @@ func codes(rs []*Response) []int {
 }
 
 func TestLimitValues(t *testing.T) {
-	if MaxInput != 8<<20 || MaxHead != 1<<20 || MaxResponses != 100 {
-		t.Errorf("limits are %d, %d, %d", MaxInput, MaxHead, MaxResponses)
+	if data.MaxResponseInput != 8<<20 || data.MaxHead != 1<<20 || data.MaxResponses != 100 {
+		t.Errorf("limits are %d, %d, %d", data.MaxResponseInput, data.MaxHead, data.MaxResponses)
 	}
 }
 
 func TestInputLimit(t *testing.T) {
 	head := "HTTP/1.1 200 OK\r\nContent-Type: application/octet-stream\r\n\r\n"
-	exact := io.MultiReader(strings.NewReader(head), io.LimitReader(zeros{}, MaxInput-int64(len(head))))
-	if _, err := Parse(exact); err != nil {
-		t.Errorf("exactly MaxInput bytes: %v", err)
+	exact := io.MultiReader(strings.NewReader(head), io.LimitReader(zeros{}, data.MaxResponseInput-int64(len(head))))
+	if _, err := data.ReadResponses(exact); err != nil {
+		t.Errorf("exactly data.MaxResponseInput bytes: %v", err)
 	}
-	over := io.MultiReader(strings.NewReader(head), io.LimitReader(zeros{}, MaxInput-int64(len(head))+1))
-	if _, err := Parse(over); !errors.Is(err, ErrInputTooLarge) {
-		t.Errorf("one byte over MaxInput: %v", err)
+	over := io.MultiReader(strings.NewReader(head), io.LimitReader(zeros{}, data.MaxResponseInput-int64(len(head))+1))
+	if _, err := data.ReadResponses(over); !errors.Is(err, data.ErrInputTooLarge) {
+		t.Errorf("one byte over data.MaxResponseInput: %v", err)
 	}
 }
 
@@ -221,16 +221,16 @@ func (zeros) Read(p []byte) (int, error) {
 
 func TestHeadLimit(t *testing.T) {
 	field := "X-Padding: " + strings.Repeat("a", 1000) + "\r\n"
-	fits := "HTTP/1.1 200 OK\r\n" + strings.Repeat(field, (MaxHead-100)/len(field)) + "\r\n"
-	if _, err := Parse(strings.NewReader(fits)); err != nil {
-		t.Errorf("a head just under MaxHead: %v", err)
+	fits := "HTTP/1.1 200 OK\r\n" + strings.Repeat(field, (data.MaxHead-100)/len(field)) + "\r\n"
+	if _, err := data.ReadResponses(strings.NewReader(fits)); err != nil {
+		t.Errorf("a head just under data.MaxHead: %v", err)
 	}
 	for name, in := range map[string]string{
-		"raw":     "HTTP/1.1 200 OK\r\n" + strings.Repeat(field, 2*MaxHead/len(field)) + "\r\n",
-		"curl -v": "< HTTP/1.1 200 OK\r\n" + strings.Repeat("< "+field, 2*MaxHead/len(field)) + "<\r\n",
-		"request": "> GET / HTTP/1.1\r\n" + strings.Repeat("> "+field, 2*MaxHead/len(field)) + ">\r\n< HTTP/1.1 200 OK\r\n<\r\n",
+		"raw":     "HTTP/1.1 200 OK\r\n" + strings.Repeat(field, 2*data.MaxHead/len(field)) + "\r\n",
+		"curl -v": "< HTTP/1.1 200 OK\r\n" + strings.Repeat("< "+field, 2*data.MaxHead/len(field)) + "<\r\n",
+		"request": "> GET / HTTP/1.1\r\n" + strings.Repeat("> "+field, 2*data.MaxHead/len(field)) + ">\r\n< HTTP/1.1 200 OK\r\n<\r\n",
 	} {
-		if _, err := Parse(strings.NewReader(in)); !errors.Is(err, ErrHeadTooLarge) {
+		if _, err := data.ReadResponses(strings.NewReader(in)); !errors.Is(err, data.ErrHeadTooLarge) {
 			t.Errorf("%s: a 2 MB head: %v", name, err)
 		}
 	}
@@ -238,11 +238,11 @@ func TestHeadLimit(t *testing.T) {
 
 func TestResponseLimit(t *testing.T) {
 	one := "HTTP/1.1 302 Found\r\nLocation: /next\r\n\r\n"
-	if rs, err := Parse(strings.NewReader(strings.Repeat(one, MaxResponses))); err != nil || len(rs) != MaxResponses {
-		t.Errorf("MaxResponses responses: %d, %v", len(rs), err)
+	if rs, err := data.ReadResponses(strings.NewReader(strings.Repeat(one, data.MaxResponses))); err != nil || len(rs) != data.MaxResponses {
+		t.Errorf("data.MaxResponses responses: %d, %v", len(rs), err)
 	}
 	for name, one := range map[string]string{"raw": one, "curl -v": "< HTTP/1.1 302 Found\r\n< Location: /next\r\n<\r\n"} {
-		if _, err := Parse(strings.NewReader(strings.Repeat(one, MaxResponses+1))); !errors.Is(err, ErrTooManyResponses) {
+		if _, err := data.ReadResponses(strings.NewReader(strings.Repeat(one, data.MaxResponses+1))); !errors.Is(err, data.ErrTooManyResponses) {
 			t.Errorf("%s: one response too many: %v", name, err)
 		}
 	}
@@ -259,32 +259,32 @@ func TestNotHTTP(t *testing.T) {
 		in   []byte
 		want error
 	}{
-		"empty":           {nil, ErrEmpty},
-		"blank lines":     {[]byte("\r\n \n\t\n"), ErrEmpty},
-		"byte order mark": {[]byte("\xef\xbb\xbf\n"), ErrEmpty},
-		"binary junk":     {junk, ErrBinary},
-		"a PNG":           {png, ErrBinary},
-		"HTML":            {[]byte("<!doctype html>\n<title>404 Not Found</title>\n"), ErrNoStatusLine},
-		"a code alone":    {[]byte("404\n"), ErrNoStatusLine},
-		"a short code":    {[]byte("HTTP/1.1 20 OK\r\n\r\n"), ErrNoStatusLine},
-		"a request alone": {[]byte("GET / HTTP/1.1\r\nHost: example.com\r\n\r\n"), ErrNoStatusLine},
-		"a 2 MB head":     {[]byte("HTTP/1.1 200 OK\r\nX-Big: " + strings.Repeat("b", 2<<20) + "\r\n\r\n"), ErrHeadTooLarge},
+		"empty":           {nil, data.ErrEmpty},
+		"blank lines":     {[]byte("\r\n \n\t\n"), data.ErrEmpty},
+		"byte order mark": {[]byte("\xef\xbb\xbf\n"), data.ErrEmpty},
+		"binary junk":     {junk, data.ErrBinary},
+		"a PNG":           {png, data.ErrBinary},
+		"HTML":            {[]byte("<!doctype html>\n<title>404 Not Found</title>\n"), data.ErrNoStatusLine},
+		"a code alone":    {[]byte("404\n"), data.ErrNoStatusLine},
+		"a short code":    {[]byte("HTTP/1.1 20 OK\r\n\r\n"), data.ErrNoStatusLine},
+		"a request alone": {[]byte("GET / HTTP/1.1\r\nHost: example.com\r\n\r\n"), data.ErrNoStatusLine},
+		"a 2 MB head":     {[]byte("HTTP/1.1 200 OK\r\nX-Big: " + strings.Repeat("b", 2<<20) + "\r\n\r\n"), data.ErrHeadTooLarge},
 	} {
-		if _, err := Parse(bytes.NewReader(tc.in)); !errors.Is(err, tc.want) {
+		if _, err := data.ReadResponses(bytes.NewReader(tc.in)); !errors.Is(err, tc.want) {
 			t.Errorf("%s: %v, want %v", name, err, tc.want)
 		}
 	}
 }
 
 func TestLineLimits(t *testing.T) {
-	// A status line longer than maxLineCheck is not one.
-	long := "HTTP/1.1 200 " + strings.Repeat("O", maxLineCheck) + "\r\n\r\n"
-	if _, err := Parse(strings.NewReader(long)); !errors.Is(err, ErrNoStatusLine) {
-		t.Errorf("a status line over %d bytes: %v", maxLineCheck, err)
+	// A status line longer than data.MaxStartLine is not one.
+	long := "HTTP/1.1 200 " + strings.Repeat("O", data.MaxStartLine) + "\r\n\r\n"
+	if _, err := data.ReadResponses(strings.NewReader(long)); !errors.Is(err, data.ErrNoStatusLine) {
+		t.Errorf("a status line over %d bytes: %v", data.MaxStartLine, err)
 	}
-	fits := "HTTP/1.1 200 " + strings.Repeat("O", maxLineCheck-len("HTTP/1.1 200 ")) + "\r\n\r\n"
-	if _, err := Parse(strings.NewReader(fits)); err != nil {
-		t.Errorf("a status line of %d bytes: %v", maxLineCheck, err)
+	fits := "HTTP/1.1 200 " + strings.Repeat("O", data.MaxStartLine-len("HTTP/1.1 200 ")) + "\r\n\r\n"
+	if _, err := data.ReadResponses(strings.NewReader(fits)); err != nil {
+		t.Errorf("a status line of %d bytes: %v", data.MaxStartLine, err)
 	}
 	// At most maxMalformedNotes lines that are not fields are named.
 	rep := explainString(t, "HTTP/1.1 200 OK\r\na\r\nb\r\nc\r\nd\r\ne\r\n\r\n")

@@ -2,6 +2,7 @@ package explain
 
 import (
 	"fmt"
+	"github.com/httpstatus-dev/httpstatus/data"
 	"net/textproto"
 	"slices"
 	"strings"
@@ -42,7 +43,7 @@ func hasAny(h textproto.MIMEHeader, fields []string) bool {
 }
 
 // request makes the checks that need the request the response answers.
-func (c *checker) request(req *Request) {
+func (c *checker) request(req *data.Request) {
 	code, h := c.resp.Code, c.resp.Header
 	expect := strings.ToLower(strings.Join(req.Header.Values("Expect"), ","))
 	switch {

@@ -1,7 +1,6 @@
 package explain
 
 import (
-	"net/textproto"
 	"slices"
 	"strings"
 	"testing"
@@ -44,25 +43,6 @@ func TestChooseEntry(t *testing.T) {
 				t.Errorf("ambiguity note %v (want %v), proxy note %v (want %v): %v", ambiguous, tc.ambiguous, proxy, tc.proxy, res.Notes)
 			}
 		})
-	}
-}
-
-// A signature that chooses entries names a vendor as the catalog does.
-func TestSignatureSourcesAreInTheCatalog(t *testing.T) {
-	sources := map[string]bool{}
-	for _, s := range data.Load().All() {
-		sources[s.Source] = true
-		for _, sub := range s.SubCodes {
-			sources[sub.Source] = true
-		}
-	}
-	for _, sig := range signatures {
-		if sig.source != "" && !sources[sig.source] {
-			t.Errorf("signature %s~%q names source %q, which no catalog entry or sub-code has", sig.field, sig.contains, sig.source)
-		}
-		if sig.field != textproto.CanonicalMIMEHeaderKey(sig.field) || sig.contains != strings.ToLower(sig.contains) || sig.product == "" {
-			t.Errorf("signature %+v: field not canonical, value not lower case, or no product", sig)
-		}
 	}
 }
 

@@ -3,7 +3,6 @@ package model
 import (
 	"cmp"
 	"slices"
-	"strconv"
 	"strings"
 
 	"github.com/httpstatus-dev/httpstatus/data"
@@ -78,20 +77,18 @@ func (l *listPane) scroll(rows int) {
 // A code the catalog lacks shows the nearest codes instead of nothing, as
 // the command line names them.
 func (m *Model) refilter() {
-	q := data.ParseQuery(m.filter.Value())
+	res := m.cat.Resolve(m.filter.Value())
 	l := &m.list
-	l.results, l.empty, l.nearest = m.cat.Search(q), "", ""
-	if len(l.results) == 0 && !q.Empty() {
-		l.empty = "No status matches “" + ellipsis(q.Text, 30) + "”"
-		if len(q.Codes) > 0 {
-			if n, err := strconv.Atoi(strings.SplitN(q.Codes[0], ".", 2)[0]); err == nil {
-				var near []string
-				for _, c := range m.cat.Nearest(n) {
-					near = append(near, data.FormatCode(c))
-				}
-				l.nearest = strings.Join(near, ", ")
-				l.results, _ = m.cat.Codes(near)
+	l.results, l.empty, l.nearest = res.Results, "", ""
+	if len(l.results) == 0 && !res.Query.Empty() {
+		l.empty = "No status matches “" + ellipsis(res.Query.Text, 30) + "”"
+		if len(res.Missing) > 0 {
+			var near []string
+			for _, c := range res.Missing[0].Nearest {
+				near = append(near, data.FormatCode(c))
 			}
+			l.nearest = strings.Join(near, ", ")
+			l.results, _ = m.cat.Codes(near)
 		}
 	}
 	l.counts = countTabs(l.counts, l.results)
@@ -205,7 +202,7 @@ func (m *Model) back() {
 // response selects its code: the filter shows what the query took from it.
 func (m *Model) paste(s string) {
 	m.focus = focusList
-	m.filter.SetValue(filterText(m.filter.Value() + " " + s))
+	m.filter.SetValue(filterText(m.cat, m.filter.Value()+" "+s))
 	m.refilter()
 }
 

@@ -91,7 +91,7 @@ type Option func(*Model)
 
 // WithQuery pre-fills the filter, as `httpstatus -i teapot` does.
 func WithQuery(q string) Option {
-	return func(m *Model) { m.filter.SetValue(filterText(q)) }
+	return func(m *Model) { m.filter.SetValue(filterText(m.cat, q)) }
 }
 
 // WithSize lays the model out before the first WindowSizeMsg, so the first
@@ -181,11 +181,11 @@ func (m *Model) setStyles() {
 }
 
 // filterText is what the filter shows for given or pasted text: a status
-// line, log line or whole response as the code and words the query took
-// from it ("404 not found"), anything else on one line.
-func filterText(s string) string {
-	if q := data.ParseQuery(s); q.Line {
-		return q.String()
+// line, log line or whole response as the codes and words the resolver took
+// from it ("404 not found", "522 cloudflare"), anything else on one line.
+func filterText(cat *data.Catalog, s string) string {
+	if res := cat.Resolve(s); res.Query.Line {
+		return res.Text()
 	}
 	return data.NormalizeQuery(s)
 }

@@ -508,7 +508,10 @@ func TestPasteSelectsTheCode(t *testing.T) {
 		source        string
 	}{
 		{"HTTP/1.1 404 Not Found", "404 not found", 404, "IANA"},
-		{"HTTP/2 522\r\ndate: Tue, 10 Oct 2025 13:55:36 GMT\r\nserver: cloudflare\r\n\r\n<html>", "522 cloudflare", 522, "Cloudflare"},
+		{"HTTP/2 522\r\ndate: Tue, 10 Oct 2025 13:55:36 GMT\r\nserver: cloudflare\r\n\r\n<html>", "522", 522, "Cloudflare"},
+		// A header field chose the vendor's meaning: the filter names the
+		// vendor, so that it means the same when typed again.
+		{"HTTP/2 504\r\nx-azure-ref: 20251010T135536Z-abc\r\n\r\n", "504 azure front door", 504, "Azure Front Door"},
 		{`10.0.0.1 - - [10/Oct/2025:13:55:36 +0000] "GET / HTTP/1.1" 499 0 "-" "curl/8.5.0"`, "499", 499, "nginx"},
 		{"HTTP/1.1 420 Enhance Your Calm", "420 enhance calm", 420, "Twitter"},
 	} {

@@ -1,11 +1,10 @@
-package explain
+package data
 
 import (
 	"bufio"
 	"bytes"
 	"errors"
 	"fmt"
-	"github.com/httpstatus-dev/httpstatus/data"
 	"io"
 	"net/textproto"
 	"strconv"
@@ -13,12 +12,12 @@ import (
 	"unicode/utf8"
 )
 
-// Limits on what explain reads. Anything over them is refused with an
+// Limits on the responses ReadResponses reads (explain's input). Anything over them is refused with an
 // error rather than read in part.
 const (
-	MaxInput     = 8 << 20 // bytes of input in all, bodies included
-	MaxHead      = 1 << 20 // bytes in one head: its status or request line and header fields
-	MaxResponses = 100     // responses in one input; curl -L follows at most 50 redirects
+	MaxResponseInput = 8 << 20 // bytes of input in all, bodies included
+	MaxHead          = 1 << 20 // bytes in one head: its status or request line and header fields
+	MaxResponses     = 100     // responses in one input; curl -L follows at most 50 redirects
 )
 
 // Errors for input that is not one or more HTTP responses.
@@ -26,12 +25,14 @@ var (
 	ErrEmpty            = errors.New("the input is empty; pipe in a response, e.g. curl -si URL | httpstatus explain")
 	ErrBinary           = errors.New("the input is binary data, not an HTTP response")
 	ErrNoStatusLine     = errors.New("no status line (such as HTTP/1.1 200 OK) in the input")
-	ErrInputTooLarge    = fmt.Errorf("the input is over %d MB; use curl -sI to get heads without bodies", MaxInput>>20)
+	ErrInputTooLarge    = fmt.Errorf("the input is over %d MB; use curl -sI to get heads without bodies", MaxResponseInput>>20)
 	ErrHeadTooLarge     = fmt.Errorf("a message head (status or request line and header fields) is over %d MB", MaxHead>>20)
 	ErrTooManyResponses = fmt.Errorf("the input has more than %d responses", MaxResponses)
 )
 
-// Response is one response head as explain read it.
+// Response is one response as ReadResponses read it, or as ParseQuery
+// found it pasted: its head and the start of its content. The resolver
+// decides its meaning and who wrote it from these fields alone.
 type Response struct {
 	Line   string // the status line as received, without its line end
 	Proto  string // HTTP/1.1, HTTP/2
@@ -44,8 +45,11 @@ type Response struct {
 	// Body is how many bytes of content followed the head, not counting
 	// the blank lines around it; -1 when the input cannot tell (curl -v
 	// writes bodies apart from heads).
-	Body    int
-	Request *Request // the request it answers, when the input has it
+	Body int
+	// BodyStart is the start of that content (at most
+	// MaxBodyEvidence bytes), where error pages say who wrote them.
+	BodyStart string
+	Request   *Request // the request it answers, when the input has it
 }
 
 // Request is a request head found in the input: curl -v's "> " lines, or
@@ -58,22 +62,27 @@ type Request struct {
 	URL string
 }
 
-// Parse reads one or more responses: the output of curl -i, -I, -L and
+// ReadResponses reads one or more responses: the output of curl -i, -I, -L and
 // -v, HTTPie, or a file. It skips bodies and refuses input that is not
 // HTTP, with one of the errors above.
-func Parse(r io.Reader) ([]*Response, error) {
-	b, err := io.ReadAll(io.LimitReader(r, MaxInput+1))
+func ReadResponses(r io.Reader) ([]*Response, error) {
+	b, err := io.ReadAll(io.LimitReader(r, MaxResponseInput+1))
 	if err != nil {
 		return nil, err
 	}
-	if len(b) > MaxInput {
+	if len(b) > MaxResponseInput {
 		return nil, ErrInputTooLarge
 	}
+	return parseResponses(b)
+}
+
+func parseResponses(b []byte) ([]*Response, error) {
 	b = bytes.TrimPrefix(b, []byte("\xef\xbb\xbf"))
 	if len(bytes.TrimSpace(b)) == 0 {
 		return nil, ErrEmpty
 	}
 	var out []*Response
+	var err error
 	if isVerbose(b) {
 		out, err = parseVerbose(b)
 	} else {
@@ -163,7 +172,9 @@ func parseRaw(b []byte) ([]*Response, error) {
 			req = nil // a final response answers its request; a 1xx leaves it open
 		}
 		end := bodyEnd(b, headEnd, resp, crlf)
-		resp.Body = len(bytes.TrimSpace(b[headEnd:end]))
+		content := bytes.TrimSpace(b[headEnd:end])
+		resp.Body = len(content)
+		resp.BodyStart = string(content[:min(len(content), MaxBodyEvidence)])
 		out = append(out, resp)
 		if len(out) > MaxResponses {
 			return nil, ErrTooManyResponses
@@ -205,27 +216,27 @@ func nextHead(b []byte, pos int, inCRLF bool) (start int, isResponse, found bool
 func fieldOrBlankAt(b []byte, i int) bool {
 	s := lineScanner{b: b, next: i}
 	start, end, ok := s.scan()
-	return !ok || start == end || isFieldLine(b[start:min(end, start+maxLineCheck)])
+	return !ok || start == end || isFieldLine(b[start:min(end, start+MaxStartLine)])
 }
 
-// maxLineCheck is longer than any status or request line worth reading;
+// MaxStartLine is longer than any status or request line worth reading;
 // longer lines are not one, which bounds what is copied to check them.
-const maxLineCheck = 8 << 10
+const MaxStartLine = 8 << 10
 
 // isStatusLine reports whether a line, without its line end, is a status
 // line.
 func isStatusLine(line []byte) bool {
-	if len(line) > maxLineCheck || !bytes.HasPrefix(line, []byte("HTTP/")) {
+	if len(line) > MaxStartLine || !bytes.HasPrefix(line, []byte("HTTP/")) {
 		return false
 	}
-	_, _, _, ok := data.ParseStatusLine(string(line))
+	_, _, _, ok := ParseStatusLine(string(line))
 	return ok
 }
 
 // isRequestLine reports whether a line, without its line end, is a request
 // line.
 func isRequestLine(line []byte) bool {
-	if len(line) > maxLineCheck || len(line) == 0 || line[0] < 'A' || line[0] > 'Z' {
+	if len(line) > MaxStartLine || len(line) == 0 || line[0] < 'A' || line[0] > 'Z' {
 		return false
 	}
 	_, _, _, ok := parseRequestLine(string(line))
@@ -315,8 +326,8 @@ func gluedStatusLine(content []byte) int {
 		if cr := bytes.LastIndexByte(line, '\r'); cr >= 0 {
 			start, line = start+cr+1, line[cr+1:]
 		}
-		if len(line) > maxLineCheck {
-			start, line = start+len(line)-maxLineCheck, line[len(line)-maxLineCheck:]
+		if len(line) > MaxStartLine {
+			start, line = start+len(line)-MaxStartLine, line[len(line)-MaxStartLine:]
 		}
 		for off := 1; off < len(line); {
 			i := bytes.Index(line[off:], []byte("HTTP/"))
@@ -342,7 +353,7 @@ func statusPrefix(b []byte) bool {
 	if len(b) < n || len(b) > n && b[n] != ' ' && b[n] != '\t' {
 		return false
 	}
-	_, _, _, ok := data.ParseStatusLine(string(b[:n]))
+	_, _, _, ok := ParseStatusLine(string(b[:n]))
 	return ok
 }
 
@@ -365,7 +376,7 @@ func contentLength(h textproto.MIMEHeader) (int64, bool) {
 }
 
 func newResponse(statusLine string, fields [][]byte) *Response {
-	proto, code, phrase, _ := data.ParseStatusLine(statusLine)
+	proto, code, phrase, _ := ParseStatusLine(statusLine)
 	h, malformed := parseHeader(fields)
 	return &Response{Line: statusLine, Proto: proto, Code: code, Phrase: phrase, Header: h, Malformed: malformed, Body: -1}
 }
@@ -460,5 +471,3 @@ func isTokenByte(c byte) bool {
 	}
 	return strings.IndexByte("!#$%&'*+-.^_`|~", c) >= 0
 }
-
-func isDigit(c byte) bool { return c >= '0' && c <= '9' }

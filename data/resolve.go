@@ -1,0 +1,284 @@
+package data
+
+import (
+	"slices"
+	"strconv"
+	"strings"
+)
+
+// Resolution is what a query means: the one answer that the command line,
+// the explorer, SSH sessions and explain all show.
+type Resolution struct {
+	Query Query
+	// Results are the entries and sub-codes to show, in order: for codes,
+	// each code's chosen meaning first and then its others; for a class,
+	// a search or no query, the ranked list.
+	Results []Result
+	// Meanings say, for each code the query names that the catalog has,
+	// which meaning was chosen, on what evidence, and who answered.
+	Meanings []Meaning
+	// Missing are the codes the query names that the catalog lacks.
+	Missing []Missing
+	// Cards is true when the query named codes and they are the answer:
+	// each gets its card, where a class or a search gets a list.
+	Cards bool
+}
+
+// Meaning is what one code of a query means.
+type Meaning struct {
+	Code string // as the query named it: "504", "404.3"
+	// ChosenBy is what in the input chose the first of the code's results
+	// over its standard meaning: `reason phrase "Enhance Your Calm"`,
+	// "Server: cloudflare", `the word "nginx"`. Empty when the code alone
+	// gives it.
+	ChosenBy []string
+	// AnsweredBy is who wrote the response, when the query held one that
+	// shows it; nil otherwise.
+	AnsweredBy *Responder
+
+	bySign bool // a sign of the chosen vendor in the response chose it
+}
+
+// Missing is a code the catalog lacks, with the nearest ones it has.
+type Missing struct {
+	Code    string // as the query named it
+	Nearest []int
+}
+
+// String says so, in one line: "no status 250; nearest: 226, 299".
+func (m Missing) String() string {
+	if status, _, ok := strings.Cut(m.Code, "."); ok {
+		return "no IIS sub-code " + m.Code + "; httpstatus " + status + " lists the ones there are"
+	}
+	n, err := strconv.Atoi(m.Code)
+	if err != nil {
+		return "no status " + m.Code
+	}
+	msg := "no status " + strconv.Itoa(n)
+	if n >= 1000 && n < 2000 {
+		msg = "no status or Cloudflare error " + strconv.Itoa(n)
+	}
+	if n > 599 {
+		msg += " (HTTP status codes run from 100 to 599)"
+	}
+	if len(m.Nearest) > 0 {
+		near := make([]string, len(m.Nearest))
+		for i, c := range m.Nearest {
+			near[i] = FormatCode(c)
+		}
+		msg += "; nearest: " + strings.Join(near, ", ")
+	}
+	return msg
+}
+
+// Text is the query as it was resolved, on one line: each code, the vendor
+// of its meaning when something in the input chose a vendor's, then the
+// words ("522 cloudflare", "404 not found"). Resolved again, it means the
+// same: the explorer's filter shows it for a pasted response.
+func (r Resolution) Text() string {
+	parts := slices.Clone(r.Query.Codes)
+	if r.Query.Mask.prefix != "" {
+		parts = append(parts, r.Query.Mask.String())
+	}
+	for _, m := range r.Meanings {
+		if !m.bySign {
+			continue // the code or the phrase words alone choose it again
+		}
+		if i := slices.IndexFunc(r.Results, func(res Result) bool { return res.Sub == nil && res.Status.CodeString() == m.Code }); i >= 0 && !r.Results[i].Status.Official {
+			parts = append(parts, strings.ToLower(r.Results[i].Status.Source))
+		}
+	}
+	return strings.Join(append(parts, r.Query.Words...), " ")
+}
+
+// Resolve reads a query and decides what it means.
+func (c *Catalog) Resolve(raw string) Resolution { return c.resolve(ParseQuery(raw)) }
+
+// ResolveResponse decides what one response means: its code's entries, the
+// chosen one first, what chose it and who answered. explain calls it for
+// each response it reads; a pasted response takes the same path.
+func (c *Catalog) ResolveResponse(h *Response) ([]Result, Meaning) {
+	found, _ := c.Codes([]string{FormatCode(h.Code)})
+	m := Meaning{Code: FormatCode(h.Code)}
+	if len(found) == 0 {
+		m.AnsweredBy = whoAnswered(c, h)
+		return nil, m
+	}
+	return c.meaningOf(found, h, nil, &m), m
+}
+
+func (c *Catalog) resolve(q Query) Resolution {
+	res := Resolution{Query: q}
+	switch {
+	case q.Empty():
+		res.Results = c.everything()
+	case len(q.Codes) > 0:
+		found, missing := c.Codes(q.Codes)
+		if len(found) == 0 && len(q.Words) > 0 {
+			// "took 250 ms" named no catalogued code: the words are the query.
+			res.Results = c.rank(c.score(q.Words, nil), len(q.Words))
+			break
+		}
+		res.Cards = true
+		for _, code := range missing {
+			m := Missing{Code: code}
+			if n, err := strconv.Atoi(strings.SplitN(code, ".", 2)[0]); err == nil {
+				m.Nearest = c.Nearest(n)
+			}
+			res.Missing = append(res.Missing, m)
+		}
+		res.Results, res.Meanings = c.meanings(found, q)
+	case q.Mask.prefix != "":
+		class := c.classResults(q.Mask)
+		res.Results = class
+		if len(q.Words) > 0 {
+			res.Results = c.rankWithin(class, q.Words)
+		}
+	default:
+		res.Results = c.rank(c.score(q.Words, nil), len(q.Words))
+	}
+	return res
+}
+
+// meanings orders the results of the codes a query names, each code's
+// chosen meaning first, and says what chose it. A sub-code the words name
+// ("404 mime") comes first.
+func (c *Catalog) meanings(found []Result, q Query) ([]Result, []Meaning) {
+	var flags []Result // the query's words against the codes' entries
+	var out []Result
+	if len(q.Words) > 0 {
+		flags = c.rankWithin(found, q.Words)
+		for _, r := range flags {
+			if r.Sub != nil && !slices.ContainsFunc(found, func(f Result) bool { return f.Sub == r.Sub }) && (r.named != 0 || r.keywords > 0) {
+				out = append(out, r)
+			}
+		}
+	}
+	var meanings []Meaning
+	for from := 0; from < len(found); {
+		to := from + 1
+		for to < len(found) && found[to].Sub == nil && found[from].Sub == nil && found[to].Status.Code == found[from].Status.Code {
+			to++
+		}
+		group := slices.Clone(found[from:to])
+		code := group[0].Status.CodeString()
+		if group[0].Sub != nil {
+			code = group[0].Sub.Code
+		}
+		m := Meaning{Code: code}
+		var head *Response
+		if group[0].Sub == nil {
+			for i := range q.Heads {
+				if q.Heads[i].Code == group[0].Status.Code {
+					head = q.Heads[i]
+					break
+				}
+			}
+		}
+		out = append(out, c.meaningOf(group, head, flags, &m)...)
+		meanings = append(meanings, m)
+		from = to
+	}
+	return out, meanings
+}
+
+// standing is how the input points at one meaning of a code, strongest
+// signal first.
+type standing struct {
+	phrase   bool // the reason phrase is the entry's phrase or a former name
+	sign     int  // place of the first sign on the path naming its vendor; -1 none
+	vendor   bool // the words name its vendor ("499 nginx")
+	named    int  // words of its phrase the query holds whole
+	keywords int
+	official bool
+}
+
+func (a standing) compare(b standing) int {
+	switch {
+	case a.phrase != b.phrase:
+		return boolOrder(a.phrase)
+	case a.sign != b.sign:
+		if a.sign < 0 || b.sign < 0 {
+			return boolOrder(a.sign >= 0)
+		}
+		return a.sign - b.sign
+	case a.vendor != b.vendor:
+		return boolOrder(a.vendor)
+	case a.named != b.named:
+		return b.named - a.named
+	case a.keywords != b.keywords:
+		return b.keywords - a.keywords
+	case a.official != b.official:
+		return boolOrder(a.official)
+	}
+	return 0
+}
+
+// meaningOf orders the meanings of one code (or one sub-code) by what the
+// input says of them, the one algorithm every face uses: a reason phrase
+// that names one, then a sign of its vendor in the response (the evidence
+// table), then words that name its vendor, its phrase or its keywords,
+// then the standard meaning. It fills in what chose the first one and, for
+// a response, who answered.
+func (c *Catalog) meaningOf(group []Result, h *Response, flags []Result, m *Meaning) []Result {
+	var sources, signs []string
+	if h != nil {
+		sources, signs = signsOnPath(h)
+		m.AnsweredBy = whoAnswered(c, h)
+	}
+	stand := make([]standing, len(group))
+	for i := range group {
+		r := &group[i]
+		st := &stand[i]
+		st.sign, st.official = -1, r.Status.Official && r.Sub == nil
+		if j := slices.IndexFunc(flags, func(o Result) bool { return o.Status == r.Status && o.Sub == r.Sub }); j >= 0 {
+			f := flags[j]
+			st.vendor, st.named, st.keywords = f.vendor, popcount(f.named), f.keywords
+			r.Phrase, r.Hint = f.Phrase, f.Hint
+		}
+		if r.Sub != nil || h == nil {
+			continue
+		}
+		st.phrase = h.Phrase != "" && (foldText(h.Phrase) == foldText(r.Status.Phrase) ||
+			slices.ContainsFunc(r.Status.Aliases, func(a string) bool { return foldText(a) == foldText(h.Phrase) }))
+		if !r.Status.Official {
+			st.sign = slices.IndexFunc(sources, func(s string) bool { return strings.EqualFold(s, r.Status.Source) })
+		}
+	}
+	order := make([]int, len(group))
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortStableFunc(order, func(a, b int) int { return stand[a].compare(stand[b]) })
+	out := make([]Result, len(group))
+	for i, j := range order {
+		out[i] = group[j]
+	}
+	first, std := stand[order[0]], standard(stand)
+	anySign := slices.ContainsFunc(stand, func(s standing) bool { return s.sign >= 0 })
+	narrowed := first.phrase && slices.ContainsFunc(stand, func(s standing) bool { return !s.phrase })
+	switch {
+	case len(group) == 1: // the only meaning: nothing chose it
+	case first.sign >= 0 && (order[0] != std || !stand[std].official):
+		m.ChosenBy, m.bySign = []string{signs[first.sign]}, true
+	case narrowed && (order[0] != std || anySign || !stand[std].official):
+		// The phrase chose among vendor meanings, or other than the code
+		// alone would, or overruled a sign: worth naming.
+		m.ChosenBy = []string{"reason phrase " + strconv.Quote(clipText(h.Phrase, 60))}
+	case order[0] == std:
+	case first.vendor:
+		m.ChosenBy = []string{"the vendor named in the query (" + out[0].Status.Source + ")"}
+	case first.named > 0 || first.keywords > 0:
+		m.ChosenBy = []string{"words of the query that name it"}
+	}
+	return out
+}
+
+// standard is the meaning a code has when nothing says otherwise: its
+// official entry, else the first.
+func standard(stand []standing) int {
+	if i := slices.IndexFunc(stand, func(s standing) bool { return s.official }); i >= 0 {
+		return i
+	}
+	return 0
+}
