@@ -3,6 +3,7 @@ package data
 import (
 	"slices"
 	"strings"
+	"sync"
 	"sync/atomic"
 )
 
@@ -20,6 +21,9 @@ type index struct {
 	short [][]string   // distinct stems of short fields, by length, for typos
 	// subCodes finds a sub-code's entry and place: "404.3" -> {i, j}.
 	subCodes map[string][2]int
+
+	fuzzyOnce sync.Once
+	fuzzy     *fuzzyNames // built on the first fuzzy search
 }
 
 // doc is an entry or one of its sub-codes, as search sees it.

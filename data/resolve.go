@@ -116,7 +116,7 @@ func (c *Catalog) resolve(q Query) Resolution {
 		found, missing := c.Codes(q.Codes)
 		if len(found) == 0 && len(q.Words) > 0 {
 			// "took 250 ms" named no catalogued code: the words are the query.
-			res.Results = c.rank(c.score(q.Words, nil), len(q.Words))
+			res.Results = c.search(q.Words, nil)
 			break
 		}
 		res.Cards = true
@@ -135,22 +135,28 @@ func (c *Catalog) resolve(q Query) Resolution {
 			res.Results = c.rankWithin(class, q.Words)
 		}
 	default:
-		res.Results = c.rank(c.score(q.Words, nil), len(q.Words))
+		res.Results = c.search(q.Words, nil)
 	}
 	return res
 }
 
 // meanings orders the results of the codes a query names, each code's
-// chosen meaning first, and says what chose it. A sub-code the words name
-// ("404 mime") comes first.
+// chosen meaning first, and says what chose it. A sub-code that the words
+// match better than the code's entries ("404 mime") comes first.
 func (c *Catalog) meanings(found []Result, q Query) ([]Result, []Meaning) {
 	var flags []Result // the query's words against the codes' entries
 	var out []Result
 	if len(q.Words) > 0 {
-		flags = c.rankWithin(found, q.Words)
+		flags = c.rank(c.score(q.Words, c.within(found)), len(q.Words), false)
+		entryBest := 0
 		for _, r := range flags {
-			if r.Sub != nil && !slices.ContainsFunc(found, func(f Result) bool { return f.Sub == r.Sub }) && (r.named != 0 || r.keywords > 0) {
-				out = append(out, r)
+			if r.Sub == nil {
+				entryBest = max(entryBest, r.matched)
+			}
+		}
+		for _, r := range flags {
+			if r.Sub != nil && r.matched > entryBest && !slices.ContainsFunc(found, func(f Result) bool { return f.Sub == r.Sub }) {
+				out = append(out, r) // "404 mime": the words name a sub-code, not the entries
 			}
 		}
 	}

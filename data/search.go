@@ -61,6 +61,7 @@ type Result struct {
 	vendor   bool    // the query named the entry's vendor ("499 nginx")
 	named    uint32  // the query words found in the phrase or an alias
 	keywords int     // keywords the query holds whole
+	fuzzy    bool    // found by its letters in order, not by its words
 }
 
 // Hint is a text of an entry and the runes of it that matched.
@@ -92,6 +93,7 @@ const (
 	bonusOneField = 0.25 // every word in one field, times its weight
 	bonusEqual    = 0.5  // the field is the query: "not found"
 	subPenalty    = 0.75 // sub-codes rank below entries that match as well
+	subBelow      = 0.99 // at best, a sub-code scores this share of the best entry
 	keepRatio     = 0.4  // results scoring under this share of the best are noise
 	// officialPrior settles close calls for the standard meaning: most
 	// people who type "throttled" mean 429, not a vendor's code.
@@ -169,11 +171,9 @@ func (c *Catalog) classResults(m Mask) []Result {
 	return out
 }
 
-// rankWithin ranks a set of results (the entries of some codes or of a
-// class, and their sub-codes) by words: only those the words match stay,
-// best first ("5xx timeout"). For codes, the resolver reads from it which
-// meanings the words name.
-func (c *Catalog) rankWithin(set []Result, words []string) []Result {
+// within accepts the docs of a set of results: the entries of some codes
+// or of a class, and their sub-codes.
+func (c *Catalog) within(set []Result) func(*doc) bool {
 	entries, subs, subEntries := map[int]bool{}, map[*SubCode]bool{}, map[int]bool{}
 	for _, r := range set {
 		if r.Sub != nil {
@@ -182,16 +182,22 @@ func (c *Catalog) rankWithin(set []Result, words []string) []Result {
 			entries[r.index] = true
 		}
 	}
-	ranked := c.rank(c.score(words, func(d *doc) bool {
+	return func(d *doc) bool {
 		if d.sub < 0 || entries[d.entry] {
 			return entries[d.entry] // a code's entry, or a sub-code of it
 		}
 		// Only the set's own entries are decoded, and asked.
 		return subEntries[d.entry] && subs[c.subOf(d.entry, d.sub)]
-	}), len(words))
+	}
+}
+
+// rankWithin ranks the results of a class by words: only those the words
+// match stay, best first ("5xx timeout").
+func (c *Catalog) rankWithin(class []Result, words []string) []Result {
+	ranked := c.search(words, c.within(class))
 	for i := range ranked {
 		if ranked[i].Sub == nil {
-			ranked[i].CodeDigits = set[0].CodeDigits
+			ranked[i].CodeDigits = class[0].CodeDigits
 		}
 	}
 	return ranked
@@ -337,12 +343,15 @@ type candidate struct {
 	vendor   bool
 	named    uint32
 	keywords int
+	oneName  bool // every query word in one name: phrase, former name or keyword
+	isName   bool // the query is one of its names
 }
 
 // rank turns matches into results, best first, and drops the noise: a doc
-// far below the best one matched some word only in passing. It hands the
+// far below the best one matched some word only in passing. search is
+// false where the results are a code's meanings, not a list. It hands the
 // scratch back.
-func (c *Catalog) rank(sc *scratch, words int) []Result {
+func (c *Catalog) rank(sc *scratch, words int, search bool) []Result {
 	defer c.putScratch(sc)
 	ix := c.searchIndex()
 	all := uint32(1)<<words - 1
@@ -370,8 +379,10 @@ func (c *Catalog) rank(sc *scratch, words int) []Result {
 				cd.keywords++ // "downstream_remote_disconnect", all of it
 			}
 			if fh.words == all && f.kind.short() {
+				cd.oneName = true
 				b := bonusOneField * f.kind.weight()
 				if int(f.ntoks) == words {
+					cd.isName = f.kind == FieldPhrase || f.kind == FieldAlias
 					b += bonusEqual
 				}
 				bonus = max(bonus, b)
@@ -387,15 +398,25 @@ func (c *Catalog) rank(sc *scratch, words int) []Result {
 		cands = append(cands, cd)
 	}
 	// A sub-code is an answer when the query names its vendor ("iis 404",
-	// "cloudflare rate limit") or it matches better than every entry
-	// ("directory listing denied"); otherwise the hundred IIS codes would
-	// bury the entries under every common word.
+	// "cloudflare rate limit") or when it is the sub-code's name
+	// ("directory listing denied"). In a search (not among a code's
+	// meanings, where the entries are the answer) it is one too when a
+	// name of it holds every word of a query of several ("rate limit" is
+	// Cloudflare's 1015 too), or when it matches better than every entry,
+	// but then it ranks below the best entry: "request rate limit" is 429
+	// first. Otherwise the hundred IIS codes would bury the entries under
+	// every common word.
 	best, top := 0.0, 0
 	kept := cands[:0]
 	for _, cd := range cands {
 		if ix.docs[cd.id].sub >= 0 {
 			cd.score *= subPenalty
-			if !cd.vendor && cd.score <= bestEntry {
+			switch {
+			case cd.vendor, cd.isName:
+			case search && (cd.score > bestEntry || cd.oneName && words > 1):
+				cd.score = min(cd.score, bestEntry*subBelow)
+			case cd.score > bestEntry:
+			default:
 				continue
 			}
 		}
@@ -419,7 +440,42 @@ func (c *Catalog) rank(sc *scratch, words int) []Result {
 		out = append(out, r)
 	}
 	slices.SortFunc(out, compareResults)
+	if search {
+		out = oncePerName(out)
+	}
+	if slices.ContainsFunc(out, func(r Result) bool { return r.vendor }) {
+		// A word that names a vendor lifts that vendor's entries above
+		// others that match as many words: "gateway timeout cloudflare"
+		// is Cloudflare's 524 and 522 before the standard 504.
+		slices.SortStableFunc(out, func(a, b Result) int {
+			if a.matched != b.matched {
+				return b.matched - a.matched
+			}
+			if a.vendor != b.vendor {
+				return boolOrder(a.vendor)
+			}
+			return 0
+		})
+	}
 	return out
+}
+
+// oncePerName keeps, of the sub-codes a vendor sends under several
+// statuses with one name (IIS's "Maximum request rate limit reached" is
+// 401.502, 403.502 and 404.502), the best one: the rest say nothing new
+// in a list. A sub-code asked for by its code is not in a search.
+func oncePerName(results []Result) []Result {
+	type name struct{ source, phrase string }
+	seen := map[name]bool{}
+	return slices.DeleteFunc(results, func(r Result) bool {
+		if r.Sub == nil {
+			return false
+		}
+		n := name{r.Sub.Source, r.Sub.Phrase}
+		dup := seen[n]
+		seen[n] = true
+		return dup
+	})
 }
 
 func compareResults(a, b Result) int {

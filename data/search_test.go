@@ -42,6 +42,45 @@ func TestSearchPositionsHighlightTheMatch(t *testing.T) {
 	}
 }
 
+// Letters typed in order find the names that hold them, as in fzf, with
+// sahilm/fuzzy's matched letters highlighted (as runes, not bytes), and
+// only when no word matched: word search answers the rest as before.
+func TestFuzzySearch(t *testing.T) {
+	for _, tc := range []struct {
+		q      string
+		code   int
+		marked string // the phrase's letters that are highlighted
+	}{
+		{"svcunav", 503, "SvcUnav"},
+		{"nfnd", 404, "NFnd"},
+		{"gtwy tmout", 504, "Gtwy Tmout"},
+		{"unprc", 422, "UnprC"}, // the C of Content starts a word: sahilm/fuzzy prefers it
+	} {
+		res := find(tc.q)
+		if len(res) == 0 || res[0].Status.Code != tc.code || !res[0].fuzzy {
+			t.Errorf("%q: %s, want a fuzzy %d first", tc.q, describe(res, 3), tc.code)
+			continue
+		}
+		runes := []rune(res[0].Status.Phrase)
+		var marked []rune
+		for _, p := range res[0].Phrase {
+			marked = append(marked, runes[p])
+		}
+		if string(marked) != tc.marked {
+			t.Errorf("%q: marked %q of %q, want %q", tc.q, string(marked), res[0].Status.Phrase, tc.marked)
+		}
+	}
+	// Positions are runes: a name with a multi-byte letter before the match.
+	if got := runePositions("Né ok", []int{0, 4, 5}); !slices.Equal(got, []int{0, 3, 4}) {
+		t.Errorf("runePositions: %v", got)
+	}
+	for _, q := range []string{"rate limit", "not found", "gateway", "teapot", "unathorized"} {
+		if res := find(q); slices.ContainsFunc(res, func(r Result) bool { return r.fuzzy }) {
+			t.Errorf("%q: word search answers it, yet fuzzy matches joined: %s", q, describe(res, 5))
+		}
+	}
+}
+
 // Letters scattered through a phrase are not a match: "rate" must not
 // bring up "Created" or "Range Not Satisfiable", nor "corporate" words.
 func TestSearchRejectsScatteredLetters(t *testing.T) {
@@ -119,7 +158,7 @@ func BenchmarkLoad(b *testing.B) {
 
 func BenchmarkSearch(b *testing.B) {
 	c := Load()
-	for _, q := range []string{"404", "rate limit", "unathorized", "x", "r", "HTTP/1.1 502 Bad Gateway", "file upload too big"} {
+	for _, q := range []string{"404", "rate limit", "unathorized", "x", "r", "HTTP/1.1 502 Bad Gateway", "file upload too big", "gtwy", "gtwy tmout"} {
 		pq := ParseQuery(q)
 		b.Run(q, func(b *testing.B) {
 			for b.Loop() {

@@ -244,13 +244,6 @@ func clip(s string, n int) string {
 	return s[:cut] + "…"
 }
 
-func capitalize(s string) string {
-	if s == "" || s[0] < 'a' || s[0] > 'z' {
-		return s
-	}
-	return string(s[0]-'a'+'A') + s[1:]
-}
-
 // fold reduces a phrase to its letters and digits, lower-cased, so that
 // "I'm a teapot" matches "I'm a Teapot" and "Gateway Time-out" matches
 // "Gateway Timeout".
