@@ -12,8 +12,6 @@ import (
 	"strconv"
 	"strings"
 	"sync"
-
-	"github.com/pelletier/go-toml/v2"
 )
 
 //go:embed statuses.toml
@@ -246,32 +244,13 @@ type document struct {
 	Status []Status `toml:"status"`
 }
 
-// Parse reads a whole catalog in the statuses.toml format, rejecting fields
-// the data model does not have.
-func Parse(b []byte) (*Catalog, error) {
-	var doc document
-	dec := toml.NewDecoder(bytes.NewReader(b))
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(&doc); err != nil {
-		return nil, err
-	}
-	keys := make([]entryKey, len(doc.Status))
-	for i := range doc.Status {
-		doc.Status[i].fillEmpty()
-		st := &doc.Status[i]
-		keys[i] = entryKey{st.Code, st.Official, st.Phrase, st.Category}
-	}
-	c := newCatalog(keys, nil, doc.Status)
-	c.src = b
-	return c, nil
-}
-
 // statusHeader starts every entry of statuses.toml.
 const statusHeader = "[[status]]\n"
 
 // parseLazily splits the catalog into its [[status]] tables and reads only
 // the code and official lines of each; decode reads the rest on demand. The
-// package's tests check that this agrees with Parse on every entry.
+// package's tests check that this agrees with a strict decode of the whole
+// file on every entry.
 func parseLazily(b []byte) (*Catalog, error) {
 	if !bytes.HasPrefix(b, []byte(statusHeader)) {
 		return nil, errors.New("does not start with " + strings.TrimSpace(statusHeader))
@@ -529,15 +508,4 @@ func (m Mask) String() string { return m.prefix + strings.Repeat("x", 3-len(m.pr
 // Match reports whether code fits the mask.
 func (m Mask) Match(code int) bool {
 	return len(m.prefix) > 0 && FormatCode(code)[:len(m.prefix)] == m.prefix
-}
-
-// Class returns the entries whose code fits the mask, in catalog order.
-func (c *Catalog) Class(m Mask) []*Status {
-	var out []*Status
-	for i, k := range c.keys {
-		if m.Match(k.code) {
-			out = append(out, c.entry(i))
-		}
-	}
-	return out
 }

@@ -119,7 +119,7 @@ source = "nginx"
 summary = "The client hung up first."
 subcodes = [{code = "499.1", phrase = "Gone Away", source = "nginx", summary = "Away."}]
 `)
-	c, err := Parse(small)
+	c, err := parseStrict(small)
 	if err != nil {
 		f.Fatal(err)
 	}

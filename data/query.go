@@ -50,12 +50,6 @@ func (q Query) Empty() bool {
 	return len(q.Codes) == 0 && q.Mask.prefix == "" && len(q.Words) == 0
 }
 
-// OnlyCodes reports whether the query names codes and nothing else
-// ("404", "301 308", "error 1020"), so an unknown one is an error.
-func (q Query) OnlyCodes() bool {
-	return len(q.Codes) > 0 && q.Mask.prefix == "" && len(q.Words) == 0
-}
-
 // String writes the query as it was understood: "404 not found" for the
 // status line "HTTP/1.1 404 Not Found".
 func (q Query) String() string {

@@ -1,6 +1,7 @@
 package data
 
 import (
+	"math/bits"
 	"slices"
 	"strconv"
 	"strings"
@@ -239,7 +240,7 @@ func (c *Catalog) meaningOf(group []Result, h *Response, flags []Result, m *Mean
 		st.sign, st.official = -1, r.Status.Official && r.Sub == nil
 		if j := slices.IndexFunc(flags, func(o Result) bool { return o.Status == r.Status && o.Sub == r.Sub }); j >= 0 {
 			f := flags[j]
-			st.vendor, st.named, st.keywords = f.vendor, popcount(f.named), f.keywords
+			st.vendor, st.named, st.keywords = f.vendor, bits.OnesCount32(f.named), f.keywords
 			r.Phrase, r.Hint = f.Phrase, f.Hint
 		}
 		if r.Sub != nil || h == nil {

@@ -2,6 +2,7 @@ package data
 
 import (
 	"cmp"
+	"math/bits"
 	"slices"
 	"sort"
 	"strconv"
@@ -251,88 +252,129 @@ func (c *Catalog) putScratch(sc *scratch) {
 }
 
 // score finds every doc that some query word matches, restricted to the
-// docs allowed accepts when it is not nil. The caller hands the scratch
-// back with putScratch.
+// docs allowed accepts when it is not nil, in four ways: words a name runs
+// together, each word's stem, the last word as a prefix, and a word one or
+// two letters off. The caller hands the scratch back with putScratch.
 func (c *Catalog) score(words []string, allowed func(*doc) bool) *scratch {
 	ix := c.searchIndex()
-	sc := c.getScratch(len(ix.docs))
-	consider := func(wi int, p posting, quality float64) {
-		d := &ix.docs[p.doc]
-		if allowed != nil && !allowed(d) {
-			return
-		}
-		m := &sc.docs[p.doc]
-		if len(m.fields) == 0 {
-			sc.touched = append(sc.touched, p.doc)
-		}
-		m.best[wi] = max(m.best[wi], d.fields[p.field].kind.weight()*quality)
-		i := 0
-		for i < len(m.fields) && m.fields[i].field != p.field {
-			i++
-		}
-		if i == len(m.fields) {
-			if len(m.fields) < cap(m.fields) {
-				m.fields = m.fields[:i+1]
-				m.fields[i].field, m.fields[i].words, m.fields[i].toks = p.field, 0, m.fields[i].toks[:0]
-			} else {
-				m.fields = append(m.fields, fieldHits{field: p.field})
-			}
-		}
-		m.fields[i].words |= 1 << wi
-		m.fields[i].toks = append(m.fields[i].toks, p.tok)
-	}
-	for wi := 1; wi < len(words); wi++ {
-		// Words a name runs together, typed apart: "pre condition",
-		// "web socket", "time out".
-		for _, p := range ix.postingsOf(&ix.stems, fold(words[wi-1]+words[wi])) {
-			if ix.docs[p.doc].fields[p.field].kind.short() {
-				consider(wi-1, p, 1)
-				consider(wi, p, 1)
-			}
-		}
-	}
+	s := scoring{ix: ix, sc: c.getScratch(len(ix.docs)), allowed: allowed}
+	s.runTogether(words)
 	for wi, w := range words {
 		st := fold(w)
-		found := false
-		for _, p := range ix.postingsOf(&ix.stems, st) {
-			consider(wi, p, 1)
-			found = found || ix.docs[p.doc].fields[p.field].kind.short()
-		}
+		found := s.stem(wi, st)
 		if wi == len(words)-1 {
-			// Still being typed: "unauth", "gatew".
-			names := ix.names.words
-			for i := sort.SearchStrings(names, w); i < len(names) && strings.HasPrefix(names[i], w); i++ {
-				if names[i] == w {
-					continue
-				}
-				for _, p := range ix.postingsAt(&ix.names, i) {
-					if ix.docs[p.doc].fields[p.field].kind.short() {
-						consider(wi, p, qualityPrefix)
-						found = true
-					}
-				}
-			}
+			found = s.prefix(wi, w) || found
 		}
 		if !found && utf8.RuneCountInString(w) >= 4 {
-			limit := 1
-			if len(st) >= 8 {
-				limit = 2
+			s.typo(wi, st)
+		}
+	}
+	return s.sc
+}
+
+// scoring is one search's matching: the index, the matches so far, and
+// which docs may match.
+type scoring struct {
+	ix      *index
+	sc      *scratch
+	allowed func(*doc) bool
+}
+
+// consider records that query word wi matched a posting, as well as
+// quality says.
+func (s *scoring) consider(wi int, p posting, quality float64) {
+	d := &s.ix.docs[p.doc]
+	if s.allowed != nil && !s.allowed(d) {
+		return
+	}
+	m := &s.sc.docs[p.doc]
+	if len(m.fields) == 0 {
+		s.sc.touched = append(s.sc.touched, p.doc)
+	}
+	m.best[wi] = max(m.best[wi], d.fields[p.field].kind.weight()*quality)
+	i := 0
+	for i < len(m.fields) && m.fields[i].field != p.field {
+		i++
+	}
+	if i == len(m.fields) {
+		if len(m.fields) < cap(m.fields) {
+			m.fields = m.fields[:i+1]
+			m.fields[i].field, m.fields[i].words, m.fields[i].toks = p.field, 0, m.fields[i].toks[:0]
+		} else {
+			m.fields = append(m.fields, fieldHits{field: p.field})
+		}
+	}
+	m.fields[i].words |= 1 << wi
+	m.fields[i].toks = append(m.fields[i].toks, p.tok)
+}
+
+// inName reports whether a posting is in a name (phrase, former name,
+// keyword, vendor or constant), not in prose.
+func (s *scoring) inName(p posting) bool { return s.ix.docs[p.doc].fields[p.field].kind.short() }
+
+// runTogether matches words that a name runs together, typed apart: "pre
+// condition", "web socket", "time out".
+func (s *scoring) runTogether(words []string) {
+	for wi := 1; wi < len(words); wi++ {
+		for _, p := range s.ix.postingsOf(&s.ix.stems, fold(words[wi-1]+words[wi])) {
+			if s.inName(p) {
+				s.consider(wi-1, p, 1)
+				s.consider(wi, p, 1)
 			}
-			var rows [3][]int
-			for n := len(st) - limit; n <= len(st)+limit; n++ {
-				for _, s := range ix.shortStems(n) {
-					if s != st && editDistance(st, s, limit, &rows) <= limit {
-						for _, p := range ix.postingsOf(&ix.stems, s) {
-							if ix.docs[p.doc].fields[p.field].kind.short() {
-								consider(wi, p, qualityTypo)
-							}
-						}
-					}
+		}
+	}
+}
+
+// stem matches word wi by its folded stem anywhere, and reports whether it
+// matched a name.
+func (s *scoring) stem(wi int, st string) bool {
+	found := false
+	for _, p := range s.ix.postingsOf(&s.ix.stems, st) {
+		s.consider(wi, p, 1)
+		found = found || s.inName(p)
+	}
+	return found
+}
+
+// prefix matches the last word as the start of a name's word, still being
+// typed: "unauth", "gatew".
+func (s *scoring) prefix(wi int, w string) bool {
+	found := false
+	names := s.ix.names.words
+	for i := sort.SearchStrings(names, w); i < len(names) && strings.HasPrefix(names[i], w); i++ {
+		if names[i] == w {
+			continue
+		}
+		for _, p := range s.ix.postingsAt(&s.ix.names, i) {
+			if s.inName(p) {
+				s.consider(wi, p, qualityPrefix)
+				found = true
+			}
+		}
+	}
+	return found
+}
+
+// typo matches word wi with a name's word one letter off, or two for
+// words of eight letters or more: "unathorized".
+func (s *scoring) typo(wi int, st string) {
+	limit := 1
+	if len(st) >= 8 {
+		limit = 2
+	}
+	var rows [3][]int
+	for n := len(st) - limit; n <= len(st)+limit; n++ {
+		for _, stem := range s.ix.shortStems(n) {
+			if stem == st || editDistance(st, stem, limit, &rows) > limit {
+				continue
+			}
+			for _, p := range s.ix.postingsOf(&s.ix.stems, stem) {
+				if s.inName(p) {
+					s.consider(wi, p, qualityTypo)
 				}
 			}
 		}
 	}
-	return sc
 }
 
 // candidate is a doc's standing, before it is worth a Result.
@@ -369,11 +411,11 @@ func (c *Catalog) rank(sc *scratch, words int, search bool) []Result {
 		bonus := 0.0
 		for _, fh := range m.fields {
 			f := &d.fields[fh.field]
-			whole := popcount(fh.words) >= int(f.ntoks)
+			whole := bits.OnesCount32(fh.words) >= int(f.ntoks)
 			switch {
 			case f.kind == FieldSource:
 				cd.vendor = true
-			case (f.kind == FieldPhrase || f.kind == FieldAlias) && whole && popcount(fh.words) > popcount(cd.named):
+			case (f.kind == FieldPhrase || f.kind == FieldAlias) && whole && bits.OnesCount32(fh.words) > bits.OnesCount32(cd.named):
 				cd.named = fh.words // "Enhance Your Calm", all of it
 			case f.kind == FieldKeyword && whole:
 				cd.keywords++ // "downstream_remote_disconnect", all of it
@@ -517,7 +559,7 @@ func highlights(d *doc, m *match, spans *[]span) ([]int, Hint) {
 	for i := range m.fields {
 		fh := &m.fields[i]
 		f := &d.fields[fh.field]
-		words := popcount(fh.words)
+		words := bits.OnesCount32(fh.words)
 		if f.kind == FieldPhrase {
 			phrase, phraseWords = fh, words
 			continue
@@ -575,12 +617,4 @@ func positions(f *docField, toks []int32, spans *[]span) []int {
 		}
 	}
 	return pos
-}
-
-func popcount(x uint32) int {
-	n := 0
-	for ; x != 0; x &= x - 1 {
-		n++
-	}
-	return n
 }
