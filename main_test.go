@@ -102,8 +102,8 @@ func TestJSON(t *testing.T) {
 	if len(entries) != len(data.Load().Class(mask)) {
 		t.Errorf("%d entries for 4xx", len(entries))
 	}
-	want := []string{"code", "phrase", "category", "official", "source", "deprecated", "temporary", "aliases", "keywords",
-		"summary", "description", "headers", "related", "cacheable", "references", "constants", "constant_notes",
+	want := []string{"code", "phrase", "category", "official", "source", "deprecated", "temporary", "folklore", "aliases", "keywords",
+		"summary", "description", "headers", "related", "cacheable", "references", "checked", "constants", "constant_notes",
 		"example", "subcodes", "rules"}
 	for _, e := range entries {
 		var keys []string
