@@ -62,7 +62,7 @@ func (c *checker) registry() {
 		}
 		c.add(Error, "", "RFC 9110 §15", "%s", msg)
 		return
-	case !e.Official && valid:
+	case !e.Official && valid && !c.registered():
 		c.add(Warn, "", "RFC 9110 §15", "%d is not in the IANA registry but a vendor code (%s). Clients that do not know it treat it as %s.", code, e.Source, c.classCode())
 	}
 	if !e.Deprecated {
@@ -82,6 +82,12 @@ func (c *checker) registry() {
 		}
 		c.add(Warn, "", ref, "%d %s is deprecated; servers should send a current code instead.", code, e.Phrase)
 	}
+}
+
+// registered reports whether the response's code is in the IANA registry,
+// whichever meaning of it was chosen.
+func (c *checker) registered() bool {
+	return slices.ContainsFunc(c.cat.Lookup(c.resp.Code), func(e *data.Status) bool { return e.Official })
 }
 
 // ambiguous names the other meanings of a code when nothing in the
@@ -122,7 +128,14 @@ func (c *checker) vendor(found []match) {
 			c.add(Info, m.field, "", "%s generated this response itself (%s); the application behind it did not send it.%s", capitalize(m.product), m.evidence, m.hint())
 		case e != nil && !e.Official && e.Source == m.source:
 			said[m.product] = true
-			c.add(Info, m.field, "", "%s generated this response itself (%s): %d is one of its own codes, not one the server behind it sent.%s", capitalize(m.product), m.evidence, code, m.hint())
+			whose := "%d is one of its own codes"
+			if c.registered() {
+				whose = "this %d is its own meaning of the code"
+			}
+			if m.proxy {
+				whose += ", not one the server behind it sent"
+			}
+			c.add(Info, m.field, "", "%s generated this response itself (%s): "+whose+".%s", capitalize(m.product), m.evidence, code, m.hint())
 		case m.proxy && code >= 500 && (e == nil || e.Official):
 			said[m.product] = true
 			c.add(Info, m.field, "", "The response passed through %s (%s): the %d may come from it or from the server behind it; a request straight to that server tells which.", m.product, m.evidence, code)

@@ -133,9 +133,15 @@ func choose(entries []*data.Status, phrase string, found []match) (e *data.Statu
 	return e, ""
 }
 
-// bySignature is the vendor entry a header field names, if any.
+// bySignature is the vendor entry a header field names, if any. A CDN or
+// proxy that is merely in the path does not choose its meaning of a
+// registered code: the 503 may be the origin's, passed on.
 func bySignature(entries []*data.Status, found []match) (*data.Status, string) {
+	registered := slices.ContainsFunc(entries, func(e *data.Status) bool { return e.Official })
 	for _, m := range found {
+		if m.proxy && !m.self && registered {
+			continue
+		}
 		for _, e := range entries {
 			if !e.Official && m.source != "" && e.Source == m.source {
 				return e, m.evidence
