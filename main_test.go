@@ -112,8 +112,8 @@ func TestJSON(t *testing.T) {
 	if !slices.Equal(official, want) {
 		t.Errorf("4xx official codes %v, want %v", official, want)
 	}
-	fields := []string{"code", "phrase", "category", "official", "source", "deprecated", "temporary", "aliases", "keywords",
-		"summary", "description", "headers", "related", "cacheable", "references", "constants", "constant_notes",
+	fields := []string{"code", "phrase", "category", "official", "source", "deprecated", "temporary", "folklore", "aliases", "keywords",
+		"summary", "description", "headers", "related", "cacheable", "references", "checked", "constants", "constant_notes",
 		"example", "subcodes", "rules"}
 	for _, e := range entries {
 		var keys []string

@@ -3,9 +3,12 @@ package main
 import (
 	"flag"
 	"os"
+	"regexp"
 	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/httpstatus-dev/httpstatus/data"
 )
 
 // TestReadmeExamples keeps README.md true: every ```console block that
@@ -74,4 +77,60 @@ func runExample(t *testing.T, command string) string {
 		t.Fatalf("unsupported pipe %q", pipe)
 	}
 	return strings.TrimSuffix(stdout+stderr, "\n")
+}
+
+// TestReadmeCatalogCounts keeps README.md's figures for the catalog true:
+// entries, vendor entries and vendors, sub-codes of each vendor, and the
+// acceptance queries, wherever the README gives them.
+func TestReadmeCatalogCounts(t *testing.T) {
+	raw, err := os.ReadFile("README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	cat := data.Load()
+	vendors, vendorEntries, subs := map[string]bool{}, 0, map[string]int{}
+	total := 0
+	for _, s := range cat.All() {
+		if !s.Official {
+			vendors[s.Source] = true
+			vendorEntries++
+		}
+		for _, sub := range s.SubCodes {
+			subs[sub.Source]++
+			total++
+		}
+	}
+	queries, err := os.ReadFile("data/testdata/queries.tsv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	nq := -1 // the header line
+	for _, l := range strings.Split(string(queries), "\n") {
+		if l != "" && !strings.HasPrefix(l, "#") {
+			nq++
+		}
+	}
+	for _, c := range []struct {
+		pattern string
+		want    []int
+	}{
+		{`holds (\d+) entries`, []int{cat.Len()}},
+		{`(\d+) vendor (?:codes|entries) from (\d+) vendors`, []int{vendorEntries, len(vendors)}},
+		{`(\d+) sub-codes[: ]`, []int{total}},
+		{`(\d+) IIS substatus codes`, []int{subs["Microsoft IIS"]}},
+		{`(\d+) Cloudflare 1xxx errors`, []int{subs["Cloudflare"]}},
+		{`holds\s+(\d+) queries`, []int{nq}},
+	} {
+		found := regexp.MustCompile(c.pattern).FindAllStringSubmatch(string(raw), -1)
+		if len(found) == 0 {
+			t.Errorf("README no longer says %q", c.pattern)
+		}
+		for _, m := range found {
+			for i, w := range c.want {
+				if got, _ := strconv.Atoi(m[i+1]); got != w {
+					t.Errorf("README says %q, the catalog has %d", m[0], w)
+				}
+			}
+		}
+	}
 }

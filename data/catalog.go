@@ -97,7 +97,10 @@ type Status struct {
 	Deprecated bool     `toml:"deprecated" json:"deprecated"`
 	// Temporary marks an IANA registration that expires unless renewed
 	// (RFC 9110 §16.2.1 allows them for codes from drafts).
-	Temporary   bool        `toml:"temporary" json:"temporary"`
+	Temporary bool `toml:"temporary" json:"temporary"`
+	// Folklore marks a code that status-code lists repeat but that no
+	// vendor documents and no current product is known to send.
+	Folklore    bool        `toml:"folklore" json:"folklore"`
 	Aliases     []string    `toml:"aliases" json:"aliases"`
 	Keywords    []string    `toml:"keywords" json:"keywords"`
 	Summary     string      `toml:"summary" json:"summary"`
@@ -106,6 +109,10 @@ type Status struct {
 	Related     []int       `toml:"related" json:"related"`
 	Cacheable   bool        `toml:"cacheable" json:"cacheable"`
 	References  []Reference `toml:"references" json:"references"`
+	// Checked is the month a vendor entry was last compared with its
+	// vendor's own documentation ("2026-12"); "" for IANA entries, which
+	// the registry itself dates.
+	Checked string `toml:"checked" json:"checked"`
 	// Constants name the code in each language's library: {"go":
 	// "http.StatusNotFound"}; ConstantNotes say, per language, since which
 	// version a name exists and what it was called before.
@@ -174,7 +181,8 @@ type SubCode struct {
 	Source   string   `toml:"source" json:"source"` // the vendor
 	Summary  string   `toml:"summary" json:"summary"`
 	Keywords []string `toml:"keywords" json:"keywords"`
-	URL      string   `toml:"url" json:"url"` // the vendor's own documentation
+	URL      string   `toml:"url" json:"url"`         // the vendor's own documentation
+	Checked  string   `toml:"checked" json:"checked"` // the month URL was last compared with the entry: "2026-12"
 }
 
 // CodeString is the code as people write it: "404", and "000" for code 0.

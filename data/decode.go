@@ -106,6 +106,10 @@ func (s *Status) set(name string, v *unstable.Node) error {
 		return setBool(&s.Deprecated, v)
 	case "temporary":
 		return setBool(&s.Temporary, v)
+	case "folklore":
+		return setBool(&s.Folklore, v)
+	case "checked":
+		return setString(&s.Checked, v)
 	case "aliases":
 		return setStrings(&s.Aliases, v)
 	case "keywords":
@@ -150,6 +154,8 @@ func (c *SubCode) set(name string, v *unstable.Node) error {
 		return setStrings(&c.Keywords, v)
 	case "url":
 		return setString(&c.URL, v)
+	case "checked":
+		return setString(&c.Checked, v)
 	}
 	return errUnknownKey
 }

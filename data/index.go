@@ -190,6 +190,7 @@ func vendorName(source string) string {
 var genericSourceWords = map[string]bool{
 	"api": true, "apis": true, "http": true, "clients": true, "informal": true, "proxies": true,
 	"load": true, "balancing": true, "cloud": true, "framework": true, "front": true, "door": true,
+	"gateway": true, "on": true,
 }
 
 // maxJoined is the most words of a name indexed as one ("toomanyrequests").

@@ -229,10 +229,12 @@ func (a standing) compare(b standing) int {
 // a response, who answered.
 func (c *Catalog) meaningOf(group []Result, h *Response, flags []Result, m *Meaning) []Result {
 	var sources, signs []string
+	var own []bool
 	if h != nil {
-		sources, signs = signsOnPath(h)
+		sources, signs, own = signsOnPath(h)
 		m.AnsweredBy = whoAnswered(c, h)
 	}
+	registered := slices.ContainsFunc(group, func(r Result) bool { return r.Sub == nil && r.Status.Official })
 	stand := make([]standing, len(group))
 	for i := range group {
 		r := &group[i]
@@ -250,6 +252,9 @@ func (c *Catalog) meaningOf(group []Result, h *Response, flags []Result, m *Mean
 			slices.ContainsFunc(r.Status.Aliases, func(a string) bool { return foldText(a) == foldText(h.Phrase) }))
 		if !r.Status.Official {
 			st.sign = slices.IndexFunc(sources, func(s string) bool { return strings.EqualFold(s, r.Status.Source) })
+			if st.sign >= 0 && registered && !own[st.sign] {
+				st.sign = -1
+			}
 		}
 	}
 	order := make([]int, len(group))

@@ -208,9 +208,14 @@ func whoAnswered(c *Catalog, h *Response) *Responder {
 // Sends reports whether the responder sends the codes of a catalog vendor.
 func (r *Responder) Sends(source string) bool { return containsFold(r.sources, source) }
 
-// ownCode reports whether one of the vendors has an entry of its own for
-// the code.
+// ownCode reports whether the code is one of the vendors' own: no
+// registered status, and an entry of theirs.
 func ownCode(c *Catalog, sources []string, code int) bool {
+	for _, k := range c.keys {
+		if k.code == code && k.official {
+			return false
+		}
+	}
 	for i, k := range c.keys {
 		if k.code == code && !k.official {
 			if s := c.entry(i); containsFold(sources, s.Source) {
@@ -222,14 +227,19 @@ func ownCode(c *Catalog, sources []string, code int) bool {
 }
 
 // signsOnPath lists the vendors a head shows on its path, in table order,
-// with the evidence for each: they choose among a code's meanings.
-func signsOnPath(h *Response) (sources []string, evidence []string) {
+// with the evidence for each: they choose among a code's meanings. own
+// says whether the sign shows the vendor wrote the response (a `wrote`
+// sign, or the Server field of an origin): a CDN or proxy merely in the
+// path does not choose its meaning of a registered code, which may be the
+// origin's, passed on.
+func signsOnPath(h *Response) (sources, evidence []string, own []bool) {
 	for _, s := range Sightings(h) {
 		for _, src := range s.Sources {
 			sources, evidence = append(sources, src), append(evidence, s.Evidence[0])
+			own = append(own, s.Wrote || s.Role == RoleOrigin)
 		}
 	}
-	return sources, evidence
+	return sources, evidence, own
 }
 
 func containsFold(list []string, s string) bool {

@@ -63,7 +63,7 @@ func (c *checker) registry() {
 		}
 		c.add(Error, "", "RFC 9110 §15", "%s", msg)
 		return
-	case !e.Official && valid:
+	case !e.Official && valid && !c.registered():
 		c.add(Warn, "", "RFC 9110 §15", "%d is not in the IANA registry but a vendor code (%s). Clients that do not know it treat it as %s.", code, e.Source, c.classCode())
 	}
 	if !e.Deprecated {
@@ -83,6 +83,12 @@ func (c *checker) registry() {
 		}
 		c.add(Warn, "", ref, "%d %s is deprecated; servers should send a current code instead.", code, e.Phrase)
 	}
+}
+
+// registered reports whether the response's code is in the IANA registry,
+// whichever meaning of it was chosen.
+func (c *checker) registered() bool {
+	return slices.ContainsFunc(c.cat.Lookup(c.resp.Code), func(e *data.Status) bool { return e.Official })
 }
 
 // ambiguous names the other meanings of a code when nothing in the
@@ -113,11 +119,19 @@ func (c *checker) classCode() string {
 // through, as the resolver read them from the evidence table.
 func (c *checker) vendor(who *data.Responder) {
 	code, e := c.resp.Code, c.entry
-	if who != nil && who.Wrote {
+	own := who != nil && e != nil && !e.Official && who.Sends(e.Source)
+	if who != nil && (who.Wrote || own) {
 		evidence := strings.Join(who.Evidence, "; ")
 		switch {
-		case e != nil && !e.Official && who.Sends(e.Source):
-			c.add(Info, fieldOf(who.Evidence), "", "%s generated this response itself (%s): %d is one of its own codes, not one the server behind it sent.%s", who.Software, evidence, code, hintOf(who))
+		case own:
+			whose := "%d is one of its own codes"
+			if c.registered() {
+				whose = "this %d is its own meaning of the code"
+			}
+			if who.Role != data.RoleOrigin {
+				whose += ", not one the server behind it sent"
+			}
+			c.add(Info, fieldOf(who.Evidence), "", "%s generated this response itself (%s): "+whose+".%s", who.Software, evidence, code, hintOf(who))
 		case who.Role != data.RoleOrigin:
 			c.add(Info, fieldOf(who.Evidence), "", "%s generated this response itself (%s); the application behind it did not send it.%s", who.Software, evidence, hintOf(who))
 		default:

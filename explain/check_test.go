@@ -189,7 +189,9 @@ func TestChecks(t *testing.T) {
 		{"line that is not a field", "HTTP/1.1 200 OK\n" + date + "X-Debug true\n\n", []Note{
 			note(Warn, "", "RFC 9112 §5", `The line "X-Debug true" is not a header field (name: value); it is ignored here, and clients may reject the response.`)}},
 		{"load balancer's own 502", "HTTP/2 502\nserver: awselb/2.0\ndate: Wed, 25 Nov 2026 09:12:44 GMT\n\n", []Note{
-			note(Info, "Server", "", "AWS Elastic Load Balancing generated this response itself (Server: awselb/2.0); the application behind it did not send it. Its access log tells the two apart: elb_status_code against target_status_code.")}},
+			note(Info, "Server", "", "AWS Elastic Load Balancing generated this response itself (Server: awselb/2.0): this 502 is its own meaning of the code, not one the server behind it sent. Its access log tells the two apart: elb_status_code against target_status_code.")}},
+		{"S3's own 503", "HTTP/1.1 503 Slow Down\nServer: AmazonS3\n\n", []Note{
+			note(Info, "Server", "", "Amazon S3 generated this response itself (Server: AmazonS3): this 503 is its own meaning of the code.")}},
 		{"502 through a CDN", "HTTP/2 502\nserver: cloudflare\ncf-ray: 8e5f1c2a3b4d5e6f-FRA\n\n", []Note{
 			note(Info, "Server", "", "The response passed through Cloudflare (Server: cloudflare; CF-RAY: 8e5f1c2a3b4d5e6f-FRA): the 502 may come from it or from the server behind it; a request straight to that server tells which.")}},
 		{"Cloudflare's own code", "HTTP/2 521\nserver: cloudflare\ncf-ray: 8e5f1c2a3b4d5e6f-FRA\n\n", []Note{
@@ -197,7 +199,7 @@ func TestChecks(t *testing.T) {
 			note(Info, "Server", "", "Cloudflare generated this response itself (Server: cloudflare; CF-RAY: 8e5f1c2a3b4d5e6f-FRA): 521 is one of its own codes, not one the server behind it sent. The CF-RAY ID finds the request in Cloudflare's logs.")}},
 		{"a code with two meanings", "HTTP/2 499\n\n", []Note{
 			note(Warn, "", "RFC 9110 §15", "499 is not in the IANA registry but a vendor code (nginx). Clients that do not know it treat it as 400 Bad Request."),
-			note(Info, "", "", "499 has other meanings too: Token Required (Esri ArcGIS), Client Closed Request (Google APIs). Neither the reason phrase nor a header field says which one this is.")}},
+			note(Info, "", "", "499 has other meanings too: Token Required (Esri ArcGIS), Client Closed Request (Google APIs), Client Closed Request (Traefik). Neither the reason phrase nor a header field says which one this is.")}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			rep := explainString(t, crlf(tc.in))

@@ -58,7 +58,7 @@ func TestFixtures(t *testing.T) {
 		"httpie-401.txt":                     {{401, "IANA", 0, ""}},
 		"httpie-verbose-412.txt":             {{412, "IANA", 53, "PUT"}},
 		"http2-cloudflare-522.txt":           {{522, "Cloudflare", 15, ""}},
-		"http2-awselb-503.txt":               {{503, "IANA", 160, ""}},
+		"http2-awselb-503.txt":               {{503, "AWS ELB", 160, ""}},
 	} {
 		t.Run(name, func(t *testing.T) {
 			in := fixture(t, name)

@@ -31,6 +31,13 @@ func TestChooseEntry(t *testing.T) {
 		{"Cloudflare's 522", "HTTP/2 522\nserver: cloudflare\ncf-ray: 8e5f1c2a3b4d5e6f-FRA\n\n", "Cloudflare", "Connection Timed Out", "", false, false},
 		{"the load balancer's 460", "HTTP/1.1 460\nServer: awselb/2.0\n\n", "AWS ELB", "Client Closed Connection", "", false, false},
 		{"a 503 through CloudFront", "HTTP/2 503\nvia: 1.1 4f2c.cloudfront.net (CloudFront)\nx-amz-cf-id: Zq1x\n\n", "IANA", "Service Unavailable", "", false, true},
+		// The load balancer names itself only on what it generates, so its
+		// Server field chooses its meaning of a registered code; a CDN in the
+		// path does not, since the origin may have sent the 503.
+		{"the load balancer's own 503", "HTTP/1.1 503 Service Temporarily Unavailable\nServer: awselb/2.0\n\n", "AWS ELB", "Service Unavailable", "Server: awselb/2.0", false, false},
+		{"a 503 through Fastly", "HTTP/2 503\nx-served-by: cache-fra-eddf8230069-FRA\n\n", "IANA", "Service Unavailable", "", false, true},
+		{"Fastly's own 503 by its phrase", "HTTP/1.1 503 first byte timeout\nX-Served-By: cache-fra-eddf8230069-FRA\n\n", "Fastly", "Service Unavailable", `reason phrase "first byte timeout"`, false, false},
+		{"S3's Slow Down by Server", "HTTP/1.1 503 Slow Down\nServer: AmazonS3\n\n", "Amazon S3", "Slow Down", "Server: AmazonS3", false, false},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			res := explainString(t, crlf(tc.in)).Results[0]

@@ -511,7 +511,7 @@ func TestPasteSelectsTheCode(t *testing.T) {
 		{"HTTP/2 522\r\ndate: Tue, 10 Oct 2025 13:55:36 GMT\r\nserver: cloudflare\r\n\r\n<html>", "522", 522, "Cloudflare"},
 		// A header field chose the vendor's meaning: the filter names the
 		// vendor, so that it means the same when typed again.
-		{"HTTP/2 504\r\nx-azure-ref: 20251010T135536Z-abc\r\n\r\n", "504 azure front door", 504, "Azure Front Door"},
+		{"HTTP/2 503\r\nserver: awselb/2.0\r\n\r\n", "503 aws elb", 503, "AWS ELB"},
 		{`10.0.0.1 - - [10/Oct/2025:13:55:36 +0000] "GET / HTTP/1.1" 499 0 "-" "curl/8.5.0"`, "499", 499, "nginx"},
 		{"HTTP/1.1 420 Enhance Your Calm", "420 enhance calm", 420, "Twitter"},
 	} {

@@ -107,6 +107,9 @@ func Card(s *data.Status, cat *data.Catalog, st *Styles, o CardOptions) Rendered
 	for _, r := range s.References {
 		refs = append(refs, link(p.link, r.Title, r.URL, o.Hyperlinks), whole(urlText, r.URL, !o.Hyperlinks))
 	}
+	if v := provenance(s); v != "" {
+		refs = append(refs, wrapped(dim, v))
+	}
 	field("Defined in", refs...)
 	var consts []cell
 	for _, l := range data.Languages {
@@ -148,6 +151,9 @@ func subHeader(c *cardWriter, s *data.Status, sub *data.SubCode, st *Styles, lin
 	c.put("", wrapped(p.text, sub.Summary))
 	c.put("", link(p.link, sub.Source+" documentation", sub.URL, links))
 	c.put("", whole(p.url, sub.URL, !links))
+	if sub.Checked != "" {
+		c.put("", wrapped(p.dim, "as documented by "+sub.Source+", checked "+sub.Checked))
+	}
 	c.blank()
 	c.put("", wrapped(p.dim, strings.Repeat("─", min(c.width, 40))))
 	c.blank()
@@ -196,7 +202,22 @@ func meta(s *data.Status) string {
 	if s.Deprecated {
 		parts = append(parts, "deprecated")
 	}
+	if s.Folklore {
+		parts = append(parts, "folklore")
+	}
 	return strings.Join(parts, " · ")
+}
+
+// provenance says how current a vendor entry's facts are: "as documented
+// by Cloudflare, checked 2026-12".
+func provenance(s *data.Status) string {
+	switch {
+	case s.Checked == "":
+		return ""
+	case s.Folklore:
+		return "documented by no vendor, checked " + s.Checked
+	}
+	return "as documented by " + s.Source + ", checked " + s.Checked
 }
 
 func cacheable(s *data.Status) string {
