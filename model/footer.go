@@ -12,7 +12,7 @@ import (
 // always there; other hints are dropped to make room for them.
 func (m *Model) footer() string {
 	if m.status != "" {
-		return m.styles.Prompt.Render(ansi.Truncate(m.status, m.width, "…"))
+		return m.styles.Prompt.Render(ansi.Truncate(ui.OneLine(m.status), m.width, "…"))
 	}
 	must := hints(m.keys.Help, m.keys.Quit)
 	room := m.width - ui.HintsWidth(must) - 3

@@ -33,7 +33,17 @@ func (in *filterInput) SetValue(s string) {
 }
 
 // edit applies a key and reports whether it was one the input takes.
+// Keys that type text are text, whatever it spells; the others are edits.
 func (in *filterInput) edit(msg tea.KeyPressMsg) bool {
+	if t := typed(msg); t != "" {
+		if in.cursor == 0 {
+			// "/" is how less, vim and glow start a search, and the
+			// prompt already shows it: a leading one types nothing.
+			t = strings.TrimLeft(t, "/")
+		}
+		in.insert(t)
+		return true
+	}
 	switch msg.String() {
 	case "backspace", "ctrl+h":
 		in.cut(in.cursor-1, in.cursor)
@@ -54,11 +64,7 @@ func (in *filterInput) edit(msg tea.KeyPressMsg) bool {
 	case "ctrl+e":
 		in.cursor = len(in.text)
 	default:
-		t := typed(msg)
-		if t == "" {
-			return false
-		}
-		in.insert(t)
+		return false
 	}
 	return true
 }
