@@ -43,7 +43,7 @@ func (m *Model) updateKeys() {
 	}
 	on(&k.Help, &k.Quit)
 	r, sel := m.list.selected()
-	related := sel && r.Sub == nil && len(r.Status.Related) > 0
+	related := sel && len(r.Status.Related) > 0 // a sub-code's card lists its status's
 	history := len(m.history) > 0
 	family := m.family() != nil
 	k.Choose.SetHelp("enter", "choose")
