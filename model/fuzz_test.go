@@ -118,6 +118,7 @@ func FuzzCompare(f *testing.F) {
 	f.Add([]byte{0xe0, 0xe1, 0xe2, 0xe9, 0xeb, 0xe7})
 	f.Add([]byte{1, 1, 3, 3, 5, 4, 0xf0, 20, 6, 0xf2, 1, 5, 5, 0xf1, 5, 5})
 	f.Add([]byte{35, 35, 9, 0xe4, 30})
+	f.Add([]byte("##\t" + strings.Repeat("8", 250) + "\xe4\x1e")) // back to the list, a filter at its limit: drawing it was quadratic
 	f.Fuzz(func(t *testing.T, ops []byte) {
 		code := []string{"301", "401", "502", "429"}[len(ops)%4]
 		m := send(t, New(data.Load(), WithQuery(code)), tea.WindowSizeMsg{Width: 80, Height: 24}, ctrlT)

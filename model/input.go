@@ -114,11 +114,18 @@ func (in *filterInput) view(prompt, placeholder string, width int, focused bool,
 		ph := ansi.Truncate(placeholder, room, "…")
 		return p.Render(prompt) + cursorCell(ph[:1], focused) + st.Dim.Render(ph[1:])
 	}
-	// Show the runes around the cursor, which needs a cell of its own at
-	// the end of the text.
-	from := 0
-	for ansi.StringWidth(string(in.text[from:in.cursor]))+1 > room {
-		from++
+	// Show the runes before the cursor that fit beside it (it needs a
+	// cell of its own at the end of the text), walking back from it:
+	// measuring from the start was quadratic in the text, milliseconds a
+	// key with a long filter.
+	from, used := in.cursor, 1
+	for from > 0 {
+		rw := ansi.StringWidth(string(in.text[from-1]))
+		if used+rw > room {
+			break
+		}
+		used += rw
+		from--
 	}
 	var b strings.Builder
 	w := 0

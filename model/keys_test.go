@@ -2,9 +2,11 @@ package model
 
 import (
 	"fmt"
+	"strings"
 	"testing"
 
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
 
 	"github.com/httpstatus-dev/httpstatus/data"
 )
@@ -109,5 +111,32 @@ func TestOddKeysOnEveryScreen(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// The filter line shows the runes just before the cursor that fit, as the
+// smallest start from which they fit (measured, here, the slow way).
+func TestFilterViewShowsTheCursor(t *testing.T) {
+	st := newModel(t, 80, 24).styles
+	for _, text := range []string{"gateway timeout", "界界a界bc界", strings.Repeat("1", 60), "é界x"} {
+		in := filterInput{}
+		in.SetValue(text)
+		runes := []rune(text)
+		for cursor := 0; cursor <= len(runes); cursor++ {
+			in.cursor = cursor
+			for room := 1; room < 30; room++ {
+				from := 0
+				for ansi.StringWidth(string(runes[from:cursor]))+1 > room {
+					from++
+				}
+				got := ansi.Strip(in.view("", "", room, false, st))
+				if want := string(runes[from:]); !strings.HasPrefix(want+" ", got) || got == "" && room > 1 {
+					t.Fatalf("%q, cursor %d, room %d: shows %q, want the start of %q", text, cursor, room, got, want)
+				}
+				if ansi.StringWidth(got) > room {
+					t.Fatalf("%q, cursor %d, room %d: %q is too wide", text, cursor, room, got)
+				}
+			}
+		}
 	}
 }

@@ -641,3 +641,13 @@ func TestFilterEditing(t *testing.T) {
 		t.Errorf("typing past the limit: %q", in.Value())
 	}
 }
+
+// BenchmarkKeystrokeFullFilter types into a filter at its limit, where
+// drawing the filter line once took longer than the search.
+func BenchmarkKeystrokeFullFilter(b *testing.B) {
+	m := newModel(b, 80, 24, WithQuery(strings.Repeat("1", maxFilterRunes)))
+	k := tea.KeyPressMsg{Code: '1', Text: "1"}
+	for b.Loop() {
+		m.Update(k)
+	}
+}
