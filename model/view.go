@@ -12,8 +12,8 @@ import (
 	"github.com/httpstatus-dev/httpstatus/ui"
 )
 
-// View returns the frame Update drew. Every line fits the width and the
-// view never exceeds the height.
+// View returns the frame Update drew: exactly the terminal's height, every
+// line within its width.
 func (m *Model) View() tea.View {
 	v := tea.NewView(m.frame)
 	v.AltScreen = true
