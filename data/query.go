@@ -73,6 +73,9 @@ func CheckQuery(q string) error {
 		return errors.New("query contains control characters")
 	case strings.TrimSpace(q) == "":
 		return errors.New("query is empty")
+	case !strings.ContainsFunc(q, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }):
+		// "/" or "-" alone would match every entry, which is no answer.
+		return fmt.Errorf("query %q has no letters or digits: try a code (404), a class (4xx) or words", NormalizeQuery(q))
 	}
 	return nil
 }
@@ -202,8 +205,9 @@ func ParseQuery(raw string) Query {
 	return q
 }
 
-// trimmed is the punctuation around a word that is not part of it.
-const trimmed = ".,;:!?()[]{}<>\"'`"
+// trimmed is the punctuation around a word that is not part of it: "/404"
+// and "429/" (a search key and a path), "#429" (an issue title).
+const trimmed = ".,;:!?()[]{}<>\"'`/#"
 
 // unitWords follow a number that is a quantity: "took 250 ms".
 var unitWords = map[string]bool{
@@ -281,7 +285,7 @@ func isMaskToken(t string, alone bool) bool {
 
 func allNumbers(fields []string) bool {
 	for _, f := range fields {
-		if !allDigits(strings.Trim(f, ".,;:!?()[]{}<>\"'`")) {
+		if !allDigits(strings.Trim(f, trimmed)) {
 			return false
 		}
 	}
