@@ -36,14 +36,14 @@ script, or 2>/dev/null) it prints the whole guide as an indented outline.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			g, cat := data.LoadGuide(), data.Load()
+			onTerminal := isTerminal(s.out) && isTerminal(s.in)
+			picking := !isTerminal(s.out) && isTerminal(s.err) && s.tty != nil
+			if !asJSON && (onTerminal || picking) && capable(s.env) {
+				return runExplorer(cmd, s, explorer(model.WithGuide()))
+			}
 			out, done := pagedStdout(cmd, s)
 			if asJSON {
 				return errors.Join(writeGuideJSON(out, g, cat), done())
-			}
-			onTerminal := isTerminal(s.out) && isTerminal(s.in)
-			picking := !isTerminal(s.out) && isTerminal(s.err) && s.tty != nil
-			if (onTerminal || picking) && capable(s.env) {
-				return runExplorer(cmd, s, explorer(model.WithGuide()))
 			}
 			term, _ := terminalSize(s.out)
 			profile := colorOf(cmd).profile(s.out, s.env)
