@@ -272,6 +272,17 @@ func packages(src source, goarch, bin string, d docs, work, dir string) ([]strin
 			return nil, err
 		}
 	}
+	// nFPM's apk takes its scripts' times from the files, not from
+	// SOURCE_DATE_EPOCH: give them the commit's.
+	scripts, err := filepath.Glob(filepath.Join("internal", "release", "scripts", "*.sh"))
+	if err != nil {
+		return nil, err
+	}
+	for _, script := range scripts {
+		if err := os.Chtimes(script, src.time, src.time); err != nil {
+			return nil, err
+		}
+	}
 	var made []string
 	for _, packager := range []string{"deb", "rpm", "apk"} {
 		target := filepath.Join(work, "pkg_"+goarch+"_"+packager)
