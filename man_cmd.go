@@ -236,11 +236,12 @@ func (m *manWriter) flags(c *cobra.Command) {
 		if f.Shorthand != "" {
 			tag = `\fB-` + f.Shorthand + `\fR, ` + tag
 		}
-		if name := f.Value.Type(); name != "bool" {
+		name, usage := pflag.UnquoteUsage(f) // as --help shows them
+		if name != "" {
 			tag += ` \fI` + name + `\fR`
 		}
 		m.text(code(tag))
-		usage := escape(f.Usage)
+		usage = escape(usage)
 		if d := portableDefault(f.DefValue); f.Value.Type() != "bool" && d != "" && d != "0" && d != "[]" {
 			usage += " (default " + code(escape(d)) + ")"
 		}
