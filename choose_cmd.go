@@ -1,7 +1,7 @@
 package main
 
 import (
-	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 
@@ -12,21 +12,10 @@ import (
 	"github.com/httpstatus-dev/httpstatus/ui"
 )
 
-// outlineWidth is the width of the outline when it is not printed to a
-// terminal; outlineMaxWidth caps it on a wide one, where long lines are
-// hard to follow.
-const (
-	outlineWidth    = 80
-	outlineMaxWidth = 100
-)
-
 // newChooseCommand is `httpstatus choose`: the guide that asks about the
 // situation and ends at the status code to send.
 func newChooseCommand(s streams) *cobra.Command {
-	var (
-		asJSON    bool
-		colorMode = colorFlag("auto")
-	)
+	var asJSON bool
 	cmd := &cobra.Command{
 		Use:   "choose",
 		Short: "Find the status code to send by answering questions",
@@ -36,32 +25,35 @@ is the client authenticated, allowed, does the resource exist. Each answer
 leads to another question or to a code, with why it fits and what to use in
 the near cases.
 
-Printed, it is the whole guide as an indented outline.`,
-		Example: `  httpstatus choose             the guide as an outline
-  httpstatus choose --json      the guide as a JSON tree`,
+On a terminal the guide asks one question at a time. With stdout not a
+terminal but stderr one, as in code=$(httpstatus choose), it asks on the
+terminal and prints the code chosen with enter, as -i does. Otherwise (a
+script, or 2>/dev/null) it prints the whole guide as an indented outline.`,
+		Example: `  httpstatus choose                      the guide, one question at a time
+  code=$(httpstatus choose)              the code the guide ends at
+  httpstatus choose 2>/dev/null | less   the whole guide as an outline
+  httpstatus choose --json               the guide as a JSON tree`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			g, cat := data.LoadGuide(), data.Load()
+			onTerminal := isTerminal(s.out) && isTerminal(s.in)
+			picking := !isTerminal(s.out) && isTerminal(s.err) && s.tty != nil
+			if !asJSON && (onTerminal || picking) && capable(s.env) {
+				return runExplorer(cmd, s, explorer(model.WithGuide()))
+			}
+			out, done := pagedStdout(cmd, s)
 			if asJSON {
-				return writeGuideJSON(s.out, g, cat)
+				return errors.Join(writeGuideJSON(out, g, cat), done())
 			}
-			if isTerminal(s.out) && isTerminal(s.in) && getenv(s.env, "TERM") != "dumb" {
-				return runExplorer(s, colorMode.plain(s.env), model.WithGuide())
-			}
-			width := outlineWidth
-			if isTerminal(s.out) {
-				width = min(terminalWidth(s.out), outlineMaxWidth)
-			}
-			profile := colorMode.profile(s.out, s.env)
+			term, _ := terminalSize(s.out)
+			profile := colorOf(cmd).profile(s.out, s.env)
 			st := ui.NewStyles(darkBackground(s.env), profile)
-			_, err := fmt.Fprintln(profileWriter(s.out, profile), ui.GuideOutline(g, cat, &st, width))
-			return err
+			_, err := fmt.Fprintln(profileWriter(out, profile), ui.GuideOutline(g, cat, &st, textWidth(term)))
+			return errors.Join(err, done())
 		},
 	}
 	f := cmd.Flags()
 	f.BoolVar(&asJSON, "json", false, "print the guide as a JSON tree")
-	f.Var(&colorMode, "color", "colour output: auto, always or never")
-	_ = cmd.RegisterFlagCompletionFunc("color", cobra.FixedCompletions([]string{"auto", "always", "never"}, cobra.ShellCompDirectiveNoFileComp))
 	return cmd
 }
 
@@ -101,8 +93,5 @@ func writeGuideJSON(w io.Writer, g *data.Guide, cat *data.Catalog) error {
 		}
 		return out
 	}
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	enc.SetEscapeHTML(false)
-	return enc.Encode(tree(g.Start()))
+	return writeJSON(w, tree(g.Start()))
 }

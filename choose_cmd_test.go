@@ -18,8 +18,8 @@ func TestChoosePrintsTheOutline(t *testing.T) {
 		t.Fatalf("status %d, stderr %q", status, errw)
 	}
 	st := ui.NewStyles(true, colorprofile.TrueColor)
-	if want := ansi.Strip(ui.GuideOutline(data.LoadGuide(), data.Load(), &st, outlineWidth)) + "\n"; out != want {
-		t.Errorf("piped output is not the plain %d-column outline:\n%s", outlineWidth, out)
+	if want := ansi.Strip(ui.GuideOutline(data.LoadGuide(), data.Load(), &st, pipeWidth)) + "\n"; out != want {
+		t.Errorf("piped output is not the plain %d-column outline:\n%s", pipeWidth, out)
 	}
 	coloured, _, _ := cli(t, nil, "choose", "--color=always")
 	if !strings.Contains(coloured, "\x1b[") || ansi.Strip(coloured) != out {

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -16,19 +15,17 @@ import (
 )
 
 // Exit statuses of explain: 0 explained, 1 some status is not in the
-// catalog (the rest is still explained), 2 the input is not HTTP responses
-// or the command line is wrong.
+// catalog (the rest is still explained) or the file cannot be read, 2 the
+// input is not HTTP responses or the command line is wrong.
 const (
-	explainUnknown  = 1
-	explainNotHTTP  = 2
-	explainMaxWidth = 100 // on a terminal; 80 otherwise
+	explainUnknown = exitNoMatch
+	explainNotHTTP = exitUsage
 )
 
 // newExplainCommand is `httpstatus explain [FILE]`: which entry each
 // response of a curl or HTTPie transcript means, and what is wrong with it.
 func newExplainCommand(s streams) *cobra.Command {
 	var asJSON bool
-	colorMode := colorFlag("auto")
 	cmd := &cobra.Command{
 		Use:   "explain [FILE]",
 		Short: "Explain HTTP responses printed by curl or HTTPie, and check them",
@@ -41,7 +38,7 @@ more. With curl -v the request is in the input too, and is checked against the
 response. A redirect chain (curl -L) is followed hop by hop.
 
 Exit status: 0 explained; 1 a status is not in the catalog (the rest is still
-printed); 2 the input is not an HTTP response.`,
+printed) or FILE cannot be read; 2 the input is not an HTTP response.`,
 		Example: `  curl -si https://api.example.com/x | httpstatus explain
   curl -sIL http://example.com | httpstatus explain        every hop of a chain
   curl -sv https://example.com 2>&1 | httpstatus explain   with the request
@@ -51,27 +48,27 @@ printed); 2 the input is not an HTTP response.`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			in, name := s.in, "stdin"
 			if len(args) == 1 && args[0] != "-" {
-				f, err := os.Open(args[0])
+				f, err := openFile(args[0])
 				if err != nil {
-					fmt.Fprintln(s.err, "httpstatus explain:", err)
-					return exitError(explainNotHTTP)
+					return err
 				}
 				defer f.Close()
 				in, name = f, args[0]
 			} else if isTerminal(s.in) {
-				return errors.New("explain reads responses from a file or a pipe, e.g. curl -si URL | httpstatus explain")
+				return usageError{errors.New("explain reads responses from a file or a pipe, e.g. curl -si URL | httpstatus explain")}
 			}
 			rep, err := explain.Explain(data.Load(), in)
 			if err != nil {
 				fmt.Fprintf(s.err, "httpstatus explain: %s: %v\n", name, err)
 				return exitError(explainNotHTTP)
 			}
+			out, done := pagedStdout(cmd, s)
 			if asJSON {
-				err = writeExplainJSON(s.out, rep)
+				err = writeJSON(out, rep.Results)
 			} else {
-				err = writeExplanation(s, rep, colorMode.profile(s.out, s.env))
+				err = writeExplanation(out, s, rep, colorOf(cmd).profile(s.out, s.env))
 			}
-			if err != nil {
+			if err := errors.Join(err, done()); err != nil {
 				return err
 			}
 			if rep.Unknown() {
@@ -87,27 +84,26 @@ printed); 2 the input is not an HTTP response.`,
 	}
 	f := cmd.Flags()
 	f.BoolVar(&asJSON, "json", false, "print a JSON array, one object per response")
-	f.Var(&colorMode, "color", "colour output: auto, always or never")
-	_ = cmd.RegisterFlagCompletionFunc("color", cobra.FixedCompletions([]string{"auto", "always", "never"}, cobra.ShellCompDirectiveNoFileComp))
 	return cmd
 }
 
-func writeExplanation(s streams, rep *explain.Report, profile colorprofile.Profile) error {
-	width := 80
-	if isTerminal(s.out) {
-		width = min(terminalWidth(s.out), explainMaxWidth)
+// openFile opens a file to read, refusing a directory up front: reading
+// one fails only later, with a message about reading.
+func openFile(name string) (*os.File, error) {
+	f, err := os.Open(name)
+	if err != nil {
+		return nil, err
 	}
-	st := ui.NewStyles(darkBackground(s.env), profile)
-	out := profileWriter(s.out, profile)
-	_, err := io.WriteString(out, ui.Explanation(rep, &st, width))
-	return err
+	if fi, err := f.Stat(); err == nil && fi.IsDir() {
+		f.Close()
+		return nil, fmt.Errorf("%s is a directory", name)
+	}
+	return f, nil
 }
 
-// writeExplainJSON prints one object per response; entry is the catalog
-// entry as httpstatus --json prints it.
-func writeExplainJSON(w io.Writer, rep *explain.Report) error {
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	enc.SetEscapeHTML(false)
-	return enc.Encode(rep.Results)
+func writeExplanation(w io.Writer, s streams, rep *explain.Report, profile colorprofile.Profile) error {
+	term, _ := terminalSize(s.out)
+	st := ui.NewStyles(darkBackground(s.env), profile)
+	_, err := io.WriteString(profileWriter(w, profile), ui.Explanation(rep, &st, textWidth(term)))
+	return err
 }

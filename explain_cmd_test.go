@@ -17,7 +17,7 @@ import (
 func explainCLI(t *testing.T, env []string, stdin string, args ...string) (stdout, stderr string, status int) {
 	t.Helper()
 	var out, errw bytes.Buffer
-	status = run(append([]string{"explain"}, args...), strings.NewReader(stdin), &out, &errw, env)
+	status = runStreams(append([]string{"explain"}, args...), streams{in: strings.NewReader(stdin), out: &out, err: &errw, env: env})
 	return out.String(), errw.String(), status
 }
 
@@ -144,8 +144,8 @@ func TestExplainExitStatus(t *testing.T) {
 		{"binary", "\x00\x01\x02\x03\xff\xfe", nil, 2, "httpstatus explain: stdin: the input is binary data, not an HTTP response\n"},
 		{"no status line", "<html>nope</html>\n", nil, 2, "httpstatus explain: stdin: no status line (such as HTTP/1.1 200 OK) in the input\n"},
 		{"a 2 MB head", "HTTP/1.1 200 OK\r\nX: " + strings.Repeat("a", 2<<20) + "\r\n\r\n", nil, 2, "httpstatus explain: stdin: a message head (status or request line and header fields) is over 1 MB\n"},
-		{"no such file", "", []string{"testdata/nonexistent.txt"}, 2, "httpstatus explain: open testdata/nonexistent.txt: no such file or directory\n"},
-		{"a directory", "", []string{"testdata"}, 2, "httpstatus explain: testdata: read testdata: is a directory\n"},
+		{"no such file", "", []string{"testdata/nonexistent.txt"}, 1, "httpstatus explain: open testdata/nonexistent.txt: no such file or directory\n"},
+		{"a directory", "", []string{"testdata"}, 1, "httpstatus explain: testdata is a directory\n"},
 		{"two files", "", []string{"a", "b"}, 2, "httpstatus: accepts at most 1 arg(s), received 2…"},
 		{"bad flag", "", []string{"--colour"}, 2, "httpstatus: unknown flag: --colour…"},
 	} {

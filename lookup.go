@@ -1,7 +1,6 @@
 package main
 
 import (
-	"encoding/json"
 	"fmt"
 	"io"
 	"slices"
@@ -12,16 +11,6 @@ import (
 	"github.com/httpstatus-dev/httpstatus/data"
 	"github.com/httpstatus-dev/httpstatus/ui"
 )
-
-// Exit statuses of the command line.
-const (
-	exitFound   = 0
-	exitNoMatch = 1
-	exitUsage   = 2
-)
-
-// cardWidth is the width of cards that are not printed to a terminal.
-const cardWidth = 80
 
 // lookupOptions say how to print an answer.
 type lookupOptions struct {
@@ -59,9 +48,9 @@ func lookup(cat *data.Catalog, raw string, stdout, stderr io.Writer, o lookupOpt
 	}
 
 	if o.json {
-		if err := writeJSON(stdout, results); err != nil {
+		if err := writeJSON(stdout, entries(results)); err != nil {
 			fmt.Fprintln(stderr, "httpstatus:", err)
-			return exitUsage
+			return exitFailure
 		}
 		return status
 	}
@@ -71,29 +60,15 @@ func lookup(cat *data.Catalog, raw string, stdout, stderr io.Writer, o lookupOpt
 		fmt.Fprint(out, ui.Lines(results, &st, o.width))
 		return status
 	}
-	w := cardWidth
-	if o.width > 0 {
-		w = min(o.width, 100)
-	}
-	printCards(out, cat, results, &st, w, o.width)
+	printCards(out, cat, results, &st, textWidth(o.width), o.width)
 	return status
-}
-
-// profileWriter fits what is written to the profile: colours it lacks
-// become ones it has. On a pipe (NoTTY) the styles are plain, so there is
-// nothing to strip and the text goes straight out.
-func profileWriter(w io.Writer, p colorprofile.Profile) io.Writer {
-	if p == colorprofile.NoTTY {
-		return w
-	}
-	return &colorprofile.Writer{Forward: w, Profile: p}
 }
 
 // printCards prints the comparison table when the codes are a family
 // people confuse (301 302 307 308), then for each code the card of the
-// meaning the query points to, and its other meanings one line each: most
+// meaning the query points to, its other meanings one line each (most
 // people who ask for 503 want the standard one, and the line says how to
-// ask for Varnish's.
+// ask for Varnish's), and last its vendors' sub-codes, several to a line.
 //
 // width is the cards'; term is the terminal's, 0 on a pipe, where links
 // are plain and lines whole.
@@ -117,11 +92,14 @@ func printCards(out io.Writer, cat *data.Catalog, results []data.Result, st *ui.
 		if i > 0 {
 			fmt.Fprintln(out)
 		}
-		fmt.Fprintln(out, ui.Card(r.Status, cat, st, ui.CardOptions{Width: width, Hyperlinks: term > 0, Sub: r.Sub}))
+		fmt.Fprintln(out, ui.Card(r.Status, cat, st, ui.CardOptions{Width: width, Hyperlinks: term > 0, Sub: r.Sub, OmitSubCodes: true}).Text)
 		if others := results[i+1 : j]; len(others) > 0 {
 			code := r.Status.CodeString()
 			fmt.Fprintf(out, "\nOther meanings of %s; add the vendor for its card (httpstatus %s %s):\n", code, code, vendorWord(others[0].Status))
 			fmt.Fprint(out, ui.Lines(others, st, term))
+		}
+		if len(r.Status.SubCodes) > 0 {
+			fmt.Fprintf(out, "\n%s\n", ui.SubCodeList(r.Status, r.Sub, st, width))
 		}
 		i = j
 	}
@@ -141,18 +119,15 @@ func shorten(s string, n int) string {
 	return s
 }
 
-// writeJSON prints results as the JSON contract says: always an array of
-// whole entries, each once. A sub-code's entry is its status's, which lists
-// it among its subcodes.
-func writeJSON(w io.Writer, results []data.Result) error {
-	entries := make([]*data.Status, 0, len(results))
+// entries are the results as the JSON contract says: whole entries, each
+// once. A sub-code's entry is its status's, which lists it among its
+// subcodes.
+func entries(results []data.Result) []*data.Status {
+	out := make([]*data.Status, 0, len(results))
 	for _, r := range results {
-		if !slices.Contains(entries, r.Status) {
-			entries = append(entries, r.Status)
+		if !slices.Contains(out, r.Status) {
+			out = append(out, r.Status)
 		}
 	}
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	enc.SetEscapeHTML(false)
-	return enc.Encode(entries)
+	return out
 }

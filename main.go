@@ -8,13 +8,11 @@ import (
 	"io"
 	"os"
 	"os/signal"
-	"runtime/debug"
 	"strings"
 	"syscall"
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/colorprofile"
-	"github.com/charmbracelet/x/term"
 	"github.com/spf13/cobra"
 
 	"github.com/httpstatus-dev/httpstatus/data"
@@ -40,51 +38,22 @@ type streams struct {
 
 func openTTY() (*os.File, error) { return os.OpenFile("/dev/tty", os.O_RDWR, 0) }
 
-func run(args []string, in io.Reader, out, errw io.Writer, env []string) int {
-	return runStreams(args, streams{in: in, out: out, err: errw, env: env})
-}
-
 func runStreams(args []string, s streams) int {
 	root := newQueryCommand(s)
 	root.AddCommand(newServeCommand(s))
 	root.AddCommand(newChooseCommand(s))
 	root.AddCommand(newExplainCommand(s))
+	root.AddCommand(newManCommand())
 	return execute(root, args, s)
 }
 
-// execute runs a command tree and turns its outcome into an exit status:
-// 0, the lookup's own status, or 2 for any usage error.
-func execute(root *cobra.Command, args []string, s streams) int {
-	root.SetArgs(args)
-	root.SetIn(s.in)
-	root.SetOut(s.out)
-	root.SetErr(s.err)
-	root.SilenceErrors = true
-	root.SilenceUsage = true
-	if err := root.Execute(); err != nil {
-		var exit exitError
-		if errors.As(err, &exit) {
-			return int(exit)
-		}
-		fmt.Fprintf(s.err, "httpstatus: %v\nRun 'httpstatus --help' for usage.\n", err)
-		return exitUsage
-	}
-	return exitFound
-}
-
-// exitError carries a non-zero exit status out of a command without a
-// message (the command has already said why).
-type exitError int
-
-func (e exitError) Error() string { return fmt.Sprintf("exit status %d", int(e)) }
-
-// newQueryCommand is `httpstatus [query]`: the lookup and the explorer.
+// newQueryCommand is `httpstatus [query]`: the lookup and the explorer. It
+// is the root of the command tree and holds the flags every command takes.
 func newQueryCommand(s streams) *cobra.Command {
 	var (
 		asJSON      bool
 		interactive bool
 		showVersion bool
-		colorMode   = colorFlag("auto")
 	)
 	cmd := &cobra.Command{
 		Use:   "httpstatus [code | class | words]",
@@ -104,8 +73,7 @@ With no query on a terminal it opens the interactive explorer.`,
 		ValidArgsFunction: completeCodes,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if showVersion {
-				fmt.Fprintln(s.out, "httpstatus", version())
-				return nil
+				return printVersion(s.out, asJSON)
 			}
 			query := strings.Join(args, " ")
 			if len(args) > 0 {
@@ -115,37 +83,39 @@ With no query on a terminal it opens the interactive explorer.`,
 				}
 			}
 			outTTY, inTTY := isTerminal(s.out), isTerminal(s.in)
-			capable := getenv(s.env, "TERM") != "dumb" // a dumb terminal gets the table
-			if interactive || (len(args) == 0 && outTTY && inTTY && capable && !asJSON) {
-				if !capable {
-					return errors.New("the explorer needs a terminal that can draw a screen (TERM=dumb); drop -i to print instead")
+			if interactive || (len(args) == 0 && outTTY && inTTY && capable(s.env) && !asJSON) {
+				if !capable(s.env) {
+					return usageError{errors.New("the explorer needs a terminal that can draw a screen (TERM=dumb); drop -i to print instead")}
 				}
-				return runExplorer(s, colorMode.plain(s.env), model.WithQuery(query))
+				return runExplorer(cmd, s, explorer(model.WithQuery(query)))
 			}
-			width := 0
-			if outTTY && capable {
-				width = terminalWidth(s.out)
+			term := 0
+			if capable(s.env) {
+				term, _ = terminalSize(s.out)
 			}
-			status := lookup(data.Load(), query, s.out, s.err, lookupOptions{
+			out, done := pagedStdout(cmd, s)
+			status := lookup(data.Load(), query, out, s.err, lookupOptions{
 				json:    asJSON,
-				width:   width,
-				profile: colorMode.profile(s.out, s.env),
+				width:   term,
+				profile: colorOf(cmd).profile(s.out, s.env),
 				dark:    darkBackground(s.env),
 			})
+			if err := done(); err != nil {
+				return err
+			}
 			if status != exitFound {
 				return exitError(status)
 			}
 			return nil
 		},
 	}
+	addRootFlags(cmd)
 	f := cmd.Flags()
 	// Our own --version rather than cobra's, which runs a template: a
 	// tenth of a millisecond, a twentieth of the run.
-	f.BoolVarP(&showVersion, "version", "v", false, "print the version")
+	f.BoolVarP(&showVersion, "version", "v", false, "print the version, the commit and its date (with --json: and the Go version and platform)")
 	f.BoolVar(&asJSON, "json", false, "print entries as a JSON array")
 	f.BoolVarP(&interactive, "interactive", "i", false, "open the explorer, filtered by the query")
-	f.Var(&colorMode, "color", "colour output: auto, always or never")
-	_ = cmd.RegisterFlagCompletionFunc("color", cobra.FixedCompletions([]string{"auto", "always", "never"}, cobra.ShellCompDirectiveNoFileComp))
 	return cmd
 }
 
@@ -166,92 +136,6 @@ func completeCodes(_ *cobra.Command, args []string, toComplete string) ([]cobra.
 		out = append(out, cobra.CompletionWithDesc(code, s.Phrase))
 	}
 	return out, cobra.ShellCompDirectiveNoFileComp
-}
-
-// colorFlag is --color=auto|always|never.
-type colorFlag string
-
-func (c *colorFlag) String() string { return string(*c) }
-func (c *colorFlag) Type() string   { return "when" }
-func (c *colorFlag) Set(v string) error {
-	switch v {
-	case "auto", "always", "never":
-		*c = colorFlag(v)
-		return nil
-	}
-	return fmt.Errorf("must be auto, always or never, not %q", v)
-}
-
-// profile decides the colours of output: none with --color=never, NO_COLOR
-// or a pipe; colour with --color=always; otherwise what the terminal has.
-func (c colorFlag) profile(out io.Writer, env []string) colorprofile.Profile {
-	switch {
-	case c == "never":
-		return colorprofile.NoTTY
-	case c == "always":
-		if p := colorprofile.Env(env); p > colorprofile.ANSI {
-			return p
-		}
-		return colorprofile.ANSI256
-	case getenv(env, "NO_COLOR") != "":
-		if isTerminal(out) {
-			return colorprofile.Ascii // bold and reverse still mark things
-		}
-		return colorprofile.NoTTY
-	}
-	return colorprofile.Detect(out, env) // none when piped, unless CLICOLOR_FORCE
-}
-
-// darkBackground guesses the background from COLORFGBG without asking the
-// terminal, which would cost a round trip on every lookup.
-func darkBackground(env []string) bool {
-	v := getenv(env, "COLORFGBG")
-	if i := strings.LastIndexByte(v, ';'); i >= 0 {
-		switch v[i+1:] {
-		case "7", "15":
-			return false
-		}
-	}
-	return true
-}
-
-func getenv(env []string, key string) string {
-	for i := len(env) - 1; i >= 0; i-- {
-		if v, ok := strings.CutPrefix(env[i], key+"="); ok {
-			return v
-		}
-	}
-	return ""
-}
-
-func isTerminal(f any) bool {
-	fd, ok := f.(interface{ Fd() uintptr })
-	return ok && term.IsTerminal(fd.Fd())
-}
-
-func terminalWidth(f any) int {
-	if fd, ok := f.(interface{ Fd() uintptr }); ok {
-		if w, _, err := term.GetSize(fd.Fd()); err == nil && w > 0 {
-			return w
-		}
-	}
-	return 80
-}
-
-// version is the module version from build info: a tag for `go install
-// ...@v1.2.3`, or (devel) with the commit for a local build.
-func version() string {
-	bi, ok := debug.ReadBuildInfo()
-	if !ok {
-		return "(unknown)"
-	}
-	v := bi.Main.Version
-	for _, s := range bi.Settings {
-		if s.Key == "vcs.revision" && len(s.Value) >= 12 {
-			v += " " + s.Value[:12]
-		}
-	}
-	return v
 }
 
 // newServeCommand is `httpstatus serve`: the explorer over SSH. Sessions
@@ -281,52 +165,63 @@ func newServeCommand(s streams) *cobra.Command {
 	return cmd
 }
 
+// chooser is the explorer as runExplorer needs it: a program that may end
+// with a code chosen.
+type chooser interface {
+	tea.Model
+	Chosen() string
+}
+
+// explorer builds the explorer with opts, choosing with enter when pick.
+func explorer(opts ...model.Option) func(pick bool) chooser {
+	return func(pick bool) chooser {
+		if pick {
+			opts = append(opts, model.WithPick())
+		}
+		return model.New(data.Load(), opts...)
+	}
+}
+
 // runExplorer opens the interactive explorer on the process's terminal.
 // When stdout is not a terminal (code=$(httpstatus -i 404), or a pipe) it
 // draws on /dev/tty instead, as fzf does, and hands the code chosen with
 // enter to stdout; leaving without a choice exits 130.
-func runExplorer(s streams, plain bool, opts ...model.Option) error {
+func runExplorer(cmd *cobra.Command, s streams, newModel func(pick bool) chooser) error {
 	in, out := s.in, s.out
 	pick := !isTerminal(s.out)
 	if pick || !isTerminal(s.in) {
 		if s.tty == nil {
-			return errors.New("the explorer needs a terminal; drop -i to print instead")
+			return usageError{errors.New("the explorer needs a terminal; drop -i to print instead")}
 		}
 		tty, err := s.tty()
 		if err != nil {
-			return errors.New("the explorer needs a terminal; drop -i to print instead")
+			return usageError{errors.New("the explorer needs a terminal; drop -i to print instead")}
 		}
 		defer tty.Close()
 		in = tty
 		if pick {
 			out = tty
-			opts = append(opts, model.WithPick())
 		}
 	}
 	popts := []tea.ProgramOption{tea.WithInput(in), tea.WithOutput(out), tea.WithEnvironment(s.env)}
-	if plain {
+	if colorOf(cmd).plain(s.env) {
 		popts = append(popts, tea.WithColorProfile(colorprofile.Ascii))
 	}
-	final, err := tea.NewProgram(model.New(data.Load(), opts...), popts...).Run()
-	if err != nil {
+	final, err := tea.NewProgram(newModel(pick), popts...).Run()
+	switch {
+	case errors.Is(err, tea.ErrInterrupted):
+		return exitError(exitNoChoice)
+	case errors.Is(err, tea.ErrProgramPanic):
+		return errors.New("the explorer crashed, sorry; please report it with what it printed above")
+	case err != nil:
 		return fmt.Errorf("explorer: %w", err)
 	}
 	if !pick {
 		return nil
 	}
-	if code := final.(*model.Model).Chosen(); code != "" {
+	if code := final.(chooser).Chosen(); code != "" {
 		_, err := fmt.Fprintln(s.out, code)
 		return err
 	}
 	return exitError(exitNoChoice)
-}
-
-// exitNoChoice is the exit status of the explorer left without a choice
-// in pick mode, as fzf and shells use for an interrupt.
-const exitNoChoice = 130
-
-// plain reports whether the explorer draws without colour: --color=never,
-// or NO_COLOR unless --color=always. Bold and reverse still mark things.
-func (c colorFlag) plain(env []string) bool {
-	return c == "never" || (c == "auto" && getenv(env, "NO_COLOR") != "")
 }

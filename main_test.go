@@ -3,6 +3,10 @@ package main
 import (
 	"bytes"
 	"encoding/json"
+	"maps"
+	"regexp"
+	"runtime"
+	"runtime/debug"
 	"slices"
 	"strings"
 	"testing"
@@ -17,7 +21,7 @@ import (
 func cli(t *testing.T, env []string, args ...string) (stdout, stderr string, status int) {
 	t.Helper()
 	var out, errw bytes.Buffer
-	status = run(args, strings.NewReader(""), &out, &errw, env)
+	status = runStreams(args, streams{in: strings.NewReader(""), out: &out, err: &errw, env: env})
 	return out.String(), errw.String(), status
 }
 
@@ -238,11 +242,56 @@ func TestCompletion(t *testing.T) {
 	}
 }
 
+// What --version prints, whatever build the test binary is: a version (a
+// tag, a Go pseudo-version or (devel)), then what is known of the commit.
 func TestVersion(t *testing.T) {
+	line := regexp.MustCompile(`^httpstatus (v\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?(\+[0-9A-Za-z.-]+)?|\(devel\))` +
+		`( \((commit [0-9a-f]{12}(-dirty)?)?(, )?(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ)?\))?\n$`)
 	for _, flag := range []string{"--version", "-v"} {
 		out, errw, status := cli(t, nil, flag)
-		if want := "httpstatus " + version() + "\n"; out != want || errw != "" || status != 0 {
-			t.Errorf("%s: %q %q status %d, want %q", flag, out, errw, status, want)
+		if !line.MatchString(out) || errw != "" || status != 0 {
+			t.Errorf("%s: %q %q status %d", flag, out, errw, status)
+		}
+	}
+	out, _, status := cli(t, nil, "--version", "--json")
+	var info map[string]string
+	if err := json.Unmarshal([]byte(out), &info); err != nil || status != 0 {
+		t.Fatalf("--version --json: %v, status %d:\n%s", err, status, out)
+	}
+	if keys := slices.Sorted(maps.Keys(info)); !slices.Equal(keys, []string{"commit", "date", "go", "platform", "version"}) {
+		t.Errorf("--version --json keys %v", keys)
+	}
+	if info["go"] != runtime.Version() || info["platform"] != runtime.GOOS+"/"+runtime.GOARCH || info["version"] == "" {
+		t.Errorf("--version --json: %v", info)
+	}
+}
+
+// Where a version comes from: a release build's -ldflags, else what the Go
+// toolchain recorded for `go install ...@v1.2.3` or a build in a clone.
+func TestResolveBuildInfo(t *testing.T) {
+	vcs := func(rev, modified, when string) []debug.BuildSetting {
+		return []debug.BuildSetting{{Key: "vcs", Value: "git"}, {Key: "vcs.revision", Value: rev},
+			{Key: "vcs.time", Value: when}, {Key: "vcs.modified", Value: modified}}
+	}
+	const rev = "0123456789abcdef0123456789abcdef01234567"
+	for _, tc := range []struct {
+		name                  string
+		bi                    *debug.BuildInfo
+		version, commit, date string // -ldflags
+		want                  string
+	}{
+		{"release build", &debug.BuildInfo{Main: debug.Module{Version: "(devel)"}}, "v1.2.3", "0123456789ab", "2026-12-04T17:42:00Z",
+			"v1.2.3 (commit 0123456789ab, 2026-12-04T17:42:00Z)"},
+		{"go install @v1.2.3", &debug.BuildInfo{Main: debug.Module{Version: "v1.2.3"}}, "", "", "", "v1.2.3"},
+		{"go build in a clean clone", &debug.BuildInfo{Main: debug.Module{Version: "v0.0.0-20261204174200-0123456789ab"}, Settings: vcs(rev, "false", "2026-12-04T17:42:00Z")}, "", "", "",
+			"v0.0.0-20261204174200-0123456789ab (commit 0123456789ab, 2026-12-04T17:42:00Z)"},
+		{"go build with changes", &debug.BuildInfo{Main: debug.Module{Version: "v0.0.0-20261204174200-0123456789ab+dirty"}, Settings: vcs(rev, "true", "2026-12-04T17:42:00Z")}, "", "", "",
+			"v0.0.0-20261204174200-0123456789ab+dirty (commit 0123456789ab-dirty, 2026-12-04T17:42:00Z)"},
+		{"-buildvcs=false", &debug.BuildInfo{Main: debug.Module{Version: "(devel)"}}, "", "", "", "(devel)"},
+		{"no build info", nil, "", "", "", "(devel)"},
+	} {
+		if got := resolveBuildInfo(tc.bi, tc.version, tc.commit, tc.date).String(); got != tc.want {
+			t.Errorf("%s: %q, want %q", tc.name, got, tc.want)
 		}
 	}
 }

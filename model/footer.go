@@ -64,6 +64,9 @@ func (m *Model) updateKeys() {
 	case m.screen == screenGuide && m.guide.node == nil:
 		on(&k.Choose, &k.GuideUp, &k.ScrollUp, &k.ScrollDown, &k.PageUp, &k.PageDown, &k.Top, &k.Bottom, &k.Close)
 		k.Choose.SetHelp("enter", "open it")
+		if m.pick {
+			k.Choose.SetHelp("enter", "choose it")
+		}
 	case m.screen == screenGuide:
 		on(&k.Up, &k.Down, &k.Choose, &k.Pick, &k.GuideUp, &k.Close)
 	case m.focus == focusDetail:

@@ -29,7 +29,7 @@ func (m *Model) openGuide() {
 
 // guideKey: up and down choose an answer, enter or its digit takes it,
 // left or backspace goes one question up, enter at the result opens the
-// code in the explorer, esc leaves the guide.
+// code in the explorer (or, picking, chooses it), esc leaves the guide.
 func (m *Model) guideKey(msg tea.KeyPressMsg) tea.Cmd {
 	k := m.keys
 	g := &m.guide
@@ -38,6 +38,9 @@ func (m *Model) guideKey(msg tea.KeyPressMsg) tea.Cmd {
 		m.screen = screenExplorer
 	case key.Matches(msg, k.GuideUp):
 		g.up()
+	case g.node == nil && key.Matches(msg, k.Choose) && m.pick:
+		m.chosen = data.FormatCode(g.path[len(g.path)-1].Answer().Code)
+		return tea.Quit
 	case g.node == nil && key.Matches(msg, k.Choose):
 		m.openResult()
 	case g.node == nil:

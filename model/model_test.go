@@ -475,6 +475,24 @@ func TestPickMode(t *testing.T) {
 	}
 }
 
+// code=$(httpstatus choose): enter on the guide's result chooses its code.
+func TestPickModeGuide(t *testing.T) {
+	m := newModel(t, 80, 24, WithPick(), WithGuide())
+	var taken []string
+	for m.guide.node != nil {
+		taken = append(taken, m.guide.node.Answers[0].Label)
+		m = send(t, m, typeText("1")...)
+	}
+	if !strings.Contains(shown(m), "enter choose it") {
+		t.Errorf("the footer does not say enter chooses:\n%s", shown(m))
+	}
+	want := data.FormatCode(m.guide.path[len(m.guide.path)-1].Answer().Code)
+	m, cmd := sendCmd(t, m, enter)
+	if !quits(cmd) || m.Chosen() != want || want == "" {
+		t.Errorf("enter on the result after %q: quit %v, chosen %q, want %q", taken, quits(cmd), m.Chosen(), want)
+	}
+}
+
 func TestInitialQueryAndView(t *testing.T) {
 	m := newModel(t, 120, 40, WithQuery("teapot"))
 	if m.Selected().Code != 418 {

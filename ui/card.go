@@ -17,6 +17,9 @@ type CardOptions struct {
 	Hyperlinks    bool          // references as OSC 8 links
 	NumberRelated bool          // prefix related codes with the digit that jumps to them
 	Sub           *data.SubCode // a sub-code of the status to explain first
+	// OmitSubCodes leaves the status's sub-codes out, for a caller that
+	// lists them after the card (SubCodeList).
+	OmitSubCodes bool
 }
 
 // Rendered is a card, the width of each of its lines (so a pane can pad
@@ -130,7 +133,9 @@ func Card(s *data.Status, cat *data.Catalog, st *Styles, o CardOptions) Rendered
 		}
 	}
 	field("Constants", consts...)
-	subCodes(&c, s, o.Sub, p)
+	if !o.OmitSubCodes {
+		subCodes(&c, s, o.Sub, p)
+	}
 	if s.Example != "" {
 		c.blank()
 		c.put("", wrapped(label, "Example"))
@@ -182,6 +187,43 @@ func subCodes(c *cardWriter, s *data.Status, chosen *data.SubCode, p *cardPaints
 		}
 		i = j
 	}
+}
+
+// SubCodeList lists a status's sub-codes compactly, by vendor, several to
+// a line, for printed output where they come after everything else;
+// chosen, if any, is in bold.
+func SubCodeList(s *data.Status, chosen *data.SubCode, st *Styles, width int) string {
+	c := cardWriter{width: max(width, 1)}
+	p := &st.card
+	sep := p.dim.on(" · ")
+	for i := 0; i < len(s.SubCodes); {
+		j := i
+		for j < len(s.SubCodes) && s.SubCodes[j].Source == s.SubCodes[i].Source {
+			j++
+		}
+		c.blank()
+		c.put("", wrapped(p.label, s.SubCodes[i].Source+" sub-codes (httpstatus "+s.SubCodes[i].Code+" explains one):"))
+		line, room := "", c.width-2
+		for _, sub := range s.SubCodes[i:j] {
+			phrase := p.text
+			if chosen != nil && sub.Code == chosen.Code {
+				phrase = p.bold
+			}
+			item := p.dim.on(sub.Code) + " " + phrase.on(sub.Phrase)
+			switch w := styledWidth(line); {
+			case line == "":
+				line = item
+			case w+3+styledWidth(item) <= room:
+				line += sep + item
+			default:
+				c.put("  ", mixed(line))
+				line = item
+			}
+		}
+		c.put("  ", mixed(line))
+		i = j
+	}
+	return strings.Join(c.lines, "\n")
 }
 
 func meta(s *data.Status) string {

@@ -168,3 +168,42 @@ func TestStyledWidth(t *testing.T) {
 		}
 	}
 }
+
+// The printed list of sub-codes fits its width, holds every sub-code once
+// in catalog order (a phrase too long for a line is cut), and sets the one
+// asked for in bold.
+func TestSubCodeList(t *testing.T) {
+	cat := data.Load()
+	st := &SharedExplorerStyles(true, colorprofile.TrueColor).Styles
+	lists := 0
+	for i := range cat.All() {
+		s := &cat.All()[i]
+		if len(s.SubCodes) == 0 {
+			continue
+		}
+		lists++
+		for _, w := range []int{20, 40, 80, 100} {
+			text := SubCodeList(s, &s.SubCodes[0], st, w)
+			for _, l := range strings.Split(text, "\n") {
+				if got := ansi.StringWidth(l); got > w {
+					t.Errorf("%s at %d: a line of %d cells: %q", s.Title(), w, got, ansi.Strip(l))
+				}
+			}
+			rest := ansi.Strip(text)
+			for _, sub := range s.SubCodes {
+				j := strings.Index(rest, sub.Code+" "+sub.Phrase[:1])
+				if j < 0 {
+					t.Errorf("%s at %d: %s missing or out of order", s.Title(), w, sub.Code)
+					break
+				}
+				rest = rest[j+len(sub.Code):]
+			}
+			if w >= 80 && !strings.Contains(text, st.card.bold.on(s.SubCodes[0].Phrase)) {
+				t.Errorf("%s at %d: the chosen sub-code is not bold", s.Title(), w)
+			}
+		}
+	}
+	if lists == 0 {
+		t.Fatal("no entry has sub-codes")
+	}
+}
