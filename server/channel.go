@@ -30,10 +30,12 @@ const (
 	maxEarlyInput = 4 << 10
 )
 
-// pty is what a session's pty-req asked for, and the latest window size.
+// pty is what a session's pty-req asked for, the latest window size, and
+// when the person at it last did something.
 type pty struct {
 	term    string
 	windows *windowBox
+	person  *activity
 }
 
 // ptyOf is sess's PTY, or nil if it has none.
@@ -60,11 +62,12 @@ func (s *server) ptyHandler(ctx ssh.Context, sess ssh.Session, p ssh.Pty) (func(
 		return nil, err
 	}
 	_, winch, _ := sess.Pty()
-	t := &pty{term: p.Term, windows: newWindowBox(p.Window)}
+	t := &pty{term: p.Term, windows: newWindowBox(p.Window), person: newActivity()}
 	s.ptys.Store(sess, t)
 	go func() {
 		for w := range winch { // closed when the session's requests end
 			t.windows.put(w)
+			t.person.touch()
 		}
 		s.ptys.Delete(sess)
 		close(t.windows.closed)

@@ -55,6 +55,7 @@ func eventually(t testing.TB, what string, cond func() bool, dump func() string)
 type harness struct {
 	addr string
 	logs *syncBuffer
+	srv  *server
 	stop func() error // cancels Run's context and returns its result
 }
 
@@ -115,7 +116,7 @@ func startServer(t testing.TB, edit func(*Config)) *harness {
 			t.Logf("server log:\n%s", logs)
 		}
 	})
-	return &harness{addr: ln.Addr().String(), logs: logs, stop: stop}
+	return &harness{addr: ln.Addr().String(), logs: logs, srv: s, stop: stop}
 }
 
 func clientConfig() *gossh.ClientConfig {

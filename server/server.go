@@ -351,3 +351,10 @@ func (s *server) isClosing() bool {
 	defer s.mu.Unlock()
 	return s.closing
 }
+
+// sessionCount is the number of sessions being served.
+func (s *server) sessionCount() int {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.active
+}

@@ -1,6 +1,7 @@
 package server
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -101,11 +102,8 @@ func (s *server) explore(sess ssh.Session, t *pty, query string) (status int) {
 		// still show the selection, where NoTTY would strip them.
 		profile = colorprofile.Ascii
 	}
-	in := newLimitedInput(sess, func() {
-		s.noisy.Warn("dropping input", "remote", sess.RemoteAddr().String(), "user", clean(sess.User()),
-			"reason", "faster than a person types")
-	})
-	p := tea.NewProgram(f, tea.WithInput(in), tea.WithOutput(sess),
+	// The program reads no input of its own: sessionInput feeds it.
+	p := tea.NewProgram(f, tea.WithInput(strings.NewReader("")), tea.WithOutput(sess),
 		tea.WithEnvironment(env), tea.WithColorProfile(profile),
 		tea.WithWindowSize(w, h), tea.WithFilter(f.filter),
 		tea.WithContext(sess.Context()), tea.WithoutSignalHandler())
@@ -114,9 +112,17 @@ func (s *server) explore(sess ssh.Session, t *pty, query string) (status int) {
 		return 0
 	}
 	defer s.untrack(p)
+	in := newSessionInput(p, t.windows, t.person)
+	ctx, stopInput := context.WithCancel(sess.Context())
+	defer stopInput()
+	defer in.stop()
+	go in.run(ctx, newLimitedInput(sess, func() {
+		s.noisy.Warn("dropping input", "remote", sess.RemoteAddr().String(), "user", clean(sess.User()),
+			"reason", "faster than a person types")
+	}), t.term)
 	done := make(chan struct{})
 	timedOut := make(chan string, 1)
-	go s.tend(p, t.windows, want, connOf(sess.Context()), timedOut, done)
+	go s.tend(p, t, want, connOf(sess.Context()), timedOut, done)
 	_, err := p.Run()
 	close(done)
 	p.Kill() // restores the terminal and stops goroutines if Run failed early
@@ -143,14 +149,15 @@ func (s *server) explore(sess ssh.Session, t *pty, query string) (status int) {
 
 // tend runs beside an explorer until done: it passes on the client's
 // window changes, the latest at most every minResizeGap, and quits the
-// program when the channel closes (the client may keep the connection) or
-// timeoutMargin before the connection's idle or max timeout, saying why on
-// timedOut.
-func (s *server) tend(p *tea.Program, windows *windowBox, last ssh.Window, c *trackedConn, timedOut chan<- string, done <-chan struct{}) {
+// program when the channel closes (the client may keep the connection),
+// when the person has done nothing for the idle timeout, or timeoutMargin
+// before the connection's max timeout, saying why on timedOut.
+func (s *server) tend(p *tea.Program, t *pty, last ssh.Window, c *trackedConn, timedOut chan<- string, done <-chan struct{}) {
+	windows := t.windows
 	timer := time.NewTimer(time.Hour)
 	defer timer.Stop()
 	for {
-		at, why := s.timeout(c)
+		at, why := s.timeout(c, t.person)
 		if !at.IsZero() {
 			if time.Until(at) <= 0 {
 				timedOut <- why
@@ -180,11 +187,12 @@ func (s *server) tend(p *tea.Program, windows *windowBox, last ssh.Window, c *tr
 	}
 }
 
-// timeout is when an explorer on c should end to beat the connection's
-// idle or max timeout, whichever comes first, and why; zero if neither is set.
-func (s *server) timeout(c *trackedConn) (at time.Time, why string) {
+// timeout is when an explorer on c should end: after the idle timeout
+// without anything from the person, or before the connection's max
+// timeout cuts it, whichever comes first, and why; zero if neither is set.
+func (s *server) timeout(c *trackedConn, person *activity) (at time.Time, why string) {
 	if d := s.cfg.IdleTimeout; d > 0 {
-		at = c.idleSince().Add(d - min(timeoutMargin, d/4))
+		at = person.since().Add(d - min(timeoutMargin, d/4))
 		why = fmt.Sprintf("closing the session after %v without input", d)
 	}
 	if d := s.cfg.MaxTimeout; d > 0 {

@@ -2,14 +2,12 @@ package server
 
 import (
 	"fmt"
-	"io"
 	"sync"
 	"time"
 
 	tea "charm.land/bubbletea/v2"
 	"charm.land/ssh"
 	"github.com/charmbracelet/x/ansi"
-	"golang.org/x/time/rate"
 
 	"github.com/httpstatus-dev/httpstatus/model"
 )
@@ -27,20 +25,6 @@ const (
 	// saying so.
 	maxWidth  = model.MaxWidth
 	maxHeight = model.MaxHeight
-
-	// Input beyond inputBurst bytes at once, then inputRate bytes a second,
-	// is dropped a whole read at a time, before Bubble Tea parses it. Typing,
-	// held keys, wheel scrolling (about 12 bytes an event) and pasting a
-	// query stay far below; a pasted file does not.
-	inputBurst = 16 << 10
-	inputRate  = 4 << 10
-
-	// Keys, mouse events and pastes beyond eventBurst at once, then
-	// eventRate a second, are dropped before they reach the model: each can
-	// cost a full redraw (about 0.4 ms), so a session's input can use at
-	// most a few percent of a core. Held keys repeat at about 30 a second.
-	eventBurst = 120
-	eventRate  = 60
 
 	// minResizeGap spaces the window changes an explorer redraws for;
 	// while a window is being dragged only the latest size counts.
@@ -90,19 +74,18 @@ func (b *windowBox) get() ssh.Window {
 // resizeMsg is a client's window change, before clamping.
 type resizeMsg ssh.Window
 
-// fitted runs a session's model within the window allowed, and keeps the
-// client's input within a person's pace. Its filter and Update run on the
-// program's event loop, so they share state without locks.
+// fitted runs a session's model within the window allowed. Its filter and
+// Update run on the program's event loop, so they share state without
+// locks.
 type fitted struct {
 	tea.Model
-	want   ssh.Window    // the client's window
-	notice string        // the last line, when want is larger than allowed
-	events *rate.Limiter // input events
+	want   ssh.Window // the client's window
+	notice string     // the last line, when want is larger than allowed
 }
 
 // newFitted wraps m for a client whose window is want.
 func newFitted(m tea.Model, want ssh.Window) *fitted {
-	return &fitted{Model: m, want: want, events: rate.NewLimiter(eventRate, eventBurst)}
+	return &fitted{Model: m, want: want}
 }
 
 // modelSize is the size the wrapped model gets in a window of width x
@@ -118,9 +101,8 @@ func (f *fitted) modelSize(width, height int) (int, int) {
 }
 
 // filter clamps every window size before Bubble Tea's renderer allocates
-// for it, ours and any the client reports in band, and drops input events
-// beyond the budget. It replaces the filter wish's bubbletea.MakeOptions
-// installs, so it also keeps that one's rule: no job control over SSH.
+// for it. It replaces the filter wish's bubbletea.MakeOptions installs, so
+// it also keeps that one's rule: no job control over SSH.
 func (f *fitted) filter(_ tea.Model, msg tea.Msg) tea.Msg {
 	switch msg := msg.(type) {
 	case resizeMsg:
@@ -130,10 +112,6 @@ func (f *fitted) filter(_ tea.Model, msg tea.Msg) tea.Msg {
 	case tea.WindowSizeMsg:
 		w, h := clampWindow(ssh.Window{Width: msg.Width, Height: msg.Height})
 		return tea.WindowSizeMsg{Width: w, Height: h}
-	case tea.KeyMsg, tea.MouseMsg, tea.PasteMsg:
-		if !f.events.Allow() {
-			return nil
-		}
 	case tea.SuspendMsg:
 		return tea.ResumeMsg{}
 	}
@@ -157,32 +135,4 @@ func (f *fitted) View() tea.View {
 		v.Content += "\n" + ansi.Truncate(f.notice, w, "…")
 	}
 	return v
-}
-
-// limitedInput passes a session's input on while it keeps within
-// inputRate; reads beyond it are dropped whole (a whole read mostly holds
-// whole escape sequences).
-type limitedInput struct {
-	r       io.Reader
-	budget  *rate.Limiter
-	dropped func() // called on the first drop
-	warned  sync.Once
-}
-
-func newLimitedInput(r io.Reader, dropped func()) *limitedInput {
-	return &limitedInput{r: r, budget: rate.NewLimiter(inputRate, inputBurst), dropped: dropped}
-}
-
-func (in *limitedInput) Read(p []byte) (int, error) {
-	p = p[:min(len(p), inputBurst)] // a larger read could never pass
-	for {
-		n, err := in.r.Read(p)
-		if n == 0 || in.budget.AllowN(time.Now(), n) {
-			return n, err
-		}
-		in.warned.Do(in.dropped)
-		if err != nil {
-			return 0, err
-		}
-	}
 }
