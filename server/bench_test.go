@@ -23,8 +23,12 @@ import (
 	"charm.land/ssh"
 	"charm.land/wish/v2"
 	"charm.land/wish/v2/bubbletea"
+	uv "github.com/charmbracelet/ultraviolet"
 	"github.com/charmbracelet/x/ansi"
 	gossh "golang.org/x/crypto/ssh"
+
+	"github.com/httpstatus-dev/httpstatus/data"
+	"github.com/httpstatus-dev/httpstatus/model"
 )
 
 // The load client runs in a child process (this test binary, re-executed),
@@ -312,5 +316,41 @@ func raiseFileLimit(b *testing.B, want uint64) {
 	r.Cur = min(want, r.Max)
 	if err := syscall.Setrlimit(syscall.RLIMIT_NOFILE, &r); err != nil || r.Cur < want {
 		b.Logf("open-file limit %d is below the %d this load wants", r.Cur, want)
+	}
+}
+
+// BenchmarkDraw is what Bubble Tea's renderer does for each new frame of
+// the explorer, which drawCostPerCell charges for: draw it into a cell
+// buffer and compare it with the last ("change"), or after a resize paint
+// it all ("repaint"). go test -run '^$' -bench Draw ./server/
+func BenchmarkDraw(b *testing.B) {
+	for _, size := range []struct{ w, h int }{{80, 24}, {maxWidth, maxHeight}} {
+		m := tea.Model(model.New(data.Load(), model.WithSize(size.w, size.h)))
+		m, _ = m.Update(tea.WindowSizeMsg{Width: size.w, Height: size.h})
+		first := m.View().Content
+		m, _ = m.Update(tea.KeyPressMsg{Code: tea.KeyDown})
+		frames := []string{first, m.View().Content}
+		for _, repaint := range []bool{false, true} {
+			name := fmt.Sprintf("%dx%d/change", size.w, size.h)
+			if repaint {
+				name = fmt.Sprintf("%dx%d/repaint", size.w, size.h)
+			}
+			b.Run(name, func(b *testing.B) {
+				buf := uv.NewScreenBuffer(size.w, size.h)
+				r := uv.NewTerminalRenderer(io.Discard, []string{"TERM=xterm-256color"})
+				i := 0
+				for b.Loop() {
+					if repaint {
+						r.Erase()
+					}
+					buf.Clear()
+					uv.NewStyledString(frames[i%2]).Draw(buf, buf.Bounds())
+					r.Render(buf.RenderBuffer)
+					_ = r.Flush()
+					i++
+				}
+				b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(size.w*size.h), "ns/cell")
+			})
+		}
 	}
 }

@@ -65,8 +65,15 @@ type process struct {
 }
 
 // startBinary runs `httpstatus serve` with args, under `ulimit -v` of
-// limitKiB when that is not 0, and waits until it listens.
+// limitKiB when that is not 0, and waits until it listens. A low GOGC
+// keeps garbage small, so peak memory is about live memory.
 func startBinary(t *testing.T, limitKiB int, args ...string) *process {
+	t.Helper()
+	return startBinaryEnv(t, []string{"GOGC=20"}, limitKiB, args...)
+}
+
+// startBinaryEnv is startBinary with env added to the environment.
+func startBinaryEnv(t *testing.T, env []string, limitKiB int, args ...string) *process {
 	t.Helper()
 	bin := builtBinary(t)
 	addr := freePort(t)
@@ -76,8 +83,7 @@ func startBinary(t *testing.T, limitKiB int, args ...string) *process {
 	if limitKiB > 0 {
 		cmd = exec.Command("/bin/sh", append([]string{"-c", `ulimit -v "$0" && exec "$@"`, strconv.Itoa(limitKiB), bin}, args...)...)
 	}
-	// A low GOGC keeps garbage small, so peak memory is about live memory.
-	cmd.Env = append(os.Environ(), "GOGC=20")
+	cmd.Env = append(os.Environ(), env...)
 	p := &process{addr: addr, port: port, cmd: cmd, logs: &syncBuffer{}, exited: make(chan error, 1)}
 	cmd.Stdout, cmd.Stderr = p.logs, p.logs
 	if err := cmd.Start(); err != nil {

@@ -37,6 +37,31 @@ const (
 	// can cost a full redraw (a background colour rebuilds every style).
 	reportBurst = 16
 	reportRate  = 1
+
+	// Whatever passes the budgets above, the explorers of one client
+	// address may spend at most updateShare of a core updating for it
+	// (updateBurst at once): beyond, input is dropped (ctrl+c aside) and
+	// window changes wait. A key costs about 0.5 ms at 80x24, where the
+	// event budget binds first, and over 1 ms at 300x100.
+	updateShare = 0.015
+	updateBurst = 150 * time.Millisecond
+
+	// And at most drawShare of a core drawing new frames (drawBurst at
+	// once): beyond, changes wait to be drawn together, so a frame shows
+	// every key and window change however late. Drawing is most of a
+	// storming session's work at the largest window, and happens out of the
+	// explorer's sight, so it is charged by the cell: Bubble Tea's renderer
+	// draws each new frame into a cell buffer and compares it with the last
+	// (about 0.5 µs a cell here, BenchmarkDraw), and after a resize paints
+	// it all (1.3 to 1.7 µs a cell).
+	drawShare          = 0.025
+	drawBurst          = 250 * time.Millisecond
+	drawCostPerCell    = 500  // nanoseconds
+	repaintCostPerCell = 1700 // nanoseconds
+
+	// frameRate caps how often a session's screen is sent: changes in
+	// between are drawn together.
+	frameRate = 30
 )
 
 // activity is when a person last did something in a session: typed,
@@ -68,14 +93,16 @@ type sessionInput struct {
 	prog    atomic.Pointer[tea.Program] // nil once the program has ended
 	events  *rate.Limiter               // keys, mouse, pastes
 	reports *rate.Limiter               // everything else
-	windows *windowBox                  // window sizes sent in band join the window changes
+	updates *budget
+	windows *windowBox // window sizes sent in band join the window changes
 	person  *activity
 }
 
-func newSessionInput(p *tea.Program, windows *windowBox, person *activity) *sessionInput {
+func newSessionInput(p *tea.Program, updates *budget, windows *windowBox, person *activity) *sessionInput {
 	in := &sessionInput{
 		events:  rate.NewLimiter(eventRate, eventBurst),
 		reports: rate.NewLimiter(reportRate, reportBurst),
+		updates: updates,
 		windows: windows,
 		person:  person,
 	}
@@ -108,12 +135,14 @@ func (in *sessionInput) stop() { in.prog.Store(nil) }
 
 // pass budgets one event and says whether it goes to the program.
 func (in *sessionInput) pass(ev uv.Event) bool {
+	if k, ok := ev.(uv.KeyPressEvent); ok && k.Keystroke() == "ctrl+c" {
+		return true
+	}
+	if !in.updates.left() {
+		return false
+	}
 	switch ev := ev.(type) {
-	case uv.KeyPressEvent:
-		if ev.Keystroke() != "ctrl+c" && !in.events.Allow() {
-			return false
-		}
-	case uv.KeyReleaseEvent, uv.MouseClickEvent, uv.MouseReleaseEvent, uv.MouseWheelEvent, uv.MouseMotionEvent,
+	case uv.KeyPressEvent, uv.KeyReleaseEvent, uv.MouseClickEvent, uv.MouseReleaseEvent, uv.MouseWheelEvent, uv.MouseMotionEvent,
 		uv.PasteStartEvent, uv.PasteEvent, uv.PasteEndEvent:
 		if !in.events.Allow() {
 			return false
@@ -130,6 +159,45 @@ func (in *sessionInput) pass(ev uv.Event) bool {
 	}
 	in.person.touch()
 	return true
+}
+
+// work is what one client address's explorers may spend, shared by its
+// sessions, so that opening more of them buys nothing.
+type work struct{ updates, draws *budget }
+
+func newWork() work {
+	return work{newBudget(updateShare, updateBurst), newBudget(drawShare, drawBurst)}
+}
+
+// budget is a share of a core, and a burst of it at once.
+type budget struct{ lim *rate.Limiter } // tokens are microseconds
+
+func newBudget(share float64, burst time.Duration) *budget {
+	return &budget{rate.NewLimiter(rate.Limit(share*1e6), int(burst/time.Microsecond))}
+}
+
+// spend charges d, which may leave the budget in debt, of at most a
+// burst: one slow update on a loaded machine then costs seconds of input,
+// not minutes.
+func (b *budget) spend(d time.Duration) {
+	now := time.Now()
+	burst := b.lim.Burst()
+	n := min(int(d/time.Microsecond), int(b.lim.TokensAt(now))+burst)
+	for ; n > 0; n -= burst {
+		b.lim.ReserveN(now, min(n, burst)) // a reservation is at most a burst
+	}
+}
+
+// left reports whether the budget is out of debt.
+func (b *budget) left() bool { return b.lim.Tokens() > 0 }
+
+// wait is how long until the budget is out of debt.
+func (b *budget) wait() time.Duration {
+	debt := -b.lim.Tokens()
+	if debt <= 0 {
+		return 0
+	}
+	return time.Duration(debt / float64(b.lim.Limit()) * float64(time.Second))
 }
 
 // limitedInput passes a session's input on while it keeps within

@@ -20,7 +20,7 @@ func TestSessionInputBudgets(t *testing.T) {
 	t.Parallel()
 	person := &activity{}
 	box := newWindowBox(ssh.Window{Width: 80, Height: 24})
-	in := newSessionInput(nil, box, person)
+	in := newSessionInput(nil, newWork().updates, box, person)
 	count := func(n int, ev uv.Event) (passed int) {
 		for range n {
 			if in.pass(ev) {
@@ -50,7 +50,7 @@ func TestSessionInputBudgets(t *testing.T) {
 	if n := count(3, uv.KeyPressEvent{Code: 'c', Mod: uv.ModCtrl}); n != 3 {
 		t.Errorf("%d of 3 ctrl+c passed with the budget spent", n)
 	}
-	in = newSessionInput(nil, box, person)
+	in = newSessionInput(nil, newWork().updates, box, person)
 	if in.pass(uv.WindowSizeEvent{Width: 120, Height: 40}) {
 		t.Error("an in-band window size went to the program")
 	}
@@ -85,5 +85,24 @@ func TestLimitedInput(t *testing.T) {
 	in = newLimitedInput(strings.NewReader(strings.Repeat("k", 2*inputBurst)), func() {})
 	if n, _ := in.Read(make([]byte, 2*inputBurst)); n != inputBurst {
 		t.Errorf("a %d-byte read passed %d bytes, want %d", 2*inputBurst, n, inputBurst)
+	}
+}
+
+// A budget goes into debt by what is spent, at most a burst deep, and
+// says how long until it is out.
+func TestBudget(t *testing.T) {
+	t.Parallel()
+	b := newBudget(0.01, 100*time.Millisecond) // 10 ms a second
+	b.spend(90 * time.Millisecond)
+	if !b.left() || b.wait() != 0 {
+		t.Errorf("within the burst: left %v, wait %v", b.left(), b.wait())
+	}
+	b.spend(time.Hour)
+	if b.left() {
+		t.Error("left after an hour's work")
+	}
+	// A burst deep: 100 ms of debt at 10 ms a second.
+	if w := b.wait(); w < 9*time.Second || w > 10*time.Second {
+		t.Errorf("wait %v after a debt of a burst, want about 10s", w)
 	}
 }

@@ -3,6 +3,7 @@ package server
 import (
 	"fmt"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	tea "charm.land/bubbletea/v2"
@@ -59,9 +60,14 @@ func (b *windowBox) put(w ssh.Window) {
 	b.mu.Lock()
 	b.win = w
 	b.mu.Unlock()
+	b.signal()
+}
+
+// signal says a size newer than the last taken is there.
+func (b *windowBox) signal() {
 	select {
 	case b.changed <- struct{}{}:
-	default: // already signalled; the taker will read this size
+	default: // already signalled; the taker will read the latest size
 	}
 }
 
@@ -74,24 +80,38 @@ func (b *windowBox) get() ssh.Window {
 // resizeMsg is a client's window change, before clamping.
 type resizeMsg ssh.Window
 
-// fitted runs a session's model within the window allowed. Its filter and
-// Update run on the program's event loop, so they share state without
-// locks.
+// fitted runs a session's model within the window allowed and the work
+// budgets, and contains its panics. Its filter, Init, Update and View run
+// on the program's event loop, so they share state without locks; commands
+// run elsewhere.
 type fitted struct {
 	tea.Model
-	want   ssh.Window // the client's window
-	notice string     // the last line, when want is larger than allowed
+	want    ssh.Window // the client's window
+	notice  string     // the last line, when want is larger than allowed
+	work    work
+	cells   float64                      // in the window, for what drawing a frame costs
+	drawn   *tea.View                    // the last frame drawn
+	repaint bool                         // the next frame is painted whole
+	redraw  bool                         // a redrawMsg is on its way
+	quit    func()                       // ends the program, from any goroutine
+	after   func(time.Duration, tea.Msg) // sends a message later
+
+	panic atomic.Pointer[panicNote] // the first panic recovered
 }
 
-// newFitted wraps m for a client whose window is want.
-func newFitted(m tea.Model, want ssh.Window) *fitted {
-	return &fitted{Model: m, want: want}
+// redrawMsg asks for the frame put off for the draw budget.
+type redrawMsg struct{}
+
+// newFitted wraps m for a client whose window is want, charging work.
+func newFitted(m tea.Model, want ssh.Window, w work) *fitted {
+	return &fitted{Model: m, want: want, work: w, quit: func() {}, after: func(time.Duration, tea.Msg) {}}
 }
 
 // modelSize is the size the wrapped model gets in a window of width x
 // height: one line less when the notice needs it.
 func (f *fitted) modelSize(width, height int) (int, int) {
 	f.notice = ""
+	f.cells = float64(width * height)
 	if f.want.Width > width || f.want.Height > height {
 		f.notice = fmt.Sprintf("Your window is %dx%d; httpstatus uses at most %dx%d of it.",
 			f.want.Width, f.want.Height, maxWidth, maxHeight)
@@ -118,21 +138,92 @@ func (f *fitted) filter(_ tea.Model, msg tea.Msg) tea.Msg {
 	return msg
 }
 
-func (f *fitted) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
-	if size, ok := msg.(tea.WindowSizeMsg); ok {
-		size.Width, size.Height = f.modelSize(size.Width, size.Height)
-		msg = size
-	}
-	var cmd tea.Cmd
-	f.Model, cmd = f.Model.Update(msg)
-	return f, cmd
+func (f *fitted) Init() (cmd tea.Cmd) {
+	defer f.recover(func() { cmd = nil })
+	return f.guard(f.Model.Init())
 }
 
-func (f *fitted) View() tea.View {
-	v := f.Model.View()
+func (f *fitted) Update(msg tea.Msg) (model tea.Model, cmd tea.Cmd) {
+	model = f // also after a panic
+	if f.panic.Load() != nil {
+		return f, nil // quitting
+	}
+	defer f.recover(func() { cmd = nil })
+	switch m := msg.(type) {
+	case redrawMsg:
+		f.redraw = false
+		return f, nil // View follows
+	case tea.WindowSizeMsg:
+		m.Width, m.Height = f.modelSize(m.Width, m.Height)
+		msg = m
+		f.drawn, f.repaint = nil, true // the renderer repaints all: never an old frame
+	}
+	start := time.Now()
+	defer func() { f.work.updates.spend(time.Since(start)) }()
+	f.Model, cmd = f.Model.Update(msg)
+	return f, f.guard(cmd)
+}
+
+// View is the model's view with the notice, if any. While the draw budget
+// is in debt it is the last frame drawn, and a redraw is asked for once
+// the budget allows; a new frame is charged what drawing it costs.
+func (f *fitted) View() (v tea.View) {
+	if f.panic.Load() != nil {
+		return tea.NewView("")
+	}
+	defer f.recover(func() { v = tea.NewView("") })
+	if f.drawn != nil && !f.work.draws.left() {
+		if !f.redraw {
+			f.redraw = true
+			f.after(max(f.work.draws.wait(), time.Second/frameRate), redrawMsg{})
+		}
+		return *f.drawn
+	}
+	v = f.Model.View()
 	if f.notice != "" {
 		w, _ := clampWindow(f.want)
 		v.Content += "\n" + ansi.Truncate(f.notice, w, "…")
 	}
+	switch {
+	case f.repaint:
+		f.work.draws.spend(time.Duration(f.cells * repaintCostPerCell))
+		f.repaint = false
+	case f.drawn == nil || v.Content != f.drawn.Content:
+		f.work.draws.spend(time.Duration(f.cells * drawCostPerCell))
+	}
+	f.drawn = &v
 	return v
 }
+
+// guard makes cmd, and the commands of a batch it returns, recover their
+// panics.
+func (f *fitted) guard(cmd tea.Cmd) tea.Cmd {
+	if cmd == nil {
+		return nil
+	}
+	return func() (msg tea.Msg) {
+		defer f.recover(func() { msg = nil })
+		msg = cmd()
+		if batch, ok := msg.(tea.BatchMsg); ok {
+			for i := range batch {
+				batch[i] = f.guard(batch[i])
+			}
+		}
+		return msg
+	}
+}
+
+// recover, deferred, notes a panic, ends the program and runs instead,
+// which sets the results.
+func (f *fitted) recover(instead func()) {
+	r := recover()
+	if r == nil {
+		return
+	}
+	f.panic.CompareAndSwap(nil, &panicNote{value: r, at: panicSite()})
+	instead()
+	f.quit()
+}
+
+// panicked is the first panic recovered, or nil.
+func (f *fitted) panicked() *panicNote { return f.panic.Load() }
