@@ -45,7 +45,7 @@ Printed, it is the whole guide as an indented outline.`,
 			if asJSON {
 				return writeGuideJSON(s.out, g, cat)
 			}
-			if isTerminal(s.out) && isTerminal(s.in) && getenv(s.env, "TERM") != "dumb" {
+			if s.explore != nil || isTerminal(s.out) && isTerminal(s.in) && getenv(s.env, "TERM") != "dumb" {
 				return runExplorer(s, colorMode.plain(s.env), model.WithGuide())
 			}
 			width := outlineWidth

@@ -36,6 +36,9 @@ type streams struct {
 	// tty opens the terminal when stdin or stdout is not one; nil where
 	// there is none to open (an SSH session's CLI, tests).
 	tty func() (*os.File, error)
+	// explore opens the explorer of an SSH session with a terminal, where
+	// the explorer opens whenever it can; nil locally.
+	explore func(plain bool, opts ...model.Option) error
 }
 
 func openTTY() (*os.File, error) { return os.OpenFile("/dev/tty", os.O_RDWR, 0) }
@@ -113,6 +116,9 @@ With no query on a terminal it opens the interactive explorer.`,
 					fmt.Fprintln(s.err, "httpstatus:", err)
 					return exitError(exitUsage)
 				}
+			}
+			if s.explore != nil && !asJSON { // ssh -t host [query]
+				return runExplorer(s, colorMode.plain(s.env), model.WithQuery(query))
 			}
 			outTTY, inTTY := isTerminal(s.out), isTerminal(s.in)
 			capable := getenv(s.env, "TERM") != "dumb" // a dumb terminal gets the table
@@ -254,23 +260,27 @@ func version() string {
 	return v
 }
 
-// newServeCommand is `httpstatus serve`: the explorer over SSH. Sessions
-// without a PTY get the query command alone, never `serve` or a shell.
+// newServeCommand is `httpstatus serve`: the explorer over SSH. A session
+// gets the query command and choose alone, never `serve`, `explain` (which
+// would read the session's input) or a shell: with a PTY they open the
+// explorer and the guide, without one they only print.
 func newServeCommand(s streams) *cobra.Command {
 	cfg := server.DefaultConfig()
+	sessionTree := func(args []string, out, errw io.Writer, env []string, explore func(bool, ...model.Option) error) int {
+		q := streams{in: strings.NewReader(""), out: out, err: errw, env: env, explore: explore}
+		root := newQueryCommand(q)
+		root.AddCommand(newChooseCommand(q))
+		return execute(root, args, q)
+	}
 	cmd := &cobra.Command{
 		Use:   "serve",
 		Short: "Serve the explorer over SSH (ssh -p 23234 host)",
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			cfg.Query = func(args []string, out, errw io.Writer, env []string) int {
-				// The lookup and the guide's outline: both only print. Not
-				// explain, which would read the session's input, nor serve.
-				q := streams{in: strings.NewReader(""), out: out, err: errw, env: env}
-				root := newQueryCommand(q)
-				root.AddCommand(newChooseCommand(q))
-				return execute(root, args, q)
+				return sessionTree(args, out, errw, env, nil)
 			}
+			cfg.Terminal = sessionTree
 			cfg.LogOutput = s.err
 			ctx, stop := signal.NotifyContext(cmd.Context(), os.Interrupt, syscall.SIGTERM, syscall.SIGHUP)
 			defer stop()
@@ -286,6 +296,9 @@ func newServeCommand(s streams) *cobra.Command {
 // draws on /dev/tty instead, as fzf does, and hands the code chosen with
 // enter to stdout; leaving without a choice exits 130.
 func runExplorer(s streams, plain bool, opts ...model.Option) error {
+	if s.explore != nil {
+		return s.explore(plain, opts...)
+	}
 	in, out := s.in, s.out
 	pick := !isTerminal(s.out)
 	if pick || !isTerminal(s.in) {

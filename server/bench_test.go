@@ -102,13 +102,13 @@ func (l load) String() string {
 
 // startOurs serves the explorer (or model, if set) with limits opened for
 // the load.
-func startOurs(b *testing.B, n int, model func(string, int, int) tea.Model) (addr string, stop func()) {
+func startOurs(b *testing.B, n int, newModel func([]model.Option) tea.Model) (addr string, stop func()) {
 	h := startServer(b, func(c *Config) {
 		c.MaxSessions = n + 10
 		c.MaxConnsPerIP = 0 // every client is on 127.0.0.1
 		c.LogOutput = io.Discard
-		if model != nil {
-			c.newModel = model
+		if newModel != nil {
+			c.newModel = newModel
 		}
 	})
 	return h.addr, func() {
@@ -134,7 +134,7 @@ func (tiny) View() tea.View {
 	return v
 }
 
-func tinyModel(string, int, int) tea.Model { return tiny{} }
+func tinyModel([]model.Option) tea.Model { return tiny{} }
 
 // startMinimal serves tiny the way wish's own bubbletea example does.
 func startMinimal(b *testing.B) (addr string, stop func()) {

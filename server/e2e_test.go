@@ -317,3 +317,31 @@ func TestPuTTYConnects(t *testing.T) {
 		t.Errorf("plink 404: %v\n%s", err, out)
 	}
 }
+
+// A session with a terminal is parsed by the CLI's own command tree: the
+// explorer (filtered by a query), the guide, and flags as the CLI takes
+// them, exit statuses included (issue 20).
+func TestTerminalSessionsUseTheCommandTree(t *testing.T) {
+	t.Parallel()
+	p := startBinary(t, 0, "--rate", "0")
+	for _, tc := range []struct {
+		cmd, want string
+		status    int
+	}{
+		{"--version", "httpstatus ", 0},
+		{"--bogus", "unknown flag: --bogus", 2},
+		{"choose --json", `"question":`, 0},
+		{"choose", "Choose a status code", 0},
+		{"teapot", "418", 0},
+		{"-i teapot", "418", 0},
+	} {
+		tm := openTerminal(t, dial(t, p.addr), tc.cmd, 80, 24)
+		tm.waitFor(t, tc.want)
+		if strings.Contains(tc.cmd, "choose") && !strings.Contains(tc.cmd, "--json") || strings.Contains(tc.cmd, "teapot") {
+			tm.send(t, quitKey)
+		}
+		if status := tm.wait(t); status != tc.status {
+			t.Errorf("ssh -t host %s: exit status %d, want %d\n%s", tc.cmd, status, tc.status, tm.text())
+		}
+	}
+}

@@ -18,6 +18,8 @@ import (
 	"github.com/charmbracelet/x/ansi"
 	"github.com/pires/go-proxyproto"
 	gossh "golang.org/x/crypto/ssh"
+
+	"github.com/httpstatus-dev/httpstatus/model"
 )
 
 const waitLimit = 10 * time.Second // generous for -race on a busy 2-core machine
@@ -341,14 +343,16 @@ func (p probe) View() tea.View {
 	return v
 }
 
-// withProbe makes sessions run a probe; the events channel reports the
-// query each was built with, then its messages.
+// withProbe makes sessions with a terminal run a probe; the events
+// channel reports the arguments each was opened with, then its messages.
 func withProbe(events chan string) func(*Config) {
 	return func(c *Config) {
-		c.newModel = func(query string, w, h int) tea.Model {
-			events <- "query " + query
-			return probe{events: events, w: w, h: h}
+		c.Terminal = func(args []string, _, _ io.Writer, _ []string, explore func(bool, ...model.Option) error) int {
+			events <- "query " + strings.Join(args, " ")
+			_ = explore(false)
+			return 0
 		}
+		c.newModel = func([]model.Option) tea.Model { return probe{events: events} }
 	}
 }
 

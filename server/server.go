@@ -47,11 +47,17 @@ type Config struct {
 
 	// Query runs the command-line lookup for sessions without a PTY; it
 	// returns the exit status.
-	Query     func(args []string, stdout, stderr io.Writer, env []string) int
+	Query func(args []string, stdout, stderr io.Writer, env []string) int
+	// Terminal, if set, runs the command line for sessions with a PTY, as
+	// the CLI would on a terminal; where that opens the explorer, it calls
+	// explore with the explorer's options (plain: no colour), and the
+	// explorer's exit status is the session's. Otherwise it returns the
+	// exit status. Without it, the arguments are the explorer's query.
+	Terminal  func(args []string, stdout, stderr io.Writer, env []string, explore func(plain bool, opts ...model.Option) error) int
 	LogOutput io.Writer // structured logs; nil discards them
 
-	// newModel builds a session's explorer; tests swap it.
-	newModel func(query string, width, height int) tea.Model
+	// newModel builds a session's explorer from its options; tests swap it.
+	newModel func(opts []model.Option) tea.Model
 	// evictIdle, if set, replaces the constant; tests shorten it.
 	evictIdle time.Duration
 }
@@ -170,12 +176,7 @@ func newServer(c Config) (*server, error) {
 	logger := log.NewWithOptions(out, log.Options{ReportTimestamp: true, TimeFormat: time.RFC3339})
 	if c.newModel == nil {
 		cat := data.Load() // loaded once, shared read-only by every session
-		c.newModel = func(query string, w, h int) tea.Model {
-			if query == "choose" { // ssh -t host choose, as httpstatus choose
-				return model.New(cat, model.WithGuide(), model.WithSize(w, h))
-			}
-			return model.New(cat, model.WithQuery(query), model.WithSize(w, h))
-		}
+		c.newModel = func(opts []model.Option) tea.Model { return model.New(cat, opts...) }
 	}
 	signer, created, err := loadHostKey(c.HostKey)
 	if err != nil {

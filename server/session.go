@@ -14,6 +14,8 @@ import (
 	"charm.land/ssh"
 	"github.com/anmitsu/go-shlex"
 	"github.com/charmbracelet/colorprofile"
+
+	"github.com/httpstatus-dev/httpstatus/model"
 )
 
 // usage answers a session with neither a terminal nor a query. OpenSSH
@@ -32,8 +34,10 @@ const usage = `httpstatus: HTTP status codes over SSH (add the -p PORT you used 
 const goodbye = "\nhttpstatus is shutting down for maintenance. Goodbye, and try again in a moment.\n"
 
 // maxCommandBytes caps the command line a client may send, checked before
-// anything parses it (the shell-style splitter is quadratic): twice the
-// CLI's 1024-byte query cap, which leaves room for flags and quotes.
+// anything parses it (the shell-style splitter is quadratic): room for any
+// query people type, with flags and quotes. The CLI reads up to 64 KiB
+// (data.MaxQueryBytes) for whole pasted responses, which a session takes
+// as input, not as its command line.
 const maxCommandBytes = 2048
 
 // timeoutMargin is how long before the idle or max timeout an explorer is
@@ -41,9 +45,10 @@ const maxCommandBytes = 2048
 // cursor) while the connection still carries bytes.
 const timeoutMargin = time.Second
 
-// handle is the innermost handler: the explorer for a terminal, otherwise
-// the command-line lookup. Arguments are only ever a query (or `choose`,
-// the guide), never a command.
+// handle is the innermost handler: with a terminal, the command line as
+// Config.Terminal parses it (the explorer, the guide, or what the CLI
+// prints); otherwise the command-line lookup. Arguments are never a
+// command.
 func (s *server) handle(ssh.Handler) ssh.Handler {
 	return func(sess ssh.Session) {
 		if n := len(sess.RawCommand()); n > maxCommandBytes {
@@ -56,7 +61,7 @@ func (s *server) handle(ssh.Handler) ssh.Handler {
 		if t := s.ptyOf(sess); t != nil {
 			// Exit here, not after the middleware returns, so the exit status
 			// is sent before shutdown counts the session as done.
-			_ = sess.Exit(s.explore(sess, t, strings.Join(args, " ")))
+			_ = sess.Exit(s.terminal(sess, t, args))
 			return
 		}
 		if len(args) == 0 {
@@ -80,18 +85,37 @@ func sessionArgs(raw string) []string {
 	return args
 }
 
+// terminal runs a session that has a PTY: Config.Terminal parses args as
+// the CLI does and may open the explorer, whose exit status is then the
+// session's. Without Config.Terminal the arguments are the explorer's
+// query.
+func (s *server) terminal(sess ssh.Session, t *pty, args []string) int {
+	if s.cfg.Terminal == nil {
+		return s.explore(sess, t, false, model.WithQuery(strings.Join(args, " ")))
+	}
+	explored, status := false, 0
+	cli := s.cfg.Terminal(args, sess, sess.Stderr(), sess.Environ(), func(plain bool, opts ...model.Option) error {
+		explored, status = true, s.explore(sess, t, plain, opts...)
+		return nil
+	})
+	if !explored {
+		return cli
+	}
+	return status
+}
+
 // explore runs the explorer for one session, as wish's bubbletea
 // middleware would, plus what that lacks: the window is clamped, input
 // read safely and paced, work budgeted (fitted, sessionInput), panics
 // contained, and shutdown, the channel closing, a timeout and the need for
 // room end the program.
-func (s *server) explore(sess ssh.Session, t *pty, query string) (status int) {
+func (s *server) explore(sess ssh.Session, t *pty, plain bool, opts ...model.Option) (status int) {
 	c := connOf(sess.Context())
 	want := t.windows.get()
 	w, h := clampWindow(want)
 	f := newFitted(nil, want, s.gate.workOf(c.src.key))
 	mw, mh := f.modelSize(w, h)
-	f.Model = s.cfg.newModel(query, mw, mh)
+	f.Model = s.cfg.newModel(append(opts, model.WithSize(mw, mh)))
 
 	// The options wish's bubbletea.MakeOptions gives an emulated PTY, with
 	// the TERM the PTY was requested with. The connection's context kills
@@ -99,9 +123,10 @@ func (s *server) explore(sess ssh.Session, t *pty, query string) (status int) {
 	// server, not sessions.
 	env := append(sess.Environ(), "TERM="+t.term)
 	profile := colorprofile.Env(env)
-	if profile < colorprofile.Ascii {
-		// TERM=dumb or none, but a PTY was granted: bold and reverse
-		// still show the selection, where NoTTY would strip them.
+	if plain || profile < colorprofile.Ascii {
+		// --color=never or NO_COLOR; or TERM=dumb or none, but a PTY was
+		// granted: bold and reverse still show the selection, where NoTTY
+		// would strip them.
 		profile = colorprofile.Ascii
 	}
 	// The program reads no input of its own: sessionInput feeds it.
