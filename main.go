@@ -284,7 +284,11 @@ func newServeCommand(s streams) *cobra.Command {
 			cfg.LogOutput = s.err
 			ctx, stop := signal.NotifyContext(cmd.Context(), os.Interrupt, syscall.SIGTERM, syscall.SIGHUP)
 			defer stop()
-			return server.Run(ctx, cfg)
+			if err := server.Run(ctx, cfg); err != nil { // a runtime failure, not a usage error
+				fmt.Fprintln(s.err, "httpstatus serve:", err)
+				return exitError(1)
+			}
+			return nil
 		},
 	}
 	cfg.Flags(cmd.Flags())

@@ -33,8 +33,8 @@ const (
 
 	// Penalties add up per address, and it is refused once they exceed
 	// penaltyMin, until they have run out; they never exceed penaltyMax.
-	penaltyTimeout  = 10 * time.Second // a connection that started no session in time, or was dropped for a newer one
-	penaltyAuthFail = 5 * time.Second  // a connection that failed to authenticate
+	penaltyTimeout  = 10 * time.Second // a connection not authenticated in time, or dropped for a newer one before
+	penaltyAuthFail = 5 * time.Second  // a connection whose keys all failed
 	penaltyMin      = 15 * time.Second
 	penaltyMax      = 10 * time.Minute
 
@@ -224,10 +224,28 @@ func (a *admission) enterPool(c *trackedConn) (dropped []droppedConn) {
 	a.inPool++
 	c.inPool = true
 	c.poolSince = a.now()
+	a.startDeadline(c)
+	return dropped
+}
+
+// startDeadline gives c, in the pool, --login-timeout from now.
+func (a *admission) startDeadline(c *trackedConn) {
+	if c.poolTimer != nil {
+		c.poolTimer.Stop()
+	}
 	c.poolEpoch++
 	epoch := c.poolEpoch
 	c.poolTimer = time.AfterFunc(a.cfg.LoginTimeout, func() { a.expire(c, epoch) })
-	return dropped
+}
+
+// authenticated restarts c's deadline, if it is in the pool.
+func (a *admission) authenticated(c *trackedConn) {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	c.authed = true
+	if c.inPool {
+		a.startDeadline(c)
+	}
 }
 
 // oldestOfLargest is the oldest pool connection of the address with the
@@ -271,12 +289,12 @@ type droppedConn struct {
 	key    string // to penalise, or ""
 }
 
-// dropFromPool takes c out of the pool. One that never started a session
-// (and is not a load balancer's, still to send its PROXY header) held a
-// place others needed: its address is penalised as for a timeout.
+// dropFromPool takes c out of the pool. One not yet authenticated (and
+// not a load balancer's, still to send its PROXY header) held a place
+// others needed: its address is penalised as for a timeout.
 func (a *admission) dropFromPool(c *trackedConn) droppedConn {
 	d := droppedConn{c: c, remote: c.addr, waited: a.now().Sub(c.poolSince)}
-	if !c.hadSession && !c.awaitingHeader {
+	if !c.authed && !c.awaitingHeader {
 		d.key = c.src.key
 	}
 	a.leavePool(c)
@@ -302,13 +320,15 @@ func (a *admission) expire(c *trackedConn, epoch int) {
 		return
 	}
 	a.leavePool(c)
-	key, remote := "", c.addr
-	if !c.hadSession && !c.awaitingHeader {
+	key, remote, authed, quiet := "", c.addr, c.authed, c.hadSession || c.awaitingHeader
+	if !authed && !c.awaitingHeader {
 		key = c.src.key
 	}
 	a.mu.Unlock()
+	if !quiet {
+		a.noisy.Warn("login timeout", "remote", remote, "authenticated", authed)
+	}
 	if key != "" {
-		a.noisy.Warn("login timeout", "remote", remote, "authenticated", c.authenticated())
 		a.penalise(key, penaltyTimeout, "login timeouts")
 	}
 	_ = c.Conn.Close()

@@ -49,7 +49,8 @@ const firstFrame = "4xx"
 
 // BenchmarkSessions holds BENCH_SESSIONS concurrent interactive sessions
 // (default 100; BENCH_DIALERS open them at once, default 50; their window
-// is 80x24, or BENCH_COLUMNS x BENCH_ROWS) against a
+// is 80x24, or BENCH_COLUMNS x BENCH_ROWS; BENCH_TYPE, if set, is typed
+// into each and waited for on screen) against a
 // minimal wish + Bubble Tea app and against ours, in that order, and
 // reports for each the time to first frame (p50, p95), server memory per
 // held session (heap + stacks) and how many sessions succeeded. Run it
@@ -118,18 +119,21 @@ func startOurs(b *testing.B, n int, newModel func([]model.Option) tea.Model) (ad
 	}
 }
 
-// tiny is the minimal app: one line of text, q quits.
-type tiny struct{}
+// tiny is the minimal app: one line of text and what is typed; q quits.
+type tiny struct{ typed string }
 
 func (tiny) Init() tea.Cmd { return nil }
 func (t tiny) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
-	if k, ok := msg.(tea.KeyPressMsg); ok && k.String() == "q" {
-		return t, tea.Quit
+	if k, ok := msg.(tea.KeyPressMsg); ok {
+		if k.String() == "q" {
+			return t, tea.Quit
+		}
+		t.typed += k.Text
 	}
 	return t, nil
 }
-func (tiny) View() tea.View {
-	v := tea.NewView("a minimal app: 4xx")
+func (t tiny) View() tea.View {
+	v := tea.NewView("a minimal app: 4xx " + t.typed)
 	v.AltScreen = true
 	return v
 }
@@ -233,12 +237,12 @@ func loadClient() int {
 	var clients []*gossh.Client
 	results := make(chan string, n)
 	sem := make(chan struct{}, max(dialers, 1))
-	for range n {
+	for i := range n {
 		sem <- struct{}{}
 		go func() {
 			defer func() { <-sem }()
 			start := time.Now()
-			c, err := openHeld(addr)
+			c, err := openHeld(addr, sourceIP(i)) // each from its own address, as the limits expect
 			if err != nil {
 				results <- "fail " + strings.ReplaceAll(err.Error(), "\n", " ")
 				return
@@ -266,8 +270,8 @@ func loadClient() int {
 
 // openHeld opens an interactive session, waits for its first frame and
 // keeps draining its output so the server never blocks on this client.
-func openHeld(addr string) (*gossh.Client, error) {
-	c, err := gossh.Dial("tcp", addr, clientConfig())
+func openHeld(addr, from string) (*gossh.Client, error) {
+	c, err := dialFrom(addr, from)
 	if err != nil {
 		return nil, err
 	}
@@ -283,19 +287,49 @@ func openHeld(addr string) (*gossh.Client, error) {
 	if err != nil {
 		return fail(err)
 	}
+	in, err := sess.StdinPipe()
+	if err != nil {
+		return fail(err)
+	}
 	if err := sess.Shell(); err != nil {
 		return fail(err)
 	}
 	var screen bytes.Buffer
 	buf := make([]byte, 32*1024)
-	for !strings.Contains(ansi.Strip(screen.String()), firstFrame) {
-		k, err := out.Read(buf)
-		if err != nil {
-			return fail(fmt.Errorf("before the first frame: %w", err))
+	await := func(text string) error {
+		for !strings.Contains(ansi.Strip(screen.String()), text) {
+			k, err := out.Read(buf)
+			if err != nil {
+				return fmt.Errorf("waiting for %q: %w", text, err)
+			}
+			screen.Write(buf[:k])
 		}
-		screen.Write(buf[:k])
+		return nil
 	}
-	go func() { _, _ = io.Copy(io.Discard, out) }()
+	if err := await(firstFrame); err != nil {
+		return fail(err)
+	}
+	if typed := os.Getenv("BENCH_TYPE"); typed != "" { // a session in use
+		if _, err := io.WriteString(in, typed); err != nil {
+			return fail(err)
+		}
+		// Its frames are drawn by difference and may come late: read
+		// until the screen has been still for a moment.
+		got := make(chan struct{}, 1)
+		for quiet := false; !quiet; {
+			go func() {
+				if _, err := out.Read(buf); err == nil {
+					got <- struct{}{}
+				}
+			}()
+			select {
+			case <-got:
+			case <-time.After(500 * time.Millisecond):
+				quiet = true
+			}
+		}
+	}
+	go func() { _, _ = io.Copy(io.Discard, out) }() // after the read in flight, if any
 	return c, nil
 }
 

@@ -36,9 +36,11 @@ type trackedConn struct {
 	poolEpoch      int // counts entries to the pool, so a stale deadline is ignored
 	poolTimer      *time.Timer
 	awaitingHeader bool // in the pool under the load balancer's address
+	authed         bool // authenticated: its deadline restarted, no penalty
 	sessions       int
 	hadSession     bool
 	closed         bool
+	gate           *admission
 
 	authMu     sync.Mutex
 	authUser   string
@@ -56,12 +58,6 @@ func (c *trackedConn) Close() error {
 	return c.Conn.Close()
 }
 
-func (c *trackedConn) authenticated() bool {
-	c.authMu.Lock()
-	defer c.authMu.Unlock()
-	return c.authOK
-}
-
 // authFailedOnly reports whether the client tried keys and none worked.
 func (c *trackedConn) authFailedOnly() bool {
 	c.authMu.Lock()
@@ -71,15 +67,20 @@ func (c *trackedConn) authFailedOnly() bool {
 
 // noteAuth is the AuthLogCallback. OpenSSH clients try "none" first, which
 // fails whenever keys are required: that one is not a failure worth a log.
+// An authenticated connection gets a fresh --login-timeout to start its
+// session in: on a busy server that can take a while.
 func (c *trackedConn) noteAuth(meta gossh.ConnMetadata, method string, err error) {
 	c.authMu.Lock()
-	defer c.authMu.Unlock()
 	c.authUser = meta.User()
 	switch {
 	case err == nil:
 		c.authOK = true
 	case method != "none":
 		c.authFailed++
+	}
+	c.authMu.Unlock()
+	if err == nil {
+		c.gate.authenticated(c)
 	}
 }
 
@@ -90,7 +91,7 @@ func (c *trackedConn) noteAuth(meta gossh.ConnMetadata, method string, err error
 // address is the one in the PROXY header, and a connection waits for that
 // header in the pool too.
 func (s *server) admitConn(ctx ssh.Context, conn net.Conn) net.Conn {
-	c := &trackedConn{Conn: conn, opened: time.Now(), requests: rate.NewLimiter(requestRate, requestBurst)}
+	c := &trackedConn{Conn: conn, opened: time.Now(), requests: rate.NewLimiter(requestRate, requestBurst), gate: s.gate}
 	if pc, ok := conn.(*proxyproto.Conn); ok {
 		raw := pc.Raw()
 		c.addr = raw.RemoteAddr().String()

@@ -20,10 +20,10 @@ const (
 	// maxWidth and maxHeight bound the window an explorer is drawn in (the
 	// model's own bound): a maximised terminal on a 4K screen at a legible
 	// font. Memory grows with the cells drawn, mostly in Bubble Tea's
-	// renderer: a session costs 0.75 MiB at 80x24 and 8.3 MiB at 300x100
-	// (BenchmarkSessions with BENCH_COLUMNS and BENCH_ROWS), where 4096x256
-	// cost 630 MB. A larger window gets its top left corner, and a line
-	// saying so.
+	// renderer: a session in use costs 0.9 MiB at 80x24 and 8.6 MiB at
+	// 300x100 (BenchmarkSessions with BENCH_TYPE, BENCH_COLUMNS and
+	// BENCH_ROWS), where 4096x256 cost 630 MB. A larger window gets its top
+	// left corner, and a line saying so.
 	maxWidth  = model.MaxWidth
 	maxHeight = model.MaxHeight
 
