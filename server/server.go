@@ -251,7 +251,8 @@ func (s *server) serve(ctx context.Context, ln net.Listener) error {
 	}
 	s.log.Info("listening", "addr", ln.Addr().String(), "proxy-protocol", s.cfg.ProxyProtocol,
 		"authorized-keys", s.cfg.AuthorizedKeys, "max-sessions", s.cfg.MaxSessions,
-		"max-conns-per-ip", s.cfg.MaxConnsPerIP, "rate", s.cfg.Rate, "burst", s.cfg.Burst)
+		"max-sessions-per-ip", s.cfg.MaxSessionsPerIP, "max-conns-per-ip", s.cfg.MaxConnsPerIP,
+		"max-startups", s.cfg.MaxStartups, "rate", s.cfg.Rate, "burst", s.cfg.Burst)
 
 	served := make(chan error, 1)
 	go func() { served <- s.srv.Serve(ln) }()

@@ -10,6 +10,7 @@ import (
 	"regexp"
 	"runtime"
 	"runtime/pprof"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -475,4 +476,41 @@ func TestAuthorizedKeys(t *testing.T) {
 			t.Errorf("auth %v admitted", auth)
 		}
 	}
+}
+
+// README's flags table lists every serve flag with its default.
+func TestReadmeFlagsTable(t *testing.T) {
+	t.Parallel()
+	raw, err := os.ReadFile(filepath.Join("..", "README.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, table, _ := strings.Cut(string(raw), "### Flags")
+	table, _, _ = strings.Cut(table, "\n### ")
+	c := DefaultConfig()
+	fs := pflag.NewFlagSet("serve", pflag.ContinueOnError)
+	c.Flags(fs)
+	fs.VisitAll(func(f *pflag.Flag) {
+		row := regexp.MustCompile("(?m)^\\| [^|]*`--" + f.Name + "`[^|]*\\| ([^|]*) \\|").FindStringSubmatch(table)
+		if row == nil {
+			t.Errorf("README's flags table lacks --%s", f.Name)
+			return
+		}
+		var values []string // the default column's `values`
+		for _, m := range regexp.MustCompile("`([^`]*)`").FindAllStringSubmatch(row[1], -1) {
+			values = append(values, m[1])
+			if d, err := time.ParseDuration(m[1]); err == nil {
+				values = append(values, d.String())
+			}
+		}
+		switch {
+		case f.Name == "host-key": // depends on the environment
+		case f.DefValue == "" || f.DefValue == "false":
+			if row[1] != "none" && row[1] != "off" {
+				t.Errorf("--%s: README's default %q, want none or off", f.Name, row[1])
+			}
+		case !slices.Contains(values, f.DefValue):
+			t.Errorf("--%s: README's default %q, the flag's %q", f.Name, row[1], f.DefValue)
+		}
+	})
 }
