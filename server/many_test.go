@@ -609,14 +609,7 @@ func TestManySilentFloodLeavesRoom(t *testing.T) {
 		defer mu.Unlock()
 		return answered >= 2*addrs*loops
 	}, h.logs.String)
-	ok := 0
-	for range 10 {
-		if out, err := tryDial(h.addr, "127.0.0.1"); err == nil && out == "404 Not Found\n" {
-			ok++
-		} else {
-			t.Logf("a query failed: %q %v", out, err)
-		}
-	}
+	ok := answeredOf10(t, h.addr)
 	mu.Lock()
 	stopped = true
 	for c := range open {
@@ -697,20 +690,26 @@ func TestManySessionHogsLeaveRoom(t *testing.T) {
 			if tc.name == "full" {
 				eventually(t, "the hogs' sessions idle", func() bool { return idleFor(h, h.srv.cfg.MaxSessions) }, h.logs.String)
 			}
-			ok := 0
-			for range 10 {
-				if out, err := tryDial(h.addr, "127.0.0.1"); err == nil && out == "404 Not Found\n" {
-					ok++
-				} else {
-					t.Logf("a query failed: %q %v", out, err)
-				}
-			}
+			ok := answeredOf10(t, h.addr)
 			t.Logf("10 addresses hold %d sessions; %d of 10 queries answered", total, ok)
 			if ok < 9 {
 				t.Errorf("%d of 10 queries answered, want at least 9", ok)
 			}
 		})
 	}
+}
+
+// answeredOf10 makes 10 queries from 127.0.0.1, an address of its own,
+// and counts those answered.
+func answeredOf10(t *testing.T, addr string) (ok int) {
+	for range 10 {
+		if out, err := tryDial(addr, "127.0.0.1"); err == nil && out == "404 Not Found\n" {
+			ok++
+		} else {
+			t.Logf("a query failed: %q %v", out, err)
+		}
+	}
+	return ok
 }
 
 // holdExplorer opens an explorer on c and leaves it open, its output
