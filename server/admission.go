@@ -38,9 +38,9 @@ const (
 	penaltyMin      = 15 * time.Second
 	penaltyMax      = 10 * time.Minute
 
-	// Per-address state (rates, penalties, work budgets) is kept for at
-	// most maxSources addresses, the least recently seen forgotten first:
-	// about 14 MB.
+	// Per-address state (rates, penalties, work budgets, about 500 bytes)
+	// is kept for at most maxSources addresses, the least recently seen
+	// forgotten first: 16 MB at most.
 	maxSources = 1 << 15
 
 	// A refused connection is told why in a line before the SSH version, as

@@ -88,7 +88,9 @@ func (a *activity) since() time.Time { return time.Unix(0, a.last.Load()) }
 // ended with parsed input queued, that goroutine blocked for good and kept
 // the program, its renderer and model, 8 MiB at 300x100. Here events go
 // through Program.Send, which gives up once the program has ended, and are
-// read until the reader returns.
+// read until the reader returns. The price, until sendEvents gives up when
+// its context is done: the program's idle reader keeps its own key table,
+// 137 KiB a session.
 type sessionInput struct {
 	prog    atomic.Pointer[tea.Program] // nil once the program has ended
 	events  *rate.Limiter               // keys, mouse, pastes
