@@ -190,7 +190,7 @@ func (a *admission) admitConn(c *trackedConn, key string) *refusal {
 	case a.closing:
 		r = &refusal{"shutting down", "httpstatus is restarting; please try again in a moment."}
 	case a.cfg.MaxConnsPerIP > 0 && src.conns >= a.cfg.MaxConnsPerIP:
-		r = &refusal{"max connections per address", fmt.Sprintf("httpstatus: your address has %d connections open, the most allowed; close one and try again.", src.conns)}
+		r = &refusal{"max connections per address", fmt.Sprintf("httpstatus: your address has the most connections open at once (%d); close one and try again.", src.conns)}
 	case l.conns != nil && !l.conns.AllowN(now, 1):
 		r = &refusal{"connection rate", "httpstatus: too many connections from your address; please wait a few seconds and try again."}
 	}
@@ -381,7 +381,7 @@ func (a *admission) admitSession(c *trackedConn, person *activity) (*session, *r
 		return nil, &refusal{"shutting down", "httpstatus is restarting; please try again in a moment."}
 	case a.cfg.MaxSessionsPerIP > 0 && len(src.sessions) >= a.cfg.MaxSessionsPerIP:
 		a.mu.Unlock()
-		return nil, &refusal{"max sessions per address", fmt.Sprintf("httpstatus: your address has %d sessions open, the most allowed; close one and try again.", len(src.sessions))}
+		return nil, &refusal{"max sessions per address", fmt.Sprintf("httpstatus: your address has the most sessions open at once (%d); close one and try again.", len(src.sessions))}
 	case l.sessions != nil && !l.sessions.AllowN(a.now(), 1):
 		a.mu.Unlock()
 		return nil, &refusal{"rate limit", "Too many sessions from your address; please wait a few seconds and try again."}

@@ -164,7 +164,7 @@ func TestManySessionsPerAddress(t *testing.T) {
 	}
 	var errOut strings.Builder
 	sess.Stderr = &errOut
-	if err := sess.Run("404"); err == nil || !strings.Contains(errOut.String(), "your address has 2 sessions open") {
+	if err := sess.Run("404"); err == nil || !strings.Contains(errOut.String(), "your address has the most sessions open at once (2)") {
 		t.Errorf("a third session from one address: %v, stderr %q", err, errOut.String())
 	}
 	served(t, h.addr)
