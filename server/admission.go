@@ -16,9 +16,9 @@ import (
 // session, so at most --max-startups + --max-sessions connections are open.
 // A few addresses cannot hold the rest out: each has its own caps on
 // connections, startups and sessions; a full pool drops the oldest startup
-// of the address holding the most; a full server lets a newcomer from an
-// address with no session take the place of the longest idle session of
-// the address holding the most; and addresses whose connections keep
+// of the address holding the most; a full server lets a newcomer take the
+// place of the longest idle session of the address holding the most, if it
+// holds more than the newcomer's; and addresses whose connections keep
 // timing out or failing are refused for a while, as OpenSSH's
 // PerSourcePenalties does.
 const (
@@ -367,9 +367,9 @@ func (a *admission) connClosed(c *trackedConn) {
 	}
 }
 
-// admitSession counts a session on c in, or says why not. A newcomer from
-// an address with no session may take the place of the longest idle
-// session of the address holding the most, when the server is full.
+// admitSession counts a session on c in, or says why not. When the server
+// is full, a newcomer may take the place of the longest idle session of the
+// address holding the most, if that holds more than the newcomer's.
 func (a *admission) admitSession(c *trackedConn, person *activity) (*session, *refusal) {
 	a.mu.Lock()
 	src := c.src
@@ -386,10 +386,7 @@ func (a *admission) admitSession(c *trackedConn, person *activity) (*session, *r
 		a.mu.Unlock()
 		return nil, &refusal{"rate limit", "Too many sessions from your address; please wait a few seconds and try again."}
 	case a.cfg.MaxSessions > 0 && a.active >= a.cfg.MaxSessions:
-		if len(src.sessions) == 0 {
-			victim = a.longestIdle()
-		}
-		if victim == nil {
+		if victim = a.longestIdle(len(src.sessions)); victim == nil {
 			a.mu.Unlock()
 			return nil, &refusal{"max sessions", "httpstatus is busy right now; please try again in a minute."}
 		}
@@ -414,13 +411,16 @@ func (a *admission) admitSession(c *trackedConn, person *activity) (*session, *r
 	return sess, nil
 }
 
-// longestIdle is the session to end for a newcomer: of the addresses with
-// the most sessions, the session idle longest, if it has been idle for
-// evictIdle; nil if there is none.
-func (a *admission) longestIdle() *session {
+// longestIdle is the session to end for a newcomer whose address holds
+// mine: of the addresses holding the most, and more than mine, the session
+// idle longest, if it has been idle for evictIdle; nil if there is none.
+func (a *admission) longestIdle(mine int) *session {
 	var best *session
 	now := a.now()
 	for _, src := range a.sources {
+		if len(src.sessions) <= mine {
+			continue
+		}
 		for _, s := range src.sessions {
 			if s.stop == nil || now.Sub(s.person.since()) < a.cfg.evictIdle {
 				continue

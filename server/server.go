@@ -103,7 +103,7 @@ func defaultHostKey() string {
 func (c *Config) Flags(fs *pflag.FlagSet) {
 	fs.StringVar(&c.Listen, "listen", c.Listen, "address to listen on")
 	fs.StringVar(&c.HostKey, "host-key", c.HostKey, "SSH host key file (ed25519; generated if missing, mode 0600)")
-	fs.IntVar(&c.MaxSessions, "max-sessions", c.MaxSessions, "sessions served at once; when full, a newcomer from an address with none may take the place of a long idle session, else is asked to try again (0: no limit)")
+	fs.IntVar(&c.MaxSessions, "max-sessions", c.MaxSessions, "sessions served at once; when full, a newcomer may take the place of a long idle session of an address holding more, else is asked to try again (0: no limit)")
 	fs.IntVar(&c.MaxSessionsPerIP, "max-sessions-per-ip", c.MaxSessionsPerIP, "sessions open at once from one client address (an IPv6 /64), over all its connections (0: no limit)")
 	fs.IntVar(&c.MaxConnsPerIP, "max-conns-per-ip", c.MaxConnsPerIP, "connections open at once from one client address (an IPv6 /64); the next is told why and closed (0: no limit)")
 	fs.IntVar(&c.MaxStartups, "max-startups", c.MaxStartups, "connections without a session at once; beyond, the oldest of the address with the most is closed (0: no limit)")
