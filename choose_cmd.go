@@ -38,8 +38,8 @@ script, or 2>/dev/null) it prints the whole guide as an indented outline.`,
 			g, cat := data.LoadGuide(), data.Load()
 			onTerminal := isTerminal(s.out) && isTerminal(s.in)
 			picking := !isTerminal(s.out) && isTerminal(s.err) && s.tty != nil
-			if !asJSON && (onTerminal || picking) && capable(s.env) {
-				return runExplorer(cmd, s, explorer(model.WithGuide()))
+			if !asJSON && (s.explore != nil || (onTerminal || picking) && capable(s.env)) {
+				return openExplorer(cmd, s, model.WithGuide())
 			}
 			out, done := pagedStdout(cmd, s)
 			if asJSON {

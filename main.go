@@ -34,6 +34,9 @@ type streams struct {
 	// tty opens the terminal when stdin or stdout is not one; nil where
 	// there is none to open (an SSH session's CLI, tests).
 	tty func() (*os.File, error)
+	// explore opens the explorer of an SSH session with a terminal, where
+	// the explorer opens whenever it can; nil locally.
+	explore func(plain bool, opts ...model.Option) error
 }
 
 func openTTY() (*os.File, error) { return os.OpenFile("/dev/tty", os.O_RDWR, 0) }
@@ -82,12 +85,15 @@ With no query on a terminal it opens the interactive explorer.`,
 					return exitError(exitUsage)
 				}
 			}
+			if s.explore != nil && !asJSON { // ssh -t host [query]
+				return openExplorer(cmd, s, model.WithQuery(query))
+			}
 			outTTY, inTTY := isTerminal(s.out), isTerminal(s.in)
 			if interactive || (len(args) == 0 && outTTY && inTTY && capable(s.env) && !asJSON) {
 				if !capable(s.env) {
 					return usageError{errors.New("the explorer needs a terminal that can draw a screen (TERM=dumb); drop -i to print instead")}
 				}
-				return runExplorer(cmd, s, explorer(model.WithQuery(query)))
+				return openExplorer(cmd, s, model.WithQuery(query))
 			}
 			term := 0
 			if capable(s.env) {
@@ -138,27 +144,31 @@ func completeCodes(_ *cobra.Command, args []string, toComplete string) ([]cobra.
 	return out, cobra.ShellCompDirectiveNoFileComp
 }
 
-// newServeCommand is `httpstatus serve`: the explorer over SSH. Sessions
-// without a PTY get the query command alone, never `serve` or a shell.
+// newServeCommand is `httpstatus serve`: the explorer over SSH. A session
+// gets the query command and choose alone, never `serve`, `explain` (which
+// would read the session's input) or a shell: with a PTY they open the
+// explorer and the guide, without one they only print.
 func newServeCommand(s streams) *cobra.Command {
 	cfg := server.DefaultConfig()
+	sessionTree := func(args []string, out, errw io.Writer, env []string, explore func(bool, ...model.Option) error) int {
+		q := streams{in: strings.NewReader(""), out: out, err: errw, env: env, explore: explore}
+		root := newQueryCommand(q)
+		root.AddCommand(newChooseCommand(q))
+		return execute(root, args, q)
+	}
 	cmd := &cobra.Command{
 		Use:   "serve",
 		Short: "Serve the explorer over SSH (ssh -p 23234 host)",
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			cfg.Query = func(args []string, out, errw io.Writer, env []string) int {
-				// The lookup and the guide's outline: both only print. Not
-				// explain, which would read the session's input, nor serve.
-				q := streams{in: strings.NewReader(""), out: out, err: errw, env: env}
-				root := newQueryCommand(q)
-				root.AddCommand(newChooseCommand(q))
-				return execute(root, args, q)
+				return sessionTree(args, out, errw, env, nil)
 			}
+			cfg.Terminal = sessionTree
 			cfg.LogOutput = s.err
 			ctx, stop := signal.NotifyContext(cmd.Context(), os.Interrupt, syscall.SIGTERM, syscall.SIGHUP)
 			defer stop()
-			return server.Run(ctx, cfg)
+			return server.Run(ctx, cfg) // its failures are runtime ones: exit 1, no usage hint
 		},
 	}
 	cfg.Flags(cmd.Flags())
@@ -180,6 +190,15 @@ func explorer(opts ...model.Option) func(pick bool) chooser {
 		}
 		return model.New(data.Load(), opts...)
 	}
+}
+
+// openExplorer opens the explorer: in an SSH session's terminal through the
+// session, else on the process's terminal.
+func openExplorer(cmd *cobra.Command, s streams, opts ...model.Option) error {
+	if s.explore != nil {
+		return s.explore(colorOf(cmd).plain(s.env), opts...)
+	}
+	return runExplorer(cmd, s, explorer(opts...))
 }
 
 // runExplorer opens the interactive explorer on the process's terminal.

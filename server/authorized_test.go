@@ -1,6 +1,7 @@
 package server
 
 import (
+	"fmt"
 	"net"
 	"os"
 	"path/filepath"
@@ -20,11 +21,12 @@ func authorizedLine(options string, key gossh.Signer) string {
 	return line + "\n"
 }
 
-// dialWith connects with key and says whether the server admitted it.
-func dialWith(addr string, key gossh.Signer) (*gossh.Client, error) {
+// dialWith connects from the local address from with key and says
+// whether the server admitted it.
+func dialWith(addr, from string, key gossh.Signer) (*gossh.Client, error) {
 	cfg := clientConfig()
 	cfg.Auth = []gossh.AuthMethod{gossh.PublicKeys(key)}
-	return gossh.Dial("tcp", addr, cfg)
+	return dialFromWith(addr, from, cfg)
 }
 
 // Item 7: options are honoured or the line is refused, and a bad line
@@ -51,11 +53,15 @@ func TestAuthorizedKeysOptions(t *testing.T) {
 	}
 	h := startServer(t, func(c *Config) { c.AuthorizedKeys = path })
 
+	// Each from its own address, 127.0.0.1 to 9 (from="127.0.0.?" admits
+	// those): failed authentications are penalised by address.
+	from := 0
+	next := func() string { from++; return fmt.Sprintf("127.0.0.%d", from) }
 	for name, admitted := range map[string]bool{
 		"elsewhere": false, "expired": false, "forced": false, "negated": false,
 		"future": true, "nopty": true, "restricted": true, "after": true, "later": false,
 	} {
-		c, err := dialWith(h.addr, keys[name])
+		c, err := dialWith(h.addr, next(), keys[name])
 		if (err == nil) != admitted {
 			t.Errorf("%s: admitted %v, want %v (%v)", name, err == nil, admitted, err)
 		}
@@ -72,7 +78,7 @@ func TestAuthorizedKeysOptions(t *testing.T) {
 
 	// no-pty, and restrict without pty: no explorer, queries still work.
 	for _, name := range []string{"nopty", "restricted"} {
-		c, err := dialWith(h.addr, keys[name])
+		c, err := dialWith(h.addr, "127.0.0.1", keys[name])
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -99,7 +105,7 @@ func TestAuthorizedKeysOptions(t *testing.T) {
 		t.Fatal(err)
 	}
 	f.Close()
-	c, err := dialWith(h.addr, keys["later"])
+	c, err := dialWith(h.addr, "127.0.0.1", keys["later"])
 	if err != nil {
 		t.Fatalf("a key added to the file was refused: %v", err)
 	}

@@ -23,8 +23,12 @@ import (
 	"charm.land/ssh"
 	"charm.land/wish/v2"
 	"charm.land/wish/v2/bubbletea"
+	uv "github.com/charmbracelet/ultraviolet"
 	"github.com/charmbracelet/x/ansi"
 	gossh "golang.org/x/crypto/ssh"
+
+	"github.com/httpstatus-dev/httpstatus/data"
+	"github.com/httpstatus-dev/httpstatus/model"
 )
 
 // The load client runs in a child process (this test binary, re-executed),
@@ -45,7 +49,8 @@ const firstFrame = "4xx"
 
 // BenchmarkSessions holds BENCH_SESSIONS concurrent interactive sessions
 // (default 100; BENCH_DIALERS open them at once, default 50; their window
-// is 80x24, or BENCH_COLUMNS x BENCH_ROWS) against a
+// is 80x24, or BENCH_COLUMNS x BENCH_ROWS; BENCH_TYPE, if set, is typed
+// into each and waited for on screen) against a
 // minimal wish + Bubble Tea app and against ours, in that order, and
 // reports for each the time to first frame (p50, p95), server memory per
 // held session (heap + stacks) and how many sessions succeeded. Run it
@@ -98,13 +103,13 @@ func (l load) String() string {
 
 // startOurs serves the explorer (or model, if set) with limits opened for
 // the load.
-func startOurs(b *testing.B, n int, model func(string, int, int) tea.Model) (addr string, stop func()) {
+func startOurs(b *testing.B, n int, newModel func([]model.Option) tea.Model) (addr string, stop func()) {
 	h := startServer(b, func(c *Config) {
 		c.MaxSessions = n + 10
 		c.MaxConnsPerIP = 0 // every client is on 127.0.0.1
 		c.LogOutput = io.Discard
-		if model != nil {
-			c.newModel = model
+		if newModel != nil {
+			c.newModel = newModel
 		}
 	})
 	return h.addr, func() {
@@ -114,23 +119,26 @@ func startOurs(b *testing.B, n int, model func(string, int, int) tea.Model) (add
 	}
 }
 
-// tiny is the minimal app: one line of text, q quits.
-type tiny struct{}
+// tiny is the minimal app: one line of text and what is typed; q quits.
+type tiny struct{ typed string }
 
 func (tiny) Init() tea.Cmd { return nil }
 func (t tiny) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
-	if k, ok := msg.(tea.KeyPressMsg); ok && k.String() == "q" {
-		return t, tea.Quit
+	if k, ok := msg.(tea.KeyPressMsg); ok {
+		if k.String() == "q" {
+			return t, tea.Quit
+		}
+		t.typed += k.Text
 	}
 	return t, nil
 }
-func (tiny) View() tea.View {
-	v := tea.NewView("a minimal app: 4xx")
+func (t tiny) View() tea.View {
+	v := tea.NewView("a minimal app: 4xx " + t.typed)
 	v.AltScreen = true
 	return v
 }
 
-func tinyModel(string, int, int) tea.Model { return tiny{} }
+func tinyModel([]model.Option) tea.Model { return tiny{} }
 
 // startMinimal serves tiny the way wish's own bubbletea example does.
 func startMinimal(b *testing.B) (addr string, stop func()) {
@@ -229,12 +237,12 @@ func loadClient() int {
 	var clients []*gossh.Client
 	results := make(chan string, n)
 	sem := make(chan struct{}, max(dialers, 1))
-	for range n {
+	for i := range n {
 		sem <- struct{}{}
 		go func() {
 			defer func() { <-sem }()
 			start := time.Now()
-			c, err := openHeld(addr)
+			c, err := openHeld(addr, sourceIP(i)) // each from its own address, as the limits expect
 			if err != nil {
 				results <- "fail " + strings.ReplaceAll(err.Error(), "\n", " ")
 				return
@@ -262,8 +270,8 @@ func loadClient() int {
 
 // openHeld opens an interactive session, waits for its first frame and
 // keeps draining its output so the server never blocks on this client.
-func openHeld(addr string) (*gossh.Client, error) {
-	c, err := gossh.Dial("tcp", addr, clientConfig())
+func openHeld(addr, from string) (*gossh.Client, error) {
+	c, err := dialFrom(addr, from)
 	if err != nil {
 		return nil, err
 	}
@@ -279,19 +287,49 @@ func openHeld(addr string) (*gossh.Client, error) {
 	if err != nil {
 		return fail(err)
 	}
+	in, err := sess.StdinPipe()
+	if err != nil {
+		return fail(err)
+	}
 	if err := sess.Shell(); err != nil {
 		return fail(err)
 	}
 	var screen bytes.Buffer
 	buf := make([]byte, 32*1024)
-	for !strings.Contains(ansi.Strip(screen.String()), firstFrame) {
-		k, err := out.Read(buf)
-		if err != nil {
-			return fail(fmt.Errorf("before the first frame: %w", err))
+	await := func(text string) error {
+		for !strings.Contains(ansi.Strip(screen.String()), text) {
+			k, err := out.Read(buf)
+			if err != nil {
+				return fmt.Errorf("waiting for %q: %w", text, err)
+			}
+			screen.Write(buf[:k])
 		}
-		screen.Write(buf[:k])
+		return nil
 	}
-	go func() { _, _ = io.Copy(io.Discard, out) }()
+	if err := await(firstFrame); err != nil {
+		return fail(err)
+	}
+	if typed := os.Getenv("BENCH_TYPE"); typed != "" { // a session in use
+		if _, err := io.WriteString(in, typed); err != nil {
+			return fail(err)
+		}
+		// Its frames are drawn by difference and may come late: read
+		// until the screen has been still for a moment.
+		got := make(chan struct{}, 1)
+		for quiet := false; !quiet; {
+			go func() {
+				if _, err := out.Read(buf); err == nil {
+					got <- struct{}{}
+				}
+			}()
+			select {
+			case <-got:
+			case <-time.After(500 * time.Millisecond):
+				quiet = true
+			}
+		}
+	}
+	go func() { _, _ = io.Copy(io.Discard, out) }() // after the read in flight, if any
 	return c, nil
 }
 
@@ -312,5 +350,41 @@ func raiseFileLimit(b *testing.B, want uint64) {
 	r.Cur = min(want, r.Max)
 	if err := syscall.Setrlimit(syscall.RLIMIT_NOFILE, &r); err != nil || r.Cur < want {
 		b.Logf("open-file limit %d is below the %d this load wants", r.Cur, want)
+	}
+}
+
+// BenchmarkDraw is what Bubble Tea's renderer does for each new frame of
+// the explorer, which drawCostPerCell charges for: draw it into a cell
+// buffer and compare it with the last ("change"), or after a resize paint
+// it all ("repaint"). go test -run '^$' -bench Draw ./server/
+func BenchmarkDraw(b *testing.B) {
+	for _, size := range []struct{ w, h int }{{80, 24}, {maxWidth, maxHeight}} {
+		m := tea.Model(model.New(data.Load(), model.WithSize(size.w, size.h)))
+		m, _ = m.Update(tea.WindowSizeMsg{Width: size.w, Height: size.h})
+		first := m.View().Content
+		m, _ = m.Update(tea.KeyPressMsg{Code: tea.KeyDown})
+		frames := []string{first, m.View().Content}
+		for _, repaint := range []bool{false, true} {
+			name := fmt.Sprintf("%dx%d/change", size.w, size.h)
+			if repaint {
+				name = fmt.Sprintf("%dx%d/repaint", size.w, size.h)
+			}
+			b.Run(name, func(b *testing.B) {
+				buf := uv.NewScreenBuffer(size.w, size.h)
+				r := uv.NewTerminalRenderer(io.Discard, []string{"TERM=xterm-256color"})
+				i := 0
+				for b.Loop() {
+					if repaint {
+						r.Erase()
+					}
+					buf.Clear()
+					uv.NewStyledString(frames[i%2]).Draw(buf, buf.Bounds())
+					r.Render(buf.RenderBuffer)
+					_ = r.Flush()
+					i++
+				}
+				b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(size.w*size.h), "ns/cell")
+			})
+		}
 	}
 }

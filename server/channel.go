@@ -28,12 +28,24 @@ const (
 	// Input sent before the shell or exec request has been handled: a few
 	// keys typed as the session starts fit many times over.
 	maxEarlyInput = 4 << 10
+
+	// Requests (channel and global) one connection may send: requestBurst
+	// at once, then requestRate a second; beyond, the connection is read no
+	// further until the budget allows, which paces the client instead of
+	// spending CPU on what it sends. OpenSSH sends about 20 as a session
+	// starts (env, pty-req, shell), then keepalives and window changes,
+	// some 60 a second while a window is dragged. Unpaced, one connection
+	// sent 645,000 window changes a second, about a core.
+	requestBurst = 200
+	requestRate  = 100
 )
 
-// pty is what a session's pty-req asked for, and the latest window size.
+// pty is what a session's pty-req asked for, the latest window size, and
+// when the person at it last did something.
 type pty struct {
 	term    string
 	windows *windowBox
+	person  *activity
 }
 
 // ptyOf is sess's PTY, or nil if it has none.
@@ -60,11 +72,12 @@ func (s *server) ptyHandler(ctx ssh.Context, sess ssh.Session, p ssh.Pty) (func(
 		return nil, err
 	}
 	_, winch, _ := sess.Pty()
-	t := &pty{term: p.Term, windows: newWindowBox(p.Window)}
+	t := &pty{term: p.Term, windows: newWindowBox(p.Window), person: newActivity()}
 	s.ptys.Store(sess, t)
 	go func() {
 		for w := range winch { // closed when the session's requests end
 			t.windows.put(w)
+			t.person.touch()
 		}
 		s.ptys.Delete(sess)
 		close(t.windows.closed)
@@ -83,16 +96,18 @@ func (s *server) sessionChannel(srv *ssh.Server, conn *gossh.ServerConn, nc goss
 		return
 	}
 	defer c.channels.Add(-1) // when the channel's requests end, that is when it closes
-	ssh.DefaultSessionHandler(srv, conn, guardedChannel{nc, s, conn}, ctx)
+	ssh.DefaultSessionHandler(srv, conn, guardedChannel{nc, s, conn, ctx, c}, ctx)
 }
 
 // guardedChannel answers itself the session requests charm.land/ssh would
-// accept, leave unanswered or let grow without bound, and passes on the
-// rest.
+// accept, leave unanswered or let grow without bound, paces them, and
+// passes on the rest.
 type guardedChannel struct {
 	gossh.NewChannel
-	s    *server
-	conn *gossh.ServerConn
+	s       *server
+	conn    *gossh.ServerConn
+	ctx     ssh.Context // done when the connection closes
+	tracked *trackedConn
 }
 
 func (c guardedChannel) Accept() (gossh.Channel, <-chan *gossh.Request, error) {
@@ -181,6 +196,10 @@ func (c guardedChannel) filter(in <-chan *gossh.Request, out chan<- *gossh.Reque
 	defer close(out)
 	envs, envRefused := 0, false
 	for req := range in {
+		if c.tracked.requests.Wait(c.ctx) != nil {
+			_ = req.Reply(false, nil)
+			continue // the connection is closing
+		}
 		reason := ""
 		switch req.Type {
 		case "auth-agent-req@openssh.com", "x11-req", "subsystem":
@@ -227,10 +246,11 @@ func (s *server) otherChannel(_ *ssh.Server, conn *gossh.ServerConn, nc gossh.Ne
 	_ = nc.Reject(gossh.Prohibited, "only sessions are served here")
 }
 
-// globalRequest refuses connection-level requests; reverse port forwarding
-// (tcpip-forward) is the one worth a log line, the rest are keepalives and
-// the like.
+// globalRequest refuses connection-level requests, paced; reverse port
+// forwarding (tcpip-forward) is the one worth a log line, the rest are
+// keepalives and the like.
 func (s *server) globalRequest(ctx ssh.Context, _ *ssh.Server, req *gossh.Request) (bool, []byte) {
+	_ = connOf(ctx).requests.Wait(ctx) // paced with the channels' requests
 	if req.Type == "tcpip-forward" {
 		s.noisy.Warn("refused", "reason", req.Type, "remote", ctx.RemoteAddr().String(), "user", clean(ctx.User()))
 	}

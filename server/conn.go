@@ -12,21 +12,35 @@ import (
 	"charm.land/ssh"
 	"github.com/pires/go-proxyproto"
 	gossh "golang.org/x/crypto/ssh"
+	"golang.org/x/time/rate"
 )
 
 // connKey finds a connection's *trackedConn in its ssh.Context.
 type connKey struct{}
 
 // trackedConn is one admitted connection: it holds its places under the
-// connection limits until closed, and knows when it last saw traffic, so an
-// explorer can end before a timeout cuts the connection.
+// limits until closed, and knows when it opened. The fields from src to
+// closed are the admission's, under its lock.
 type trackedConn struct {
 	net.Conn
+	addr     string // the client's, from the PROXY header once read: for logs
 	opened   time.Time
-	lastIO   atomic.Int64 // unix nanoseconds of the last read or write
-	channels atomic.Int32 // session channels open
-	close    func()       // gives back its places and logs a failed authentication
+	channels atomic.Int32  // session channels open
+	requests *rate.Limiter // channel and global requests
+	close    func()        // gives back its places
 	once     sync.Once
+
+	src            *source
+	inPool         bool
+	poolSince      time.Time
+	poolEpoch      int // counts entries to the pool, so a stale deadline is ignored
+	poolTimer      *time.Timer
+	awaitingHeader bool // in the pool under the load balancer's address
+	authed         bool // authenticated: its deadline restarted, no penalty
+	sessions       int
+	hadSession     bool
+	closed         bool
+	gate           *admission
 
 	authMu     sync.Mutex
 	authUser   string
@@ -39,29 +53,24 @@ func connOf(ctx ssh.Context) *trackedConn {
 	return c
 }
 
-func (c *trackedConn) Read(b []byte) (int, error) {
-	c.lastIO.Store(time.Now().UnixNano())
-	return c.Conn.Read(b)
-}
-
-func (c *trackedConn) Write(b []byte) (int, error) {
-	c.lastIO.Store(time.Now().UnixNano())
-	return c.Conn.Write(b)
-}
-
 func (c *trackedConn) Close() error {
 	c.once.Do(c.close)
 	return c.Conn.Close()
 }
 
-// idleSince is when the connection last read or wrote.
-func (c *trackedConn) idleSince() time.Time { return time.Unix(0, c.lastIO.Load()) }
+// authFailedOnly reports whether the client tried keys and none worked.
+func (c *trackedConn) authFailedOnly() bool {
+	c.authMu.Lock()
+	defer c.authMu.Unlock()
+	return c.authFailed > 0 && !c.authOK
+}
 
 // noteAuth is the AuthLogCallback. OpenSSH clients try "none" first, which
 // fails whenever keys are required: that one is not a failure worth a log.
+// An authenticated connection gets a fresh --login-timeout to start its
+// session in: on a busy server that can take a while.
 func (c *trackedConn) noteAuth(meta gossh.ConnMetadata, method string, err error) {
 	c.authMu.Lock()
-	defer c.authMu.Unlock()
 	c.authUser = meta.User()
 	switch {
 	case err == nil:
@@ -69,29 +78,41 @@ func (c *trackedConn) noteAuth(meta gossh.ConnMetadata, method string, err error
 	case method != "none":
 		c.authFailed++
 	}
+	c.authMu.Unlock()
+	if err == nil {
+		c.gate.authenticated(c)
+	}
 }
 
-// admitConn is the ConnCallback: it refuses a connection before the
-// handshake when the server holds twice --max-sessions connections (so
-// connections that never open a session cannot exhaust file descriptors),
-// when its address already holds --max-conns-per-ip, or when a PROXY
-// header is required and missing. Behind a load balancer the address is
-// the one in the PROXY header.
+// admitConn is the ConnCallback: before the handshake, it refuses a
+// connection from a penalised address, or beyond its address's connection
+// rate or --max-conns-per-ip, telling it why; or one that lacks a required
+// PROXY header. Others enter the startup pool. Behind a load balancer the
+// address is the one in the PROXY header, and a connection waits for that
+// header in the pool too.
 func (s *server) admitConn(ctx ssh.Context, conn net.Conn) net.Conn {
-	if pc, ok := conn.(*proxyproto.Conn); ok && pc.ProxyHeader() == nil {
-		s.noisy.Warn("no PROXY header", "remote", pc.Raw().RemoteAddr().String())
-		return nil
+	c := &trackedConn{Conn: conn, opened: time.Now(), requests: rate.NewLimiter(requestRate, requestBurst), gate: s.gate}
+	if pc, ok := conn.(*proxyproto.Conn); ok {
+		raw := pc.Raw()
+		c.addr = raw.RemoteAddr().String()
+		s.gate.awaitHeader(c, sourceKey(raw.RemoteAddr()))
+		header := pc.ProxyHeader() // read now, within the pool's deadline
+		s.gate.headerRead(c, conn.RemoteAddr().String())
+		if header == nil {
+			s.noisy.Warn("no PROXY header", "remote", raw.RemoteAddr().String())
+			return nil
+		}
+	} else {
+		c.addr = conn.RemoteAddr().String()
 	}
 	remote := conn.RemoteAddr()
-	key := sourceKey(remote)
-	if reason := s.takeConn(key); reason != "" {
-		s.noisy.Warn("refused", "reason", reason, "remote", remote.String())
+	if r := s.gate.admitConn(c, sourceKey(remote)); r != nil {
+		s.noisy.Warn("refused", "reason", r.reason, "remote", remote.String())
+		s.gate.refuse(rawConn(conn), r.message)
 		return nil
 	}
-	c := &trackedConn{Conn: conn, opened: time.Now()}
-	c.lastIO.Store(c.opened.UnixNano())
 	c.close = func() {
-		s.giveConn(key)
+		s.gate.connClosed(c)
 		c.authMu.Lock()
 		defer c.authMu.Unlock()
 		if c.authFailed > 0 && !c.authOK {
@@ -102,28 +123,12 @@ func (s *server) admitConn(ctx ssh.Context, conn net.Conn) net.Conn {
 	return c
 }
 
-// takeConn counts a connection from key in, or says why not.
-func (s *server) takeConn(key string) (refused string) {
-	s.connMu.Lock()
-	defer s.connMu.Unlock()
-	switch {
-	case s.cfg.MaxSessions > 0 && s.conns >= 2*s.cfg.MaxSessions:
-		return "max connections"
-	case s.cfg.MaxConnsPerIP > 0 && s.connsByAddr[key] >= s.cfg.MaxConnsPerIP:
-		return "max connections per address"
+// rawConn is the TCP connection under a PROXY protocol one.
+func rawConn(conn net.Conn) net.Conn {
+	if pc, ok := conn.(*proxyproto.Conn); ok {
+		return pc.Raw()
 	}
-	s.conns++
-	s.connsByAddr[key]++
-	return ""
-}
-
-func (s *server) giveConn(key string) {
-	s.connMu.Lock()
-	defer s.connMu.Unlock()
-	s.conns--
-	if s.connsByAddr[key]--; s.connsByAddr[key] <= 0 {
-		delete(s.connsByAddr, key)
-	}
+	return conn
 }
 
 // handshakeFailed logs why a connection ended before its first session

@@ -65,8 +65,15 @@ type process struct {
 }
 
 // startBinary runs `httpstatus serve` with args, under `ulimit -v` of
-// limitKiB when that is not 0, and waits until it listens.
+// limitKiB when that is not 0, and waits until it listens. A low GOGC
+// keeps garbage small, so peak memory is about live memory.
 func startBinary(t *testing.T, limitKiB int, args ...string) *process {
+	t.Helper()
+	return startBinaryEnv(t, []string{"GOGC=20"}, limitKiB, args...)
+}
+
+// startBinaryEnv is startBinary with env added to the environment.
+func startBinaryEnv(t *testing.T, env []string, limitKiB int, args ...string) *process {
 	t.Helper()
 	bin := builtBinary(t)
 	addr := freePort(t)
@@ -76,8 +83,7 @@ func startBinary(t *testing.T, limitKiB int, args ...string) *process {
 	if limitKiB > 0 {
 		cmd = exec.Command("/bin/sh", append([]string{"-c", `ulimit -v "$0" && exec "$@"`, strconv.Itoa(limitKiB), bin}, args...)...)
 	}
-	// A low GOGC keeps garbage small, so peak memory is about live memory.
-	cmd.Env = append(os.Environ(), "GOGC=20")
+	cmd.Env = append(os.Environ(), env...)
 	p := &process{addr: addr, port: port, cmd: cmd, logs: &syncBuffer{}, exited: make(chan error, 1)}
 	cmd.Stdout, cmd.Stderr = p.logs, p.logs
 	if err := cmd.Start(); err != nil {
@@ -309,5 +315,33 @@ func TestPuTTYConnects(t *testing.T) {
 	out, err := cmd.CombinedOutput()
 	if err != nil || !strings.Contains(string(out), "404 Not Found") {
 		t.Errorf("plink 404: %v\n%s", err, out)
+	}
+}
+
+// A session with a terminal is parsed by the CLI's own command tree: the
+// explorer (filtered by a query), the guide, and flags as the CLI takes
+// them, exit statuses included (issue 20).
+func TestTerminalSessionsUseTheCommandTree(t *testing.T) {
+	t.Parallel()
+	p := startBinary(t, 0, "--rate", "0")
+	for _, tc := range []struct {
+		cmd, want string
+		status    int
+	}{
+		{"--version", "httpstatus ", 0},
+		{"--bogus", "unknown flag: --bogus", 2},
+		{"choose --json", `"question":`, 0},
+		{"choose", "Choose a status code", 0},
+		{"teapot", "418", 0},
+		{"-i teapot", "418", 0},
+	} {
+		tm := openTerminal(t, dial(t, p.addr), tc.cmd, 80, 24)
+		tm.waitFor(t, tc.want)
+		if strings.Contains(tc.cmd, "choose") && !strings.Contains(tc.cmd, "--json") || strings.Contains(tc.cmd, "teapot") {
+			tm.send(t, quitKey)
+		}
+		if status := tm.wait(t); status != tc.status {
+			t.Errorf("ssh -t host %s: exit status %d, want %d\n%s", tc.cmd, status, tc.status, tm.text())
+		}
 	}
 }

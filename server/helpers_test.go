@@ -16,7 +16,10 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
+	"github.com/pires/go-proxyproto"
 	gossh "golang.org/x/crypto/ssh"
+
+	"github.com/httpstatus-dev/httpstatus/model"
 )
 
 const waitLimit = 10 * time.Second // generous for -race on a busy 2-core machine
@@ -55,6 +58,7 @@ func eventually(t testing.TB, what string, cond func() bool, dump func() string)
 type harness struct {
 	addr string
 	logs *syncBuffer
+	srv  *server
 	stop func() error // cancels Run's context and returns its result
 }
 
@@ -115,7 +119,7 @@ func startServer(t testing.TB, edit func(*Config)) *harness {
 			t.Logf("server log:\n%s", logs)
 		}
 	})
-	return &harness{addr: ln.Addr().String(), logs: logs, stop: stop}
+	return &harness{addr: ln.Addr().String(), logs: logs, srv: s, stop: stop}
 }
 
 func clientConfig() *gossh.ClientConfig {
@@ -129,6 +133,61 @@ func clientConfig() *gossh.ClientConfig {
 func dial(t testing.TB, addr string) *gossh.Client {
 	t.Helper()
 	c, err := gossh.Dial("tcp", addr, clientConfig())
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { _ = c.Close() })
+	return c
+}
+
+// dialFrom opens an SSH client to addr from the local address from. The
+// caller closes it.
+func dialFrom(addr, from string) (*gossh.Client, error) {
+	return dialFromWith(addr, from, clientConfig())
+}
+
+func dialFromWith(addr, from string, cfg *gossh.ClientConfig) (*gossh.Client, error) {
+	d := net.Dialer{LocalAddr: &net.TCPAddr{IP: net.ParseIP(from)}, Timeout: waitLimit}
+	conn, err := d.Dial("tcp", addr)
+	if err != nil {
+		return nil, err
+	}
+	cc, chans, reqs, err := gossh.NewClientConn(conn, addr, cfg)
+	if err != nil {
+		conn.Close()
+		return nil, err
+	}
+	return gossh.NewClient(cc, chans, reqs), nil
+}
+
+// dialVia opens an SSH client to addr as a load balancer would for a
+// client at src: a PROXY v2 header first. The caller closes it.
+func dialVia(addr, src string) (*gossh.Client, error) {
+	conn, err := net.DialTimeout("tcp", addr, waitLimit)
+	if err != nil {
+		return nil, err
+	}
+	from := &net.TCPAddr{IP: net.ParseIP(src), Port: 4242}
+	to := conn.RemoteAddr().(*net.TCPAddr)
+	if from.IP.To4() == nil { // PROXY v2 wants both addresses of one family
+		to = &net.TCPAddr{IP: net.IPv6loopback, Port: to.Port}
+	}
+	if _, err := proxyproto.HeaderProxyFromAddrs(2, from, to).WriteTo(conn); err != nil {
+		conn.Close()
+		return nil, err
+	}
+	cc, chans, reqs, err := gossh.NewClientConn(conn, addr, clientConfig())
+	if err != nil {
+		conn.Close()
+		return nil, err
+	}
+	return gossh.NewClient(cc, chans, reqs), nil
+}
+
+// dialAs is dial from the local address from.
+func dialAs(t testing.TB, addr, from string) *gossh.Client {
+	t.Helper()
+	c, err := dialFrom(addr, from)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -244,11 +303,12 @@ func (tm *terminal) wait(t testing.TB) int {
 	}
 }
 
-// probe is a tiny explorer stand-in that reports what reaches it: q quits,
-// p panics.
+// probe is a tiny explorer stand-in that reports what reaches it: q
+// quits; p panics in Update, v in View from then on, c in a command.
 type probe struct {
-	events chan<- string
-	w, h   int
+	events     chan<- string
+	w, h       int
+	viewPanics bool
 }
 
 func (p probe) Init() tea.Cmd { return nil }
@@ -265,25 +325,34 @@ func (p probe) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			return p, tea.Quit
 		case "p":
 			panic("probe exploded")
+		case "v":
+			p.viewPanics = true
+		case "c":
+			return p, tea.Batch(nil, func() tea.Msg { panic("command exploded") })
 		}
 	}
 	return p, nil
 }
 
 func (p probe) View() tea.View {
+	if p.viewPanics {
+		panic("view exploded")
+	}
 	v := tea.NewView(fmt.Sprintf("probe %dx%d", p.w, p.h))
 	v.AltScreen = true
 	return v
 }
 
-// withProbe makes sessions run a probe; the events channel reports the
-// query each was built with, then its messages.
+// withProbe makes sessions with a terminal run a probe; the events
+// channel reports the arguments each was opened with, then its messages.
 func withProbe(events chan string) func(*Config) {
 	return func(c *Config) {
-		c.newModel = func(query string, w, h int) tea.Model {
-			events <- "query " + query
-			return probe{events: events, w: w, h: h}
+		c.Terminal = func(args []string, _, _ io.Writer, _ []string, explore func(bool, ...model.Option) error) int {
+			events <- "query " + strings.Join(args, " ")
+			_ = explore(false)
+			return 0
 		}
+		c.newModel = func([]model.Option) tea.Model { return probe{events: events} }
 	}
 }
 

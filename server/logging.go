@@ -2,6 +2,7 @@ package server
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -10,6 +11,7 @@ import (
 	"unicode/utf8"
 
 	"charm.land/log/v2"
+	"golang.org/x/time/rate"
 )
 
 // maxLoggedBytes caps each client-supplied string in a log record: enough
@@ -53,17 +55,19 @@ func clean(s string) string {
 	return b.String()
 }
 
-// Noisy log lines, those a client can cause at will (refusals, failed
-// handshakes and authentications, missing PROXY headers), pass at most
-// noisyBurst at once and then one per noisyInterval for each message; the
-// next line that passes says how many were left out. A flood then costs a
-// line a second, not a disk.
+// Noisy log lines, those a client can cause at will (connects and
+// disconnects, refusals, failed handshakes and authentications, panics),
+// pass at most noisyBurst at once and then one per noisyInterval for each
+// message. The next line that passes says how many were left out, and
+// noisySummary after the first line left out, a line counts those left out
+// since: a flood costs a line a second, not a disk, and is still seen.
 const (
 	noisyBurst    = 10
 	noisyInterval = time.Second
+	noisySummary  = 10 * time.Second
 )
 
-// noisyLog rate-limits warnings by message.
+// noisyLog rate-limits log lines by message.
 type noisyLog struct {
 	log *log.Logger
 	now func() time.Time // tests move time
@@ -73,37 +77,68 @@ type noisyLog struct {
 }
 
 type noisyKind struct {
-	tokens     float64
-	last       time.Time
+	level      log.Level
+	lines      *rate.Limiter
 	suppressed int
+	summary    *time.Timer // pending while lines are left out
 }
 
 func newNoisyLog(l *log.Logger) *noisyLog {
 	return &noisyLog{log: l, now: time.Now, kinds: map[string]*noisyKind{}}
 }
 
-// Warn logs msg with keyvals unless this message has been logged too often
-// lately.
-func (n *noisyLog) Warn(msg string, keyvals ...any) {
+func (n *noisyLog) Info(msg string, keyvals ...any)  { n.emit(log.InfoLevel, msg, keyvals) }
+func (n *noisyLog) Warn(msg string, keyvals ...any)  { n.emit(log.WarnLevel, msg, keyvals) }
+func (n *noisyLog) Error(msg string, keyvals ...any) { n.emit(log.ErrorLevel, msg, keyvals) }
+
+// emit logs msg with keyvals unless this message has been logged too
+// often lately.
+func (n *noisyLog) emit(level log.Level, msg string, keyvals []any) {
 	n.mu.Lock()
 	k := n.kinds[msg]
-	now := n.now()
 	if k == nil {
-		k = &noisyKind{tokens: noisyBurst, last: now}
+		k = &noisyKind{level: level, lines: rate.NewLimiter(rate.Every(noisyInterval), noisyBurst)}
 		n.kinds[msg] = k
 	}
-	k.tokens = min(noisyBurst, k.tokens+now.Sub(k.last).Seconds()/noisyInterval.Seconds())
-	k.last = now
-	if k.tokens < 1 {
+	if !k.lines.AllowN(n.now(), 1) {
 		k.suppressed++
+		if k.summary == nil {
+			k.summary = time.AfterFunc(noisySummary, n.summarise)
+		}
 		n.mu.Unlock()
 		return
 	}
-	k.tokens--
 	if k.suppressed > 0 {
 		keyvals = append(keyvals, "suppressed", k.suppressed)
 		k.suppressed = 0
 	}
 	n.mu.Unlock()
-	n.log.Warn(msg, keyvals...)
+	n.log.Log(level, msg, keyvals...)
+}
+
+// summarise logs, for each message, how many lines were left out and not
+// yet counted. The server calls it last thing too.
+func (n *noisyLog) summarise() {
+	type count struct {
+		msg   string
+		level log.Level
+		n     int
+	}
+	var counts []count
+	n.mu.Lock()
+	for msg, k := range n.kinds {
+		if k.summary != nil {
+			k.summary.Stop()
+			k.summary = nil
+		}
+		if k.suppressed > 0 {
+			counts = append(counts, count{msg, k.level, k.suppressed})
+			k.suppressed = 0
+		}
+	}
+	n.mu.Unlock()
+	slices.SortFunc(counts, func(a, b count) int { return strings.Compare(a.msg, b.msg) })
+	for _, c := range counts {
+		n.log.Log(c.level, "lines left out", "message", c.msg, "count", c.n)
+	}
 }

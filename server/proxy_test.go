@@ -2,6 +2,7 @@ package server
 
 import (
 	"fmt"
+	"io"
 	"net"
 	"os"
 	"os/exec"
@@ -183,7 +184,7 @@ func TestDeployHAProxyChecksTheBanner(t *testing.T) {
 	}
 	conf := string(raw)
 	for old, new := range map[string]string{
-		"bind :23234":                     "bind " + front,
+		"bind :::23234 v4v6":              "bind " + front,
 		"server s1 127.0.0.1:23235":       "server s1 " + live.addr,
 		"server s2 127.0.0.1:23236":       "server s2 " + frozen.Addr().String(),
 		"inter 2s fall 2 rise 2":          "inter 100ms fall 1 rise 1", // the same check, sooner
@@ -212,6 +213,92 @@ func TestDeployHAProxyChecksTheBanner(t *testing.T) {
 			t.Errorf("query through haproxy: %q %v", out, err)
 		}
 	}
+}
+
+// deploy/haproxy.cfg's per-address limit holds for IPv6 clients as for
+// IPv4 ones: its stick table is of type ipv6, which keeps both (type ip
+// tracked no IPv6 client at all). The 11th connection from ::1, and from
+// 127.0.0.1, is turned away by HAProxy before any server sees it.
+func TestDeployHAProxyTracksIPv6(t *testing.T) {
+	haproxy, err := exec.LookPath("haproxy")
+	if err != nil {
+		t.Skip("haproxy not on PATH; install the Debian package haproxy to run this test")
+	}
+	ln6, err := net.Listen("tcp6", "[::1]:0")
+	if err != nil {
+		t.Skipf("no IPv6 loopback here: %v", err)
+	}
+	front6 := ln6.Addr().String()
+	ln6.Close()
+	t.Parallel()
+	live := startServer(t, func(c *Config) { // HAProxy's limit alone
+		c.ProxyProtocol, c.MaxConnsPerIP, c.MaxSessionsPerIP = true, 0, 0
+	})
+	front4 := freePort(t)
+	raw, err := os.ReadFile(filepath.Join("..", "deploy", "haproxy.cfg"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	conf := string(raw)
+	for old, new := range map[string]string{
+		"bind :::23234 v4v6":              "bind ipv4@" + front4 + "\n    bind ipv6@" + front6,
+		"server s1 127.0.0.1:23235":       "server s1 " + live.addr,
+		"    server s2 127.0.0.1:23236\n": "",
+		"    log /dev/log local0\n":       "",
+		"stick-table type ipv6":           "stick-table type ipv6", // must be there
+		"sc0_conn_cur gt 10":              "sc0_conn_cur gt 10",
+	} {
+		if !strings.Contains(conf, old) {
+			t.Fatalf("deploy/haproxy.cfg lacks %q", old)
+		}
+		conf = strings.Replace(conf, old, new, 1)
+	}
+	hout := startHAProxy(t, haproxy, conf)
+	for _, front := range []string{front6, front4} {
+		eventually(t, "haproxy to listen on "+front, func() bool {
+			c, err := net.Dial("tcp", front)
+			if err == nil {
+				c.Close()
+			}
+			return err == nil
+		}, hout.String)
+	}
+	eventually(t, "the server up", func() bool { _, err := bannerVia(front4); return err == nil }, hout.String)
+	for _, front := range []string{front6, front4} {
+		var held []net.Conn
+		for i := range 10 { // each with a session, so the server holds it
+			c, err := net.DialTimeout("tcp", front, waitLimit)
+			if err != nil {
+				t.Fatalf("connection %d through %s: %v", i+1, front, err)
+			}
+			held = append(held, c)
+			openTerminal(t, clientOver(t, c), "", 80, 24).waitFor(t, "4xx")
+		}
+		if c, err := bannerVia(front); err == nil {
+			c.Close()
+			t.Errorf("an 11th connection through %s was let through", front)
+		}
+		for _, c := range held {
+			c.Close()
+		}
+	}
+}
+
+// bannerVia connects to addr and reads the SSH version line; the caller
+// closes the connection.
+func bannerVia(addr string) (net.Conn, error) {
+	c, err := net.DialTimeout("tcp", addr, waitLimit)
+	if err != nil {
+		return nil, err
+	}
+	_ = c.SetReadDeadline(time.Now().Add(waitLimit))
+	b := make([]byte, 8)
+	if _, err := io.ReadFull(c, b); err != nil || string(b) != "SSH-2.0-" {
+		c.Close()
+		return nil, fmt.Errorf("no SSH banner: %q %v", b, err)
+	}
+	_ = c.SetReadDeadline(time.Time{})
+	return c, nil
 }
 
 // startHAProxy runs haproxy in the foreground on a configuration until the

@@ -20,38 +20,46 @@ import (
 	"charm.land/log/v2"
 	"charm.land/ssh"
 	"charm.land/wish/v2"
-	"charm.land/wish/v2/ratelimiter"
 	"github.com/pires/go-proxyproto"
 	"github.com/spf13/pflag"
 	gossh "golang.org/x/crypto/ssh"
-	"golang.org/x/time/rate"
 
 	"github.com/httpstatus-dev/httpstatus/data"
 	"github.com/httpstatus-dev/httpstatus/model"
 )
 
-// Config is how `httpstatus serve` runs.
+// Config is how `httpstatus serve` runs. A client address is an IPv4
+// address or an IPv6 /64; 0 means no limit.
 type Config struct {
-	Listen         string        // address to listen on
-	HostKey        string        // ed25519 host key file, generated if missing
-	MaxSessions    int           // sessions served at once; 0 means no limit
-	MaxConnsPerIP  int           // connections open at once from one client address; 0 means no limit
-	IdleTimeout    time.Duration // close a connection after this long without traffic
-	MaxTimeout     time.Duration // close any connection after this long
-	Rate           float64       // new sessions per second per client address; 0 means no limit
-	Burst          int           // sessions a client address may open at once before Rate applies
-	ProxyProtocol  bool          // require a PROXY v1/v2 header on every connection
-	AuthorizedKeys string        // if set, only these public keys may connect
+	Listen           string        // address to listen on
+	HostKey          string        // ed25519 host key file, generated if missing
+	MaxSessions      int           // sessions served at once
+	MaxSessionsPerIP int           // sessions open at once from one client address, over all its connections
+	MaxConnsPerIP    int           // connections open at once from one client address
+	MaxStartups      int           // connections without a session at once
+	LoginTimeout     time.Duration // close a connection without a session after this long
+	IdleTimeout      time.Duration // end a session after this long without input from its person
+	MaxTimeout       time.Duration // close any connection after this long
+	Rate             float64       // new connections, and new sessions, per second per client address
+	Burst            int           // connections (and sessions) a client address may open at once before Rate applies
+	ProxyProtocol    bool          // require a PROXY v1/v2 header on every connection
+	AuthorizedKeys   string        // if set, only these public keys may connect
 
 	// Query runs the command-line lookup for sessions without a PTY; it
 	// returns the exit status.
-	Query     func(args []string, stdout, stderr io.Writer, env []string) int
+	Query func(args []string, stdout, stderr io.Writer, env []string) int
+	// Terminal, if set, runs the command line for sessions with a PTY, as
+	// the CLI would on a terminal; where that opens the explorer, it calls
+	// explore with the explorer's options (plain: no colour), and the
+	// explorer's exit status is the session's. Otherwise it returns the
+	// exit status. Without it, the arguments are the explorer's query.
+	Terminal  func(args []string, stdout, stderr io.Writer, env []string, explore func(plain bool, opts ...model.Option) error) int
 	LogOutput io.Writer // structured logs; nil discards them
 
-	// newModel builds a session's explorer; tests swap it.
-	newModel func(query string, width, height int) tea.Model
-	// handshakeTimeout, if set, replaces the constant; tests shorten it.
-	handshakeTimeout time.Duration
+	// newModel builds a session's explorer from its options; tests swap it.
+	newModel func(opts []model.Option) tea.Model
+	// evictIdle, if set, replaces the constant; tests shorten it.
+	evictIdle time.Duration
 }
 
 // DefaultConfig is a public, read-only server on localhost.
@@ -62,12 +70,18 @@ func DefaultConfig() Config {
 		MaxSessions: 1000,
 		// A household or office behind one NAT address: a few people, each
 		// with a session or two and perhaps an OpenSSH control master.
-		MaxConnsPerIP: 10,
-		IdleTimeout:   10 * time.Minute,
-		MaxTimeout:    2 * time.Hour,
-		Rate:          2,
-		Burst:         10,
-		LogOutput:     os.Stderr,
+		MaxSessionsPerIP: 5,
+		MaxConnsPerIP:    10,
+		// A handshake takes milliseconds, and a client opens its session
+		// right after: connections without one are either starting, or
+		// holding a place. sshd's MaxStartups is 100.
+		MaxStartups:  200,
+		LoginTimeout: 10 * time.Second,
+		IdleTimeout:  10 * time.Minute,
+		MaxTimeout:   2 * time.Hour,
+		Rate:         2,
+		Burst:        10,
+		LogOutput:    os.Stderr,
 	}
 }
 
@@ -89,18 +103,20 @@ func defaultHostKey() string {
 func (c *Config) Flags(fs *pflag.FlagSet) {
 	fs.StringVar(&c.Listen, "listen", c.Listen, "address to listen on")
 	fs.StringVar(&c.HostKey, "host-key", c.HostKey, "SSH host key file (ed25519; generated if missing, mode 0600)")
-	fs.IntVar(&c.MaxSessions, "max-sessions", c.MaxSessions, "sessions served at once; the next is asked to try again (0: no limit)")
-	fs.IntVar(&c.MaxConnsPerIP, "max-conns-per-ip", c.MaxConnsPerIP, "connections open at once from one client address (an IPv6 /64); the next is closed (0: no limit)")
-	fs.DurationVar(&c.IdleTimeout, "idle-timeout", c.IdleTimeout, "close a connection after this long without traffic")
+	fs.IntVar(&c.MaxSessions, "max-sessions", c.MaxSessions, "sessions served at once; when full, a newcomer may take the place of a long idle session of an address holding more, else is asked to try again (0: no limit)")
+	fs.IntVar(&c.MaxSessionsPerIP, "max-sessions-per-ip", c.MaxSessionsPerIP, "sessions open at once from one client address (an IPv6 /64), over all its connections (0: no limit)")
+	fs.IntVar(&c.MaxConnsPerIP, "max-conns-per-ip", c.MaxConnsPerIP, "connections open at once from one client address (an IPv6 /64); the next is told why and closed (0: no limit)")
+	fs.IntVar(&c.MaxStartups, "max-startups", c.MaxStartups, "connections without a session at once; beyond, the oldest of the address with the most is closed (0: no limit)")
+	fs.DurationVar(&c.LoginTimeout, "login-timeout", c.LoginTimeout, "close a connection that has no session this long after it opened, or after its last session ended")
+	fs.DurationVar(&c.IdleTimeout, "idle-timeout", c.IdleTimeout, "end a session after this long without keys, mouse or window changes from its person")
 	fs.DurationVar(&c.MaxTimeout, "max-timeout", c.MaxTimeout, "close any connection after this long")
-	fs.Float64Var(&c.Rate, "rate", c.Rate, "new sessions per second per client address (0: no limit)")
-	fs.IntVar(&c.Burst, "burst", c.Burst, "sessions a client address may open at once before --rate applies")
+	fs.Float64Var(&c.Rate, "rate", c.Rate, "new connections, and new sessions, per second per client address (0: no limit)")
+	fs.IntVar(&c.Burst, "burst", c.Burst, "connections (and sessions) a client address may open at once before --rate applies")
 	fs.BoolVar(&c.ProxyProtocol, "proxy-protocol", c.ProxyProtocol, "require a PROXY v1/v2 header on each connection (behind HAProxy); never expose the port directly then")
 	fs.StringVar(&c.AuthorizedKeys, "authorized-keys", c.AuthorizedKeys, "only admit the public keys in this authorized_keys file (default: anyone)")
 }
 
 const (
-	handshakeTimeout   = 30 * time.Second // drops clients that connect and say nothing
 	proxyHeaderTimeout = 10 * time.Second // the load balancer sends its header at once
 	shutdownGrace      = 3 * time.Second  // how long sessions get to say goodbye
 )
@@ -108,10 +124,12 @@ const (
 // The algorithms offered: those ssh-audit passes, which OpenSSH 7.4 and
 // later and PuTTY 0.68 and later share (curve25519 key exchange with
 // chacha20-poly1305, AES-GCM, or AES-CTR with an encrypt-then-MAC HMAC).
-// Left out: NIST-curve and SHA-1 key exchange, 2048-bit groups, and MACs
-// in encrypt-and-MAC mode.
+// Left out: NIST-curve and SHA-1 key exchange, finite-field groups
+// (diffie-hellman-group16-sha512 cost the server 41 ms of CPU a handshake
+// against 0.3 for curve25519, and every client that has it has curve25519),
+// and MACs in encrypt-and-MAC mode.
 var (
-	keyExchanges = []string{gossh.KeyExchangeMLKEM768X25519, gossh.KeyExchangeCurve25519, gossh.KeyExchangeDH16SHA512}
+	keyExchanges = []string{gossh.KeyExchangeMLKEM768X25519, gossh.KeyExchangeCurve25519}
 	ciphers      = []string{gossh.CipherChaCha20Poly1305, gossh.CipherAES256GCM, gossh.CipherAES128GCM,
 		gossh.CipherAES256CTR, gossh.CipherAES192CTR, gossh.CipherAES128CTR}
 	macs = []string{gossh.HMACSHA256ETM, gossh.HMACSHA512ETM}
@@ -135,22 +153,16 @@ func Run(ctx context.Context, c Config) error {
 type server struct {
 	cfg   Config
 	log   *log.Logger
-	noisy *noisyLog // warnings a client can cause at will
+	noisy *noisyLog // lines a client can cause at will
 	srv   *ssh.Server
-	rate  ratelimiter.RateLimiter // nil when unlimited
+	gate  *admission
 
 	emulatePty ssh.PtyHandler // charm.land/ssh's own, which ptyHandler wraps
 	ptys       sync.Map       // ssh.Session → *pty, while the session's requests last
-
-	connMu      sync.Mutex
-	conns       int            // open connections
-	connsByAddr map[string]int // open connections by sourceKey
+	sessions   sync.Map       // ssh.Session → *session, while admitted
 
 	mu       sync.Mutex
-	closing  bool                      // shutting down: admit no new session
-	active   int                       // sessions being served
 	programs map[*tea.Program]struct{} // explorers to quit on shutdown
-	sessions sync.WaitGroup
 }
 
 func newServer(c Config) (*server, error) {
@@ -164,23 +176,16 @@ func newServer(c Config) (*server, error) {
 	logger := log.NewWithOptions(out, log.Options{ReportTimestamp: true, TimeFormat: time.RFC3339})
 	if c.newModel == nil {
 		cat := data.Load() // loaded once, shared read-only by every session
-		c.newModel = func(query string, w, h int) tea.Model {
-			if query == "choose" { // ssh -t host choose, as httpstatus choose
-				return model.New(cat, model.WithGuide(), model.WithSize(w, h))
-			}
-			return model.New(cat, model.WithQuery(query), model.WithSize(w, h))
-		}
+		c.newModel = func(opts []model.Option) tea.Model { return model.New(cat, opts...) }
 	}
 	signer, created, err := loadHostKey(c.HostKey)
 	if err != nil {
 		return nil, err
 	}
-	s := &server{cfg: c, log: logger, noisy: newNoisyLog(logger), programs: map[*tea.Program]struct{}{},
-		connsByAddr: map[string]int{}, emulatePty: emulatedPty()}
-	if c.Rate > 0 {
-		// The LRU bounds memory under a flood of distinct addresses.
-		s.rate = ratelimiter.NewRateLimiter(rate.Limit(c.Rate), max(c.Burst, 1), 10_000)
-	}
+	c.evictIdle = cmp.Or(c.evictIdle, evictIdle)
+	noisy := newNoisyLog(logger)
+	s := &server{cfg: c, log: logger, noisy: noisy, gate: newAdmission(c, noisy),
+		programs: map[*tea.Program]struct{}{}, emulatePty: emulatedPty()}
 
 	opts := []ssh.Option{
 		func(srv *ssh.Server) error { srv.AddHostKey(signer); return nil },
@@ -192,7 +197,6 @@ func newServer(c Config) (*server, error) {
 			s.recoverPanics,
 			s.logSessions,
 			s.limitSessions,
-			s.limitRate,
 		),
 	}
 	if c.AuthorizedKeys != "" {
@@ -206,7 +210,6 @@ func newServer(c Config) (*server, error) {
 	if err != nil {
 		return nil, err
 	}
-	s.srv.HandshakeTimeout = cmp.Or(c.handshakeTimeout, handshakeTimeout)
 	s.srv.ServerConfigCallback = s.sshConfig
 	s.srv.PtyHandler = s.ptyHandler
 	s.srv.ChannelHandlers = map[string]ssh.ChannelHandler{"session": s.sessionChannel, "default": s.otherChannel}
@@ -248,7 +251,8 @@ func (s *server) serve(ctx context.Context, ln net.Listener) error {
 	}
 	s.log.Info("listening", "addr", ln.Addr().String(), "proxy-protocol", s.cfg.ProxyProtocol,
 		"authorized-keys", s.cfg.AuthorizedKeys, "max-sessions", s.cfg.MaxSessions,
-		"max-conns-per-ip", s.cfg.MaxConnsPerIP, "rate", s.cfg.Rate, "burst", s.cfg.Burst)
+		"max-sessions-per-ip", s.cfg.MaxSessionsPerIP, "max-conns-per-ip", s.cfg.MaxConnsPerIP,
+		"max-startups", s.cfg.MaxStartups, "rate", s.cfg.Rate, "burst", s.cfg.Burst)
 
 	served := make(chan error, 1)
 	go func() { served <- s.srv.Serve(ln) }()
@@ -264,9 +268,8 @@ func (s *server) serve(ctx context.Context, ln net.Listener) error {
 // shutdown stops accepting, asks every explorer to quit (each then says
 // goodbye), waits a little for sessions to end and closes what remains.
 func (s *server) shutdown(served <-chan error) error {
+	n := s.gate.close()
 	s.mu.Lock()
-	s.closing = true
-	n := s.active
 	for p := range s.programs {
 		go p.Quit() // Quit blocks until the program has started
 	}
@@ -280,7 +283,7 @@ func (s *server) shutdown(served <-chan error) error {
 	go func() { _ = s.srv.Shutdown(ctx); close(conns) }()
 
 	sessions := make(chan struct{})
-	go func() { s.sessions.Wait(); close(sessions) }()
+	go func() { s.gate.done.Wait(); close(sessions) }()
 	select {
 	case <-sessions:
 		// Clients such as OpenSSH hang up once their session has ended;
@@ -296,44 +299,23 @@ func (s *server) shutdown(served <-chan error) error {
 	if err := <-served; err != nil && !errors.Is(err, ssh.ErrServerClosed) && !errors.Is(err, net.ErrClosed) {
 		return err
 	}
+	s.noisy.summarise()
 	s.log.Info("stopped")
 	return nil
 }
 
 // refuse tells the client why, logs the reason and ends the session.
-func (s *server) refuse(sess ssh.Session, reason, message string) {
-	s.noisy.Warn("refused", "reason", reason, "remote", sess.RemoteAddr().String(), "user", clean(sess.User()))
-	_, _ = fmt.Fprintln(sess.Stderr(), message)
+func (s *server) refuse(sess ssh.Session, r *refusal) {
+	s.noisy.Warn("refused", "reason", r.reason, "remote", sess.RemoteAddr().String(), "user", clean(sess.User()))
+	_, _ = fmt.Fprintln(sess.Stderr(), r.message)
 	_ = sess.Exit(1)
-}
-
-// admit counts a session in, unless the server is full or going down.
-func (s *server) admit() (reason, message string) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	switch {
-	case s.closing:
-		return "shutting down", "httpstatus is restarting; please try again in a moment."
-	case s.cfg.MaxSessions > 0 && s.active >= s.cfg.MaxSessions:
-		return "max sessions", "httpstatus is busy right now; please try again in a minute."
-	}
-	s.active++
-	s.sessions.Add(1)
-	return "", ""
-}
-
-func (s *server) leave() {
-	s.mu.Lock()
-	s.active--
-	s.mu.Unlock()
-	s.sessions.Done()
 }
 
 // track registers an explorer for shutdown; false if shutdown has begun.
 func (s *server) track(p *tea.Program) bool {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	if s.closing {
+	if s.gate.isClosing() {
 		return false
 	}
 	s.programs[p] = struct{}{}
@@ -346,8 +328,5 @@ func (s *server) untrack(p *tea.Program) {
 	s.mu.Unlock()
 }
 
-func (s *server) isClosing() bool {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.closing
-}
+// sessionCount is the number of sessions being served.
+func (s *server) sessionCount() int { return s.gate.sessionCount() }

@@ -1,6 +1,7 @@
 package server
 
 import (
+	"errors"
 	"io"
 	"net"
 	"os"
@@ -9,6 +10,7 @@ import (
 	"regexp"
 	"runtime"
 	"runtime/pprof"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -242,43 +244,98 @@ func TestSessionLimit(t *testing.T) {
 	}, h.logs.String)
 }
 
-func TestConnectionLimit(t *testing.T) {
+// Connections without a session wait in a pool of --max-startups: when it
+// is full, the oldest of the address holding the most is closed, never the
+// newest refused.
+func TestStartupPool(t *testing.T) {
 	t.Parallel()
-	h := startServer(t, func(c *Config) { c.MaxSessions = 1 }) // at most 2 connections
-	first := dial(t, h.addr)
-	dial(t, h.addr)
-	if c, err := gossh.Dial("tcp", h.addr, clientConfig()); err == nil {
-		c.Close()
-		t.Fatal("a third idle connection was admitted")
+	h := startServer(t, func(c *Config) { c.MaxStartups = 2 })
+	first := dialAs(t, h.addr, "127.0.0.2") // authenticated, no session yet
+	dialAs(t, h.addr, "127.0.0.2")
+	closed := make(chan error, 1)
+	go func() { closed <- first.Wait() }()
+	third := dialAs(t, h.addr, "127.0.0.3")
+	select {
+	case <-closed:
+	case <-time.After(waitLimit):
+		t.Fatal("the oldest connection without a session was not closed for a new one")
 	}
-	if !strings.Contains(h.logs.String(), `reason="max connections"`) {
-		t.Errorf("refusal not logged:\n%s", h.logs)
+	if !strings.Contains(h.logs.String(), `dropped reason="startup pool full" remote=127.0.0.2:`) {
+		t.Errorf("drop not logged:\n%s", h.logs)
 	}
-	first.Close()
-	eventually(t, "a free connection slot", func() bool {
-		c, err := gossh.Dial("tcp", h.addr, clientConfig())
-		if err == nil {
-			c.Close()
-		}
-		return err == nil
-	}, h.logs.String)
+	sess, err := third.NewSession()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if out, err := sess.Output("404"); err != nil || string(out) != "404 Not Found\n" {
+		t.Errorf("the newest connection: %q %v", out, err)
+	}
 }
 
+// --rate and --burst pace an address's connections before the handshake,
+// telling the one refused why in a line before the SSH version, and its
+// sessions.
 func TestRateLimit(t *testing.T) {
 	t.Parallel()
 	h := startServer(t, func(c *Config) { c.Rate, c.Burst = 0.01, 2 })
 	for i := range 2 {
 		if _, _, status := runCmd(t, h.addr, "404"); status != 0 {
-			t.Fatalf("session %d within the burst: status %d", i, status)
+			t.Fatalf("connection %d within the burst: status %d", i, status)
 		}
 	}
-	_, errOut, status := runCmd(t, h.addr, "404")
-	if !strings.Contains(errOut, "try again") || status != 1 {
-		t.Errorf("over the rate: stderr %q status %d", errOut, status)
+	if line := refusalLine(t, h.addr, "127.0.0.1"); !strings.Contains(line, "too many connections from your address") {
+		t.Errorf("over the rate: %q", line)
 	}
-	if !strings.Contains(h.logs.String(), `reason="rate limit"`) {
-		t.Errorf("refusal not logged:\n%s", h.logs)
+	// Sessions: one connection, from another address, more than the burst.
+	c := dialAs(t, h.addr, "127.0.0.2")
+	for i := range 2 {
+		sess, err := c.NewSession()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if out, err := sess.Output("404"); err != nil {
+			t.Fatalf("session %d within the burst: %q %v", i, out, err)
+		}
 	}
+	sess, err := c.NewSession()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var errOut strings.Builder
+	sess.Stderr = &errOut
+	err = sess.Run("404")
+	var ee *gossh.ExitError
+	if !errors.As(err, &ee) || ee.ExitStatus() != 1 || !strings.Contains(errOut.String(), "try again") {
+		t.Errorf("a session over the rate: %v, stderr %q", err, errOut.String())
+	}
+	for _, reason := range []string{`reason="connection rate"`, `reason="rate limit"`} {
+		if !strings.Contains(h.logs.String(), reason) {
+			t.Errorf("refusal %s not logged:\n%s", reason, h.logs)
+		}
+	}
+}
+
+// refusalLine connects from the local address from and returns what the
+// server says before closing, which must be one line and no SSH version,
+// and a close, not a reset.
+func refusalLine(t testing.TB, addr, from string) string {
+	t.Helper()
+	d := net.Dialer{LocalAddr: &net.TCPAddr{IP: net.ParseIP(from)}, Timeout: waitLimit}
+	conn, err := d.Dial("tcp", addr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close()
+	_, _ = io.WriteString(conn, "SSH-2.0-OpenSSH_9.9\r\n") // as a client does, at once
+	_ = conn.SetReadDeadline(time.Now().Add(waitLimit))
+	b, err := io.ReadAll(conn)
+	if err != nil {
+		t.Errorf("refused connection: %v after %q (a reset?)", err, b)
+	}
+	if strings.Contains(string(b), "SSH-2.0") || strings.Count(string(b), "\r\n") != 1 {
+		t.Errorf("refused connection got %q, want one line", b)
+	}
+	return string(b)
 }
 
 func TestPanicIsContained(t *testing.T) {
@@ -376,19 +433,22 @@ func TestFlags(t *testing.T) {
 	fs := pflag.NewFlagSet("serve", pflag.ContinueOnError)
 	c.Flags(fs)
 	err := fs.Parse([]string{"--listen", "0.0.0.0:2222", "--host-key", "/k", "--max-sessions", "5",
-		"--max-conns-per-ip", "4", "--idle-timeout", "1m", "--max-timeout", "1h", "--rate", "0.5", "--burst", "3",
+		"--max-sessions-per-ip", "2", "--max-conns-per-ip", "4", "--max-startups", "7", "--login-timeout", "3s",
+		"--idle-timeout", "1m", "--max-timeout", "1h", "--rate", "0.5", "--burst", "3",
 		"--proxy-protocol", "--authorized-keys", "/a"})
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := Config{Listen: "0.0.0.0:2222", HostKey: "/k", MaxSessions: 5, MaxConnsPerIP: 4, IdleTimeout: time.Minute,
+	want := Config{Listen: "0.0.0.0:2222", HostKey: "/k", MaxSessions: 5, MaxSessionsPerIP: 2, MaxConnsPerIP: 4,
+		MaxStartups: 7, LoginTimeout: 3 * time.Second, IdleTimeout: time.Minute,
 		MaxTimeout: time.Hour, Rate: 0.5, Burst: 3, ProxyProtocol: true, AuthorizedKeys: "/a"}
 	c.LogOutput = nil
 	if !reflect.DeepEqual(c, want) {
 		t.Errorf("got %+v\nwant %+v", c, want)
 	}
 	d := DefaultConfig()
-	if d.Listen != "127.0.0.1:23234" || d.MaxSessions != 1000 || d.MaxConnsPerIP != 10 || d.IdleTimeout != 10*time.Minute ||
+	if d.Listen != "127.0.0.1:23234" || d.MaxSessions != 1000 || d.MaxSessionsPerIP != 5 || d.MaxConnsPerIP != 10 ||
+		d.MaxStartups != 200 || d.LoginTimeout != 10*time.Second || d.IdleTimeout != 10*time.Minute ||
 		d.MaxTimeout != 2*time.Hour || d.Rate <= 0 || d.Burst < 1 || !strings.HasSuffix(d.HostKey, "httpstatus/ssh_host_ed25519") {
 		t.Errorf("defaults: %+v", d)
 	}
@@ -416,4 +476,41 @@ func TestAuthorizedKeys(t *testing.T) {
 			t.Errorf("auth %v admitted", auth)
 		}
 	}
+}
+
+// README's flags table lists every serve flag with its default.
+func TestReadmeFlagsTable(t *testing.T) {
+	t.Parallel()
+	raw, err := os.ReadFile(filepath.Join("..", "README.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, table, _ := strings.Cut(string(raw), "### Flags")
+	table, _, _ = strings.Cut(table, "\n### ")
+	c := DefaultConfig()
+	fs := pflag.NewFlagSet("serve", pflag.ContinueOnError)
+	c.Flags(fs)
+	fs.VisitAll(func(f *pflag.Flag) {
+		row := regexp.MustCompile("(?m)^\\| [^|]*`--" + f.Name + "`[^|]*\\| ([^|]*) \\|").FindStringSubmatch(table)
+		if row == nil {
+			t.Errorf("README's flags table lacks --%s", f.Name)
+			return
+		}
+		var values []string // the default column's `values`
+		for _, m := range regexp.MustCompile("`([^`]*)`").FindAllStringSubmatch(row[1], -1) {
+			values = append(values, m[1])
+			if d, err := time.ParseDuration(m[1]); err == nil {
+				values = append(values, d.String())
+			}
+		}
+		switch {
+		case f.Name == "host-key": // depends on the environment
+		case f.DefValue == "" || f.DefValue == "false":
+			if row[1] != "none" && row[1] != "off" {
+				t.Errorf("--%s: README's default %q, want none or off", f.Name, row[1])
+			}
+		case !slices.Contains(values, f.DefValue):
+			t.Errorf("--%s: README's default %q, the flag's %q", f.Name, row[1], f.DefValue)
+		}
+	})
 }

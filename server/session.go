@@ -1,11 +1,12 @@
 package server
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io"
-	"net"
-	"runtime/debug"
+	"path/filepath"
+	"runtime"
 	"strings"
 	"time"
 
@@ -13,6 +14,8 @@ import (
 	"charm.land/ssh"
 	"github.com/anmitsu/go-shlex"
 	"github.com/charmbracelet/colorprofile"
+
+	"github.com/httpstatus-dev/httpstatus/model"
 )
 
 // usage answers a session with neither a terminal nor a query. OpenSSH
@@ -31,8 +34,10 @@ const usage = `httpstatus: HTTP status codes over SSH (add the -p PORT you used 
 const goodbye = "\nhttpstatus is shutting down for maintenance. Goodbye, and try again in a moment.\n"
 
 // maxCommandBytes caps the command line a client may send, checked before
-// anything parses it (the shell-style splitter is quadratic): twice the
-// CLI's 1024-byte query cap, which leaves room for flags and quotes.
+// anything parses it (the shell-style splitter is quadratic): room for any
+// query people type, with flags and quotes. The CLI reads up to 64 KiB
+// (data.MaxQueryBytes) for whole pasted responses, which a session takes
+// as input, not as its command line.
 const maxCommandBytes = 2048
 
 // timeoutMargin is how long before the idle or max timeout an explorer is
@@ -40,9 +45,10 @@ const maxCommandBytes = 2048
 // cursor) while the connection still carries bytes.
 const timeoutMargin = time.Second
 
-// handle is the innermost handler: the explorer for a terminal, otherwise
-// the command-line lookup. Arguments are only ever a query (or `choose`,
-// the guide), never a command.
+// handle is the innermost handler: with a terminal, the command line as
+// Config.Terminal parses it (the explorer, the guide, or what the CLI
+// prints); otherwise the command-line lookup. Arguments are never a
+// command.
 func (s *server) handle(ssh.Handler) ssh.Handler {
 	return func(sess ssh.Session) {
 		if n := len(sess.RawCommand()); n > maxCommandBytes {
@@ -55,7 +61,7 @@ func (s *server) handle(ssh.Handler) ssh.Handler {
 		if t := s.ptyOf(sess); t != nil {
 			// Exit here, not after the middleware returns, so the exit status
 			// is sent before shutdown counts the session as done.
-			_ = sess.Exit(s.explore(sess, t, strings.Join(args, " ")))
+			_ = sess.Exit(s.terminal(sess, t, args))
 			return
 		}
 		if len(args) == 0 {
@@ -79,16 +85,37 @@ func sessionArgs(raw string) []string {
 	return args
 }
 
+// terminal runs a session that has a PTY: Config.Terminal parses args as
+// the CLI does and may open the explorer, whose exit status is then the
+// session's. Without Config.Terminal the arguments are the explorer's
+// query.
+func (s *server) terminal(sess ssh.Session, t *pty, args []string) int {
+	if s.cfg.Terminal == nil {
+		return s.explore(sess, t, false, model.WithQuery(strings.Join(args, " ")))
+	}
+	explored, status := false, 0
+	cli := s.cfg.Terminal(args, sess, sess.Stderr(), sess.Environ(), func(plain bool, opts ...model.Option) error {
+		explored, status = true, s.explore(sess, t, plain, opts...)
+		return nil
+	})
+	if !explored {
+		return cli
+	}
+	return status
+}
+
 // explore runs the explorer for one session, as wish's bubbletea
-// middleware would, plus what that lacks: the window is clamped and input
-// paced (fitted, limitedInput), and shutdown, the channel closing and the
-// approach of a timeout quit the program.
-func (s *server) explore(sess ssh.Session, t *pty, query string) (status int) {
+// middleware would, plus what that lacks: the window is clamped, input
+// read safely and paced, work budgeted (fitted, sessionInput), panics
+// contained, and shutdown, the channel closing, a timeout and the need for
+// room end the program.
+func (s *server) explore(sess ssh.Session, t *pty, plain bool, opts ...model.Option) (status int) {
+	c := connOf(sess.Context())
 	want := t.windows.get()
 	w, h := clampWindow(want)
-	f := newFitted(nil, want)
+	f := newFitted(nil, want, s.gate.workOf(c.src.key))
 	mw, mh := f.modelSize(w, h)
-	f.Model = s.cfg.newModel(query, mw, mh)
+	f.Model = s.cfg.newModel(append(opts, model.WithSize(mw, mh)))
 
 	// The options wish's bubbletea.MakeOptions gives an emulated PTY, with
 	// the TERM the PTY was requested with. The connection's context kills
@@ -96,45 +123,77 @@ func (s *server) explore(sess ssh.Session, t *pty, query string) (status int) {
 	// server, not sessions.
 	env := append(sess.Environ(), "TERM="+t.term)
 	profile := colorprofile.Env(env)
-	if profile < colorprofile.Ascii {
-		// TERM=dumb or none, but a PTY was granted: bold and reverse
-		// still show the selection, where NoTTY would strip them.
+	if plain || profile < colorprofile.Ascii {
+		// --color=never or NO_COLOR; or TERM=dumb or none, but a PTY was
+		// granted: bold and reverse still show the selection, where NoTTY
+		// would strip them.
 		profile = colorprofile.Ascii
 	}
-	in := newLimitedInput(sess, func() {
-		s.noisy.Warn("dropping input", "remote", sess.RemoteAddr().String(), "user", clean(sess.User()),
-			"reason", "faster than a person types")
-	})
-	p := tea.NewProgram(f, tea.WithInput(in), tea.WithOutput(sess),
+	// The program reads no input of its own: sessionInput feeds it.
+	p := tea.NewProgram(f, tea.WithInput(strings.NewReader("")), tea.WithOutput(sess),
 		tea.WithEnvironment(env), tea.WithColorProfile(profile),
-		tea.WithWindowSize(w, h), tea.WithFilter(f.filter),
+		tea.WithWindowSize(w, h), tea.WithFilter(f.filter), tea.WithFPS(frameRate),
 		tea.WithContext(sess.Context()), tea.WithoutSignalHandler())
+	f.quit = func() { go p.Quit() }
+	f.after = func(d time.Duration, msg tea.Msg) { time.AfterFunc(d, func() { p.Send(msg) }) }
 	if !s.track(p) {
 		_, _ = io.WriteString(sess, goodbye)
 		return 0
 	}
 	defer s.untrack(p)
+
 	done := make(chan struct{})
-	timedOut := make(chan string, 1)
-	go s.tend(p, t.windows, want, connOf(sess.Context()), timedOut, done)
+	ended := make(chan string, 1) // why the server ended it, if it did
+	stop := func(why string) {
+		select {
+		case ended <- why:
+		default:
+		}
+		f.quit()
+		// A client that reads nothing can keep the program writing.
+		time.AfterFunc(stopGrace, func() {
+			select {
+			case <-done:
+			default:
+				_ = sess.Close()
+			}
+		})
+	}
+	if entry, ok := s.sessions.Load(sess); ok {
+		s.gate.setStop(entry.(*session), stop)
+		defer s.gate.setStop(entry.(*session), nil)
+	}
+
+	in := newSessionInput(p, f.work.updates, t.windows, t.person)
+	ctx, stopInput := context.WithCancel(sess.Context())
+	defer stopInput()
+	defer in.stop()
+	go in.run(ctx, newLimitedInput(sess, func() {
+		s.noisy.Warn("dropping input", "remote", sess.RemoteAddr().String(), "user", clean(sess.User()),
+			"reason", "faster than a person types")
+	}), t.term)
+	go s.tend(p, t, f.work, want, c, stop, done)
 	_, err := p.Run()
 	close(done)
 	p.Kill() // restores the terminal and stops goroutines if Run failed early
+	if note := f.panicked(); note != nil {
+		s.crashed(sess, "panic in explorer", *note)
+		return 1
+	}
 	switch {
 	case errors.Is(err, tea.ErrProgramPanic):
-		// Bubble Tea recovered it and printed the stack to the server's stderr.
-		s.log.Error("panic in explorer", "remote", sess.RemoteAddr().String(), "user", clean(sess.User()), "err", err)
-		_, _ = fmt.Fprintln(sess.Stderr(), "httpstatus: internal error; sorry, the session has ended.")
+		// In a command, which Bubble Tea recovered (and printed to stderr).
+		s.crashed(sess, "panic in explorer", panicNote{value: err, at: "a command"})
 		return 1
 	case err != nil && sess.Context().Err() == nil:
-		s.log.Warn("explorer failed", "remote", sess.RemoteAddr().String(), "err", err)
+		s.noisy.Warn("explorer failed", "remote", sess.RemoteAddr().String(), "err", err)
 		return 1
 	}
 	select {
-	case why := <-timedOut:
+	case why := <-ended:
 		_, _ = fmt.Fprintf(sess, "\nhttpstatus: %s. Goodbye.\n", why)
 	default:
-		if s.isClosing() {
+		if s.gate.isClosing() {
 			_, _ = io.WriteString(sess, goodbye)
 		}
 	}
@@ -142,19 +201,20 @@ func (s *server) explore(sess ssh.Session, t *pty, query string) (status int) {
 }
 
 // tend runs beside an explorer until done: it passes on the client's
-// window changes, the latest at most every minResizeGap, and quits the
-// program when the channel closes (the client may keep the connection) or
-// timeoutMargin before the connection's idle or max timeout, saying why on
-// timedOut.
-func (s *server) tend(p *tea.Program, windows *windowBox, last ssh.Window, c *trackedConn, timedOut chan<- string, done <-chan struct{}) {
+// window changes, the latest at most every minResizeGap and while the work
+// budgets allow, and quits the program when the channel closes (the client
+// may keep the connection), and stops it when the person has done nothing
+// for the idle timeout or timeoutMargin before the connection's max
+// timeout.
+func (s *server) tend(p *tea.Program, t *pty, w work, last ssh.Window, c *trackedConn, stop func(string), done <-chan struct{}) {
+	windows := t.windows
 	timer := time.NewTimer(time.Hour)
 	defer timer.Stop()
 	for {
-		at, why := s.timeout(c)
+		at, why := s.timeout(c, t.person)
 		if !at.IsZero() {
 			if time.Until(at) <= 0 {
-				timedOut <- why
-				p.Quit()
+				stop(why)
 				return
 			}
 			timer.Reset(time.Until(at))
@@ -163,28 +223,35 @@ func (s *server) tend(p *tea.Program, windows *windowBox, last ssh.Window, c *tr
 		case <-done:
 			return
 		case <-windows.closed:
-			p.Quit()
+			go p.Quit()
 			return
 		case <-timer.C:
 		case <-windows.changed:
-			if win := windows.get(); win != last {
+			win := windows.get()
+			if win == last {
+				continue
+			}
+			if w.updates.left() && w.draws.left() {
 				last = win
 				p.Send(resizeMsg(win))
-				select {
-				case <-done:
-					return
-				case <-time.After(minResizeGap):
-				}
+			} else {
+				windows.signal() // once the budget allows
+			}
+			select {
+			case <-done:
+				return
+			case <-time.After(minResizeGap):
 			}
 		}
 	}
 }
 
-// timeout is when an explorer on c should end to beat the connection's
-// idle or max timeout, whichever comes first, and why; zero if neither is set.
-func (s *server) timeout(c *trackedConn) (at time.Time, why string) {
+// timeout is when an explorer on c should end: after the idle timeout
+// without anything from the person, or before the connection's max
+// timeout cuts it, whichever comes first, and why; zero if neither is set.
+func (s *server) timeout(c *trackedConn, person *activity) (at time.Time, why string) {
 	if d := s.cfg.IdleTimeout; d > 0 {
-		at = c.idleSince().Add(d - min(timeoutMargin, d/4))
+		at = person.since().Add(d - min(timeoutMargin, d/4))
 		why = fmt.Sprintf("closing the session after %v without input", d)
 	}
 	if d := s.cfg.MaxTimeout; d > 0 {
@@ -195,36 +262,23 @@ func (s *server) timeout(c *trackedConn) (at time.Time, why string) {
 	return at, why
 }
 
-// limitRate refuses a client address that opens sessions faster than Rate.
-func (s *server) limitRate(next ssh.Handler) ssh.Handler {
-	return func(sess ssh.Session) {
-		if s.rate != nil && s.rate.Allow(bySource{sess}) != nil {
-			s.refuse(sess, "rate limit", "Too many sessions from your address; please wait a few seconds and try again.")
-			return
-		}
-		next(sess)
-	}
-}
-
-// bySource shows the rate limiter a session's sourceKey as its address, so
-// that it counts an IPv6 /64 as one client, as the connection limit does.
-type bySource struct{ ssh.Session }
-
-func (b bySource) RemoteAddr() net.Addr { return sourceAddr(sourceKey(b.Session.RemoteAddr())) }
-
-type sourceAddr string
-
-func (a sourceAddr) Network() string { return "ip" }
-func (a sourceAddr) String() string  { return string(a) }
-
-// limitSessions caps concurrent sessions and counts them for shutdown.
+// limitSessions admits a session, within the per-address rate and caps
+// and the global one, or refuses it saying why; it counts sessions for
+// shutdown.
 func (s *server) limitSessions(next ssh.Handler) ssh.Handler {
 	return func(sess ssh.Session) {
-		if reason, message := s.admit(); reason != "" {
-			s.refuse(sess, reason, message)
+		var person *activity
+		if t := s.ptyOf(sess); t != nil {
+			person = t.person
+		}
+		entry, r := s.gate.admitSession(connOf(sess.Context()), person)
+		if r != nil {
+			s.refuse(sess, r)
 			return
 		}
-		defer s.leave()
+		defer s.gate.sessionEnded(entry)
+		s.sessions.Store(sess, entry)
+		defer s.sessions.Delete(sess)
 		next(sess)
 	}
 }
@@ -235,8 +289,8 @@ func (s *server) limitSessions(next ssh.Handler) ssh.Handler {
 func (s *server) logSessions(next ssh.Handler) ssh.Handler {
 	return func(sess ssh.Session) {
 		start := time.Now()
-		l := s.log.With("remote", sess.RemoteAddr().String(), "user", clean(sess.User()))
-		kv := []any{"client", clean(sess.Context().ClientVersion())}
+		who := []any{"remote", sess.RemoteAddr().String(), "user", clean(sess.User())}
+		kv := append(who, "client", clean(sess.Context().ClientVersion()))
 		if t := s.ptyOf(sess); t != nil {
 			win := t.windows.get()
 			kv = append(kv, "term", clean(t.term), "window", fmt.Sprintf("%dx%d", win.Width, win.Height))
@@ -244,8 +298,10 @@ func (s *server) logSessions(next ssh.Handler) ssh.Handler {
 		if q := strings.TrimSpace(sess.RawCommand()); q != "" {
 			kv = append(kv, "query", clean(q))
 		}
-		l.Info("connect", kv...)
-		defer func() { l.Info("disconnect", "duration", time.Since(start).Round(time.Millisecond)) }()
+		s.noisy.Info("connect", kv...)
+		defer func() {
+			s.noisy.Info("disconnect", append(who, "duration", time.Since(start).Round(time.Millisecond))...)
+		}()
 		next(sess)
 	}
 }
@@ -255,12 +311,40 @@ func (s *server) recoverPanics(next ssh.Handler) ssh.Handler {
 	return func(sess ssh.Session) {
 		defer func() {
 			if r := recover(); r != nil {
-				s.log.Error("panic in session", "remote", sess.RemoteAddr().String(), "user", clean(sess.User()),
-					"panic", clean(fmt.Sprint(r)), "stack", string(debug.Stack()))
-				_, _ = fmt.Fprintln(sess.Stderr(), "httpstatus: internal error; sorry, the session has ended.")
+				s.crashed(sess, "panic in session", panicNote{value: r, at: panicSite()})
 				_ = sess.Exit(1)
 			}
 		}()
 		next(sess)
+	}
+}
+
+// crashed logs a session's panic, in one line through the rate-limited
+// log, and tells the client.
+func (s *server) crashed(sess ssh.Session, msg string, p panicNote) {
+	s.noisy.Error(msg, "remote", sess.RemoteAddr().String(), "user", clean(sess.User()),
+		"panic", clean(fmt.Sprint(p.value)), "at", p.at)
+	_, _ = fmt.Fprintln(sess.Stderr(), "httpstatus: internal error; sorry, the session has ended.")
+}
+
+// panicNote is a recovered panic and where it happened.
+type panicNote struct {
+	value any
+	at    string
+}
+
+// panicSite is where the panic being recovered happened: the innermost
+// function outside the runtime, called from a deferred function.
+func panicSite() string {
+	pcs := make([]uintptr, 32)
+	frames := runtime.CallersFrames(pcs[:runtime.Callers(3, pcs)])
+	for {
+		f, more := frames.Next()
+		if !strings.HasPrefix(f.Function, "runtime.") {
+			return fmt.Sprintf("%s (%s:%d)", f.Function, filepath.Base(f.File), f.Line)
+		}
+		if !more {
+			return "unknown"
+		}
 	}
 }

@@ -2,14 +2,13 @@ package server
 
 import (
 	"fmt"
-	"io"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	tea "charm.land/bubbletea/v2"
 	"charm.land/ssh"
 	"github.com/charmbracelet/x/ansi"
-	"golang.org/x/time/rate"
 
 	"github.com/httpstatus-dev/httpstatus/model"
 )
@@ -21,26 +20,12 @@ const (
 	// maxWidth and maxHeight bound the window an explorer is drawn in (the
 	// model's own bound): a maximised terminal on a 4K screen at a legible
 	// font. Memory grows with the cells drawn, mostly in Bubble Tea's
-	// renderer: a session costs 0.75 MiB at 80x24 and 8.3 MiB at 300x100
-	// (BenchmarkSessions with BENCH_COLUMNS and BENCH_ROWS), where 4096x256
-	// cost 630 MB. A larger window gets its top left corner, and a line
-	// saying so.
+	// renderer: a session in use costs 0.9 MiB at 80x24 and 8.6 MiB at
+	// 300x100 (BenchmarkSessions with BENCH_TYPE, BENCH_COLUMNS and
+	// BENCH_ROWS), where 4096x256 cost 630 MB. A larger window gets its top
+	// left corner, and a line saying so.
 	maxWidth  = model.MaxWidth
 	maxHeight = model.MaxHeight
-
-	// Input beyond inputBurst bytes at once, then inputRate bytes a second,
-	// is dropped a whole read at a time, before Bubble Tea parses it. Typing,
-	// held keys, wheel scrolling (about 12 bytes an event) and pasting a
-	// query stay far below; a pasted file does not.
-	inputBurst = 16 << 10
-	inputRate  = 4 << 10
-
-	// Keys, mouse events and pastes beyond eventBurst at once, then
-	// eventRate a second, are dropped before they reach the model: each can
-	// cost a full redraw (about 0.4 ms), so a session's input can use at
-	// most a few percent of a core. Held keys repeat at about 30 a second.
-	eventBurst = 120
-	eventRate  = 60
 
 	// minResizeGap spaces the window changes an explorer redraws for;
 	// while a window is being dragged only the latest size counts.
@@ -75,9 +60,14 @@ func (b *windowBox) put(w ssh.Window) {
 	b.mu.Lock()
 	b.win = w
 	b.mu.Unlock()
+	b.signal()
+}
+
+// signal says a size newer than the last taken is there.
+func (b *windowBox) signal() {
 	select {
 	case b.changed <- struct{}{}:
-	default: // already signalled; the taker will read this size
+	default: // already signalled; the taker will read the latest size
 	}
 }
 
@@ -90,25 +80,38 @@ func (b *windowBox) get() ssh.Window {
 // resizeMsg is a client's window change, before clamping.
 type resizeMsg ssh.Window
 
-// fitted runs a session's model within the window allowed, and keeps the
-// client's input within a person's pace. Its filter and Update run on the
-// program's event loop, so they share state without locks.
+// fitted runs a session's model within the window allowed and the work
+// budgets, and contains its panics. Its filter, Init, Update and View run
+// on the program's event loop, so they share state without locks; commands
+// run elsewhere.
 type fitted struct {
 	tea.Model
-	want   ssh.Window    // the client's window
-	notice string        // the last line, when want is larger than allowed
-	events *rate.Limiter // input events
+	want    ssh.Window // the client's window
+	notice  string     // the last line, when want is larger than allowed
+	work    work
+	cells   float64                      // in the window, for what drawing a frame costs
+	drawn   *tea.View                    // the last frame drawn
+	repaint bool                         // the next frame is painted whole
+	redraw  bool                         // a redrawMsg is on its way
+	quit    func()                       // ends the program, from any goroutine
+	after   func(time.Duration, tea.Msg) // sends a message later
+
+	panic atomic.Pointer[panicNote] // the first panic recovered
 }
 
-// newFitted wraps m for a client whose window is want.
-func newFitted(m tea.Model, want ssh.Window) *fitted {
-	return &fitted{Model: m, want: want, events: rate.NewLimiter(eventRate, eventBurst)}
+// redrawMsg asks for the frame put off for the draw budget.
+type redrawMsg struct{}
+
+// newFitted wraps m for a client whose window is want, charging work.
+func newFitted(m tea.Model, want ssh.Window, w work) *fitted {
+	return &fitted{Model: m, want: want, work: w, quit: func() {}, after: func(time.Duration, tea.Msg) {}}
 }
 
 // modelSize is the size the wrapped model gets in a window of width x
 // height: one line less when the notice needs it.
 func (f *fitted) modelSize(width, height int) (int, int) {
 	f.notice = ""
+	f.cells = float64(width * height)
 	if f.want.Width > width || f.want.Height > height {
 		f.notice = fmt.Sprintf("Your window is %dx%d; httpstatus uses at most %dx%d of it.",
 			f.want.Width, f.want.Height, maxWidth, maxHeight)
@@ -118,9 +121,8 @@ func (f *fitted) modelSize(width, height int) (int, int) {
 }
 
 // filter clamps every window size before Bubble Tea's renderer allocates
-// for it, ours and any the client reports in band, and drops input events
-// beyond the budget. It replaces the filter wish's bubbletea.MakeOptions
-// installs, so it also keeps that one's rule: no job control over SSH.
+// for it. It replaces the filter wish's bubbletea.MakeOptions installs, so
+// it also keeps that one's rule: no job control over SSH.
 func (f *fitted) filter(_ tea.Model, msg tea.Msg) tea.Msg {
 	switch msg := msg.(type) {
 	case resizeMsg:
@@ -130,59 +132,98 @@ func (f *fitted) filter(_ tea.Model, msg tea.Msg) tea.Msg {
 	case tea.WindowSizeMsg:
 		w, h := clampWindow(ssh.Window{Width: msg.Width, Height: msg.Height})
 		return tea.WindowSizeMsg{Width: w, Height: h}
-	case tea.KeyMsg, tea.MouseMsg, tea.PasteMsg:
-		if !f.events.Allow() {
-			return nil
-		}
 	case tea.SuspendMsg:
 		return tea.ResumeMsg{}
 	}
 	return msg
 }
 
-func (f *fitted) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
-	if size, ok := msg.(tea.WindowSizeMsg); ok {
-		size.Width, size.Height = f.modelSize(size.Width, size.Height)
-		msg = size
-	}
-	var cmd tea.Cmd
-	f.Model, cmd = f.Model.Update(msg)
-	return f, cmd
+func (f *fitted) Init() (cmd tea.Cmd) {
+	defer f.recover(func() { cmd = nil })
+	return f.guard(f.Model.Init())
 }
 
-func (f *fitted) View() tea.View {
-	v := f.Model.View()
+func (f *fitted) Update(msg tea.Msg) (model tea.Model, cmd tea.Cmd) {
+	model = f // also after a panic
+	if f.panic.Load() != nil {
+		return f, nil // quitting
+	}
+	defer f.recover(func() { cmd = nil })
+	switch m := msg.(type) {
+	case redrawMsg:
+		f.redraw = false
+		return f, nil // View follows
+	case tea.WindowSizeMsg:
+		m.Width, m.Height = f.modelSize(m.Width, m.Height)
+		msg = m
+		f.drawn, f.repaint = nil, true // the renderer repaints all: never an old frame
+	}
+	start := time.Now()
+	defer func() { f.work.updates.spend(time.Since(start)) }()
+	f.Model, cmd = f.Model.Update(msg)
+	return f, f.guard(cmd)
+}
+
+// View is the model's view with the notice, if any. While the draw budget
+// is in debt it is the last frame drawn, and a redraw is asked for once
+// the budget allows; a new frame is charged what drawing it costs.
+func (f *fitted) View() (v tea.View) {
+	if f.panic.Load() != nil {
+		return tea.NewView("")
+	}
+	defer f.recover(func() { v = tea.NewView("") })
+	if f.drawn != nil && !f.work.draws.left() {
+		if !f.redraw {
+			f.redraw = true
+			f.after(max(f.work.draws.wait(), time.Second/frameRate), redrawMsg{})
+		}
+		return *f.drawn
+	}
+	v = f.Model.View()
 	if f.notice != "" {
 		w, _ := clampWindow(f.want)
 		v.Content += "\n" + ansi.Truncate(f.notice, w, "…")
 	}
+	switch {
+	case f.repaint:
+		f.work.draws.spend(time.Duration(f.cells * repaintCostPerCell))
+		f.repaint = false
+	case f.drawn == nil || v.Content != f.drawn.Content:
+		f.work.draws.spend(time.Duration(f.cells * drawCostPerCell))
+	}
+	f.drawn = &v
 	return v
 }
 
-// limitedInput passes a session's input on while it keeps within
-// inputRate; reads beyond it are dropped whole (a whole read mostly holds
-// whole escape sequences).
-type limitedInput struct {
-	r       io.Reader
-	budget  *rate.Limiter
-	dropped func() // called on the first drop
-	warned  sync.Once
-}
-
-func newLimitedInput(r io.Reader, dropped func()) *limitedInput {
-	return &limitedInput{r: r, budget: rate.NewLimiter(inputRate, inputBurst), dropped: dropped}
-}
-
-func (in *limitedInput) Read(p []byte) (int, error) {
-	p = p[:min(len(p), inputBurst)] // a larger read could never pass
-	for {
-		n, err := in.r.Read(p)
-		if n == 0 || in.budget.AllowN(time.Now(), n) {
-			return n, err
+// guard makes cmd, and the commands of a batch it returns, recover their
+// panics.
+func (f *fitted) guard(cmd tea.Cmd) tea.Cmd {
+	if cmd == nil {
+		return nil
+	}
+	return func() (msg tea.Msg) {
+		defer f.recover(func() { msg = nil })
+		msg = cmd()
+		if batch, ok := msg.(tea.BatchMsg); ok {
+			for i := range batch {
+				batch[i] = f.guard(batch[i])
+			}
 		}
-		in.warned.Do(in.dropped)
-		if err != nil {
-			return 0, err
-		}
+		return msg
 	}
 }
+
+// recover, deferred, notes a panic, ends the program and runs instead,
+// which sets the results.
+func (f *fitted) recover(instead func()) {
+	r := recover()
+	if r == nil {
+		return
+	}
+	f.panic.CompareAndSwap(nil, &panicNote{value: r, at: panicSite()})
+	instead()
+	f.quit()
+}
+
+// panicked is the first panic recovered, or nil.
+func (f *fitted) panicked() *panicNote { return f.panic.Load() }

@@ -1,56 +1,23 @@
 package server
 
 import (
+	"fmt"
 	"io"
 	"strings"
 	"testing"
-	"testing/iotest"
+	"time"
 
 	tea "charm.land/bubbletea/v2"
 	"charm.land/ssh"
 	gossh "golang.org/x/crypto/ssh"
 )
 
-// limitedInput passes a burst, then drops whole reads beyond the budget,
-// and reports the first drop.
-func TestLimitedInput(t *testing.T) {
-	t.Parallel()
-	drops := 0
-	src := iotest.HalfReader(strings.NewReader(strings.Repeat("j", 4*inputBurst)))
-	in := newLimitedInput(src, func() { drops++ })
-	got, err := io.ReadAll(in)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(got) < inputBurst/2 || len(got) > inputBurst+inputRate {
-		t.Errorf("%d bytes of %d passed; want about the burst, %d", len(got), 4*inputBurst, inputBurst)
-	}
-	if drops != 1 {
-		t.Errorf("dropped called %d times, want 1", drops)
-	}
-	// A read larger than the burst is cut to it rather than never passing.
-	in = newLimitedInput(strings.NewReader(strings.Repeat("k", 2*inputBurst)), func() {})
-	if n, _ := in.Read(make([]byte, 2*inputBurst)); n != inputBurst {
-		t.Errorf("a %d-byte read passed %d bytes, want %d", 2*inputBurst, n, inputBurst)
-	}
-}
-
-// fitted's filter clamps every size and drops input events beyond the
-// budget, but never the program's own messages.
+// fitted's filter clamps every size and keeps the program's own messages.
 func TestFittedFilter(t *testing.T) {
 	t.Parallel()
-	f := newFitted(nil, ssh.Window{Width: 80, Height: 24})
-	keys := 0
-	for range 10 * eventBurst {
-		if f.filter(nil, tea.KeyPressMsg{Code: 'j', Text: "j"}) != nil {
-			keys++
-		}
-	}
-	if keys < eventBurst || keys > eventBurst+eventRate {
-		t.Errorf("%d of %d keys passed, want about %d", keys, 10*eventBurst, eventBurst)
-	}
+	f := newFitted(nil, ssh.Window{Width: 80, Height: 24}, newWork())
 	if f.filter(nil, tea.QuitMsg{}) == nil {
-		t.Error("QuitMsg dropped with the budget spent")
+		t.Error("QuitMsg dropped")
 	}
 	if got := f.filter(nil, tea.WindowSizeMsg{Width: 4096, Height: 256}); got != (tea.WindowSizeMsg{Width: maxWidth, Height: maxHeight}) {
 		t.Errorf("in-band size: %v", got)
@@ -94,5 +61,52 @@ func TestEarlyInput(t *testing.T) {
 	early, after, _ := strings.Cut(string(got), "after")
 	if len(early) < maxEarlyInput || len(early) > maxEarlyInput+1024 || strings.Trim(early, "b") != "" || after != " the start, and on" {
 		t.Errorf("read %d bytes before the start and %q after, want %d and %q", len(early), after, maxEarlyInput, " the start, and on")
+	}
+}
+
+// counter is a model whose view is the number of keys it has seen.
+type counter struct{ keys int }
+
+func (c counter) Init() tea.Cmd { return nil }
+func (c counter) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	if _, ok := msg.(tea.KeyPressMsg); ok {
+		c.keys++
+	}
+	return c, nil
+}
+func (c counter) View() tea.View { return tea.NewView(fmt.Sprint(c.keys)) }
+
+// While the draw budget is in debt, fitted shows the last frame drawn and
+// asks once for a redraw; the redraw shows every key since. A resize is
+// always drawn.
+func TestFittedCoalescesFrames(t *testing.T) {
+	t.Parallel()
+	w := work{newBudget(1, time.Second), newBudget(0.001, 100*time.Microsecond)}
+	f := newFitted(counter{}, ssh.Window{Width: 80, Height: 24}, w)
+	f.modelSize(80, 24)
+	var asked []tea.Msg
+	f.after = func(_ time.Duration, msg tea.Msg) { asked = append(asked, msg) }
+	if got := f.View().Content; got != "0" {
+		t.Fatalf("first frame %q", got)
+	}
+	for range 5 { // the first frame spent the budget
+		f.Update(tea.KeyPressMsg{Code: 'j', Text: "j"})
+		if got := f.View().Content; got != "0" {
+			t.Errorf("a frame drawn in debt: %q", got)
+		}
+	}
+	if len(asked) != 1 || asked[0] != (redrawMsg{}) {
+		t.Fatalf("asked for %v, want one redrawMsg", asked)
+	}
+	f.work.draws = newBudget(1, time.Second) // the budget has come back
+	f.Update(redrawMsg{})
+	if got := f.View().Content; got != "5" {
+		t.Errorf("the redraw shows %q, want 5", got)
+	}
+	f.work.draws = newBudget(0.001, 100*time.Microsecond)
+	f.work.draws.spend(time.Second)
+	f.Update(tea.WindowSizeMsg{Width: 100, Height: 30})
+	if got := f.View().Content; got != "5" || f.drawn == nil {
+		t.Errorf("after a resize in debt: %q, drawn %v", got, f.drawn != nil)
 	}
 }
