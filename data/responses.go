@@ -9,6 +9,7 @@ import (
 	"net/textproto"
 	"strconv"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -50,6 +51,12 @@ type Response struct {
 	// MaxBodyEvidence bytes), where error pages say who wrote them.
 	BodyStart string
 	Request   *Request // the request it answers, when the input has it
+	// Failure is set, with Code 0, when no response came at all and the
+	// client said so (curl's "Empty reply from server"); Line is then
+	// what the client printed.
+	Failure *NoResponse
+
+	lowerCase bool // an HTTP/1 head whose field names are all lower case
 }
 
 // Request is a request head found in the input: curl -v's "> " lines, or
@@ -143,14 +150,25 @@ func (s *lineScanner) scan() (start, end int, ok bool) {
 
 // parseRaw reads responses as they are on the wire, or as curl -i and
 // HTTPie print them: status line, header fields, a blank line, content.
+// A line in which curl says no response came ("curl: (52) Empty reply
+// from server", with -sS) stands for a response with code 0.
 func parseRaw(b []byte) ([]*Response, error) {
 	var out []*Response
 	var req *Request
 	crlf := false // whether heads end their lines with CRLF, as curl prints them
 	for pos := 0; pos < len(b); {
-		start, isResponse, found := nextHead(b, pos, len(out) > 0 && crlf)
-		if !found {
+		start, kind := nextHead(b, pos, len(out) > 0 && crlf)
+		if kind == noHead {
 			break
+		}
+		if kind == failureLine {
+			line := firstLine(b[start:])
+			if len(out) == 0 || out[len(out)-1].Code/100 == 3 { // curl -L was following
+				out = append(out, failed(string(line), failureIn(line, false), req))
+				req = nil
+			}
+			pos = start + len(line) + 1
+			continue
 		}
 		if len(out) == 0 {
 			line, _, _ := bytes.Cut(b[start:], []byte("\n"))
@@ -161,7 +179,7 @@ func parseRaw(b []byte) ([]*Response, error) {
 			return nil, err
 		}
 		first := string(lines[0])
-		if !isResponse {
+		if kind == requestHead {
 			req = newRequest(first, lines[1:])
 			pos = headEnd
 			continue
@@ -184,19 +202,33 @@ func parseRaw(b []byte) ([]*Response, error) {
 	return out, nil
 }
 
+// What starts at a line of the input.
+type headKind int
+
+const (
+	noHead       headKind = iota
+	responseHead          // a status line
+	requestHead           // a request line
+	failureLine           // curl saying that no response came
+)
+
 // nextHead finds the next line, from pos, that starts a response (a status
-// line) or a request (a request line). pos counts as a line start. In
-// content, where text can mention a status line, a head must look like one:
-// its first line ends in CRLF when the input's heads do (inCRLF), and is
-// followed by a header field, a blank line or the end.
-func nextHead(b []byte, pos int, inCRLF bool) (start int, isResponse, found bool) {
+// line), a request (a request line), or says no response came. pos counts
+// as a line start. In content, where text can mention a status line, a
+// head must look like one: its first line ends in CRLF when the input's
+// heads do (inCRLF), and is followed by a header field, a blank line or
+// the end.
+func nextHead(b []byte, pos int, inCRLF bool) (start int, kind headKind) {
 	s := lineScanner{b: b, next: pos}
 	for {
 		start, end, ok := s.scan()
 		if !ok {
-			return 0, false, false
+			return 0, noHead
 		}
 		line := b[start:end]
+		if failureIn(line, false) != nil {
+			return start, failureLine
+		}
 		isStatus := isStatusLine(line)
 		if !isStatus && !isRequestLine(line) {
 			continue
@@ -207,8 +239,37 @@ func nextHead(b []byte, pos int, inCRLF bool) (start int, isResponse, found bool
 		if pos > 0 && !fieldOrBlankAt(b, s.next) {
 			continue
 		}
-		return start, isStatus, true
+		if isStatus {
+			return start, responseHead
+		}
+		return start, requestHead
 	}
+}
+
+// failureIn reads a line in which curl says it got no response: "curl:
+// (52) Empty reply from server" as curl -sS prints it, or, among curl -v's
+// remarks (verbose), "* Empty reply from server". It returns the evidence
+// table's row, or nil.
+func failureIn(line []byte, verbose bool) *NoResponse {
+	rest, ok := bytes.CutPrefix(line, []byte("curl: ("))
+	if !ok && verbose {
+		rest, ok = bytes.CutPrefix(line, []byte("* "))
+	}
+	if !ok || len(rest) > MaxStartLine {
+		return nil
+	}
+	table := softwareTable().NoResponse
+	for i := range table {
+		if bytes.Contains(rest, []byte(table[i].Message)) {
+			return &table[i]
+		}
+	}
+	return nil
+}
+
+// failed is a response that never came, as the client reported it.
+func failed(line string, why *NoResponse, req *Request) *Response {
+	return &Response{Line: line, Header: textproto.MIMEHeader{}, Body: -1, Request: req, Failure: why}
 }
 
 // fieldOrBlankAt reports whether the line at i is a header field, blank, or
@@ -282,8 +343,7 @@ func bodyEnd(b []byte, from int, resp *Response, crlf bool) int {
 	// another head or nothing. It does not count under Transfer-Encoding
 	// (curl prints chunked content decoded anyway), nor on the statuses
 	// that have no content.
-	bodyless := resp.Code/100 == 1 || resp.Code == 204 || resp.Code == 304
-	if n, ok := contentLength(resp.Header); ok && !bodyless && resp.Header.Get("Transfer-Encoding") == "" && n <= int64(len(rest)) {
+	if n, ok, err := ContentLength(resp.Header); ok && err == nil && !NoContent(resp.Code) && resp.Header.Get("Transfer-Encoding") == "" && n <= int64(len(rest)) {
 		if after := rest[n:]; len(bytes.TrimSpace(after)) == 0 || startsHead(after) {
 			return from + int(n)
 		}
@@ -292,7 +352,7 @@ func bodyEnd(b []byte, from int, resp *Response, crlf bool) int {
 		return from // no content: curl -I, a 1xx, 204 or 304
 	}
 	next := len(b)
-	if start, _, found := nextHead(b, from, crlf); found {
+	if start, kind := nextHead(b, from, crlf); kind != noHead {
 		next = start
 	}
 	if glued := gluedStatusLine(b[from:next]); glued >= 0 {
@@ -357,28 +417,44 @@ func statusPrefix(b []byte) bool {
 	return ok
 }
 
-// contentLength is the Content-Length of a head when it is one valid number.
-func contentLength(h textproto.MIMEHeader) (int64, bool) {
-	v := h.Values("Content-Length")
+// Errors of ContentLength.
+var (
+	ErrLengthNotNumber = errors.New("Content-Length is not a number of bytes")
+	ErrLengthConflict  = errors.New("Content-Length is sent several times with different values")
+)
+
+// ContentLength reads a head's Content-Length (RFC 9110 §8.6): ok is false
+// when there is none, and err says why a value sent is unusable. A value
+// repeated the same is one value (RFC 9112 §6.3).
+func ContentLength(h textproto.MIMEHeader) (n int64, ok bool, err error) {
+	v := h["Content-Length"]
 	if len(v) == 0 {
-		return 0, false
+		return 0, false, nil
 	}
-	n, err := strconv.ParseInt(strings.TrimSpace(v[0]), 10, 64)
-	if err != nil || n < 0 {
-		return 0, false
+	first := strings.TrimSpace(v[0])
+	u, err := strconv.ParseUint(first, 10, 63)
+	if err != nil {
+		return 0, true, ErrLengthNotNumber
 	}
 	for _, other := range v[1:] {
-		if strings.TrimSpace(other) != strings.TrimSpace(v[0]) {
-			return 0, false
+		if strings.TrimSpace(other) != first {
+			return 0, true, ErrLengthConflict
 		}
 	}
-	return n, true
+	return int64(u), true, nil
 }
 
 func newResponse(statusLine string, fields [][]byte) *Response {
 	proto, code, phrase, _ := ParseStatusLine(statusLine)
 	h, malformed := parseHeader(fields)
-	return &Response{Line: statusLine, Proto: proto, Code: code, Phrase: phrase, Header: h, Malformed: malformed, Body: -1}
+	lower := len(h) > 0 && strings.HasPrefix(proto, "HTTP/1")
+	for _, f := range fields {
+		if name, _, ok := bytes.Cut(f, []byte(":")); ok && bytes.ContainsFunc(name, unicode.IsUpper) {
+			lower = false
+			break
+		}
+	}
+	return &Response{Line: statusLine, Proto: proto, Code: code, Phrase: phrase, Header: h, Malformed: malformed, Body: -1, lowerCase: lower}
 }
 
 func newRequest(requestLine string, fields [][]byte) *Request {

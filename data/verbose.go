@@ -7,15 +7,22 @@ import (
 )
 
 // isVerbose reports whether the input is curl -v output, where the response
-// head is on lines that start with "< ".
+// head is on lines that start with "< " and the request's on lines that
+// start with "> " (alone when no response came).
 func isVerbose(b []byte) bool {
+	return hasPrefixedLine(b, "< HTTP/", isStatusLine) || hasPrefixedLine(b, "> ", isRequestLine)
+}
+
+// hasPrefixedLine reports whether a line of b starts with prefix and the
+// rest of it, from the prefix's last two bytes' end, passes check.
+func hasPrefixedLine(b []byte, prefix string, check func([]byte) bool) bool {
 	for off := 0; ; {
-		i := bytes.Index(b[off:], []byte("< HTTP/"))
+		i := bytes.Index(b[off:], []byte(prefix))
 		if i < 0 {
 			return false
 		}
 		i += off
-		if (i == 0 || b[i-1] == '\n') && isStatusLine(firstLine(b[i+2:])) {
+		if (i == 0 || b[i-1] == '\n') && check(firstLine(b[i+2:])) {
 			return true
 		}
 		off = i + 1
@@ -24,14 +31,18 @@ func isVerbose(b []byte) bool {
 
 // verboseReader follows curl -v output: "> " lines are the request it
 // sent, "< " lines the response head, "* " lines curl's own remarks, which
-// say where it connected and which URL it follows next. Content is written
-// apart from the heads, so Response.Body is unknown (-1).
+// say where it connected, which URL it follows next, and when no response
+// came. Content is written apart from the heads ("{ [361 bytes data]"), so
+// Response.Body is unknown (-1); the other lines are the content of the
+// last response, of which BodyStart keeps the start.
 type verboseReader struct {
-	out     []*Response
-	req     *Request
-	reqHead [][]byte // the request head being read
-	head    [][]byte // the response head being read
-	size    int      // bytes in the head being read
+	out      []*Response
+	req      *Request
+	reqHead  [][]byte // the request head being read
+	head     [][]byte // the response head being read
+	size     int      // bytes in the head being read
+	answered bool     // the last request has a response, or a failure
+	body     []byte   // the start of the last response's content
 
 	scheme  string // of the current connection, from curl's remarks
 	nextURL string // "Issue another request to this URL"
@@ -52,8 +63,12 @@ func parseVerbose(b []byte) ([]*Response, error) {
 			err = v.requestLine(bytes.TrimPrefix(bytes.TrimPrefix(line, []byte(">")), []byte(" ")))
 		case bytes.HasPrefix(line, []byte("< ")) || bytes.Equal(line, []byte("<")):
 			err = v.responseLine(bytes.TrimPrefix(bytes.TrimPrefix(line, []byte("<")), []byte(" ")))
-		case bytes.HasPrefix(line, []byte("* ")):
-			v.remark(string(line[2:]))
+		case bytes.HasPrefix(line, []byte("* ")) || bytes.HasPrefix(line, []byte("curl: (")):
+			v.remark(line)
+		case bytes.HasPrefix(line, []byte("{ ")) || bytes.HasPrefix(line, []byte("} ")):
+			// curl's count of the bytes it received or sent
+		default:
+			v.content(line)
 		}
 		if err != nil {
 			return nil, err
@@ -63,7 +78,29 @@ func parseVerbose(b []byte) ([]*Response, error) {
 		return nil, err
 	}
 	v.endRequest()
+	v.endContent()
 	return v.out, nil
+}
+
+// content keeps a line of the last response's content, as far as
+// MaxBodyEvidence.
+func (v *verboseReader) content(line []byte) {
+	if len(v.out) == 0 || v.head != nil || len(v.body) >= MaxBodyEvidence {
+		return
+	}
+	if len(v.body) > 0 || len(bytes.TrimSpace(line)) > 0 {
+		v.body = append(v.body, line...)
+		v.body = append(v.body, '\n')
+	}
+}
+
+// endContent gives the last response the content read after it.
+func (v *verboseReader) endContent() {
+	if len(v.out) > 0 && len(v.body) > 0 {
+		content := bytes.TrimSpace(v.body)
+		v.out[len(v.out)-1].BodyStart = string(content[:min(len(content), MaxBodyEvidence)])
+	}
+	v.body = v.body[:0]
 }
 
 func (v *verboseReader) grow(line []byte) error {
@@ -83,6 +120,8 @@ func (v *verboseReader) requestLine(line []byte) error {
 		if !isRequest {
 			return nil
 		}
+		v.endContent()
+		v.answered = false
 	case v.reqHead == nil:
 		return nil // not part of a head
 	}
@@ -114,6 +153,8 @@ func (v *verboseReader) responseLine(line []byte) error {
 			return err
 		}
 		v.endRequest()
+		v.endContent()
+		v.answered = true
 		v.size = 0
 		v.head = [][]byte{line}
 		return v.grow(line)
@@ -144,9 +185,22 @@ func (v *verboseReader) endResponse() error {
 
 // remark reads what curl says about connections: "Connected to example.com
 // (93.184.215.14) port 443", "SSL connection using TLSv1.3", "Issue
-// another request to this URL: 'https://example.com/'".
-func (v *verboseReader) remark(r string) {
-	r = strings.TrimSpace(r)
+// another request to this URL: 'https://example.com/'", and "Empty reply
+// from server" when the request got no response.
+func (v *verboseReader) remark(line []byte) {
+	if why := failureIn(line, true); why != nil {
+		if !v.answered && v.head == nil {
+			v.endRequest()
+			v.endContent()
+			v.out = append(v.out, failed(string(bytes.TrimPrefix(line, []byte("* "))), why, v.req))
+			v.answered = true
+		}
+		return
+	}
+	if !bytes.HasPrefix(line, []byte("* ")) {
+		return
+	}
+	r := strings.TrimSpace(string(line[2:]))
 	switch {
 	case strings.HasPrefix(r, "Connected to "):
 		if _, port, ok := strings.Cut(r, ") port "); ok {
