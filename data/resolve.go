@@ -251,7 +251,7 @@ func (c *Catalog) meaningOf(group []Result, h *Response, flags []Result, m *Mean
 		if h.Failure != nil {
 			// The client's own words: no response came, and "000" is what
 			// clients, not a server or a log, say then.
-			sources, signs = append(sources, clientSource), append(signs, "the client said "+strconv.Quote(h.Failure.Message))
+			sources, signs = append(sources, clientSource), append(signs, "curl's "+strconv.Quote(h.Failure.Message))
 			own = append(own, true)
 		}
 		if who := m.AnsweredBy; who != nil && who.means != 0 && group[0].Sub == nil {
@@ -275,8 +275,8 @@ func (c *Catalog) meaningOf(group []Result, h *Response, flags []Result, m *Mean
 		if st.meant = r.Status.Code != h.Code; st.meant {
 			continue
 		}
-		st.phrase = h.Phrase != "" && (foldText(h.Phrase) == foldText(r.Status.Phrase) ||
-			slices.ContainsFunc(r.Status.Aliases, func(a string) bool { return foldText(a) == foldText(h.Phrase) }))
+		st.phrase = h.Phrase != "" && (SamePhrase(h.Phrase, r.Status.Phrase) ||
+			slices.ContainsFunc(r.Status.Aliases, func(a string) bool { return SamePhrase(a, h.Phrase) }))
 		if who := m.AnsweredBy; who != nil && who.bySign && !r.Status.Official && !who.Sends(r.Status.Source) {
 			// A sign shows who wrote it, and it is not this vendor: nginx's
 			// limit_req page says "Service Temporarily Unavailable" as an

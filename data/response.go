@@ -19,7 +19,7 @@ func pastedResponses(text string) []*Response {
 	if !strings.Contains(text, "HTTP/") && !strings.Contains(text, "curl: (") {
 		return nil
 	}
-	if rs, err := parseResponses([]byte(strings.TrimLeft(text, " \t"))); err == nil {
+	if rs, err := parseResponses(strings.TrimLeft(text, " \t")); err == nil {
 		return rs
 	}
 	var out []*Response

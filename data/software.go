@@ -6,6 +6,8 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/pelletier/go-toml/v2"
 )
@@ -187,7 +189,7 @@ func (c *Condition) matches(h *Response) (string, bool) {
 		ev = append(ev, displayField(name)+": "+clipText(v, 60))
 	}
 	if c.Phrase != "" {
-		if h.Phrase == "" || foldText(h.Phrase) != foldText(c.Phrase) {
+		if h.Phrase == "" || !SamePhrase(h.Phrase, c.Phrase) {
 			return "", false
 		}
 		ev = append(ev, "reason phrase "+strconv.Quote(h.Phrase))
@@ -456,14 +458,42 @@ func clipText(s string, n int) string {
 	return s[:n] + "…"
 }
 
-// foldText reduces a phrase to its letters and digits, lower-cased, so
-// that "Gateway Time-out" matches "Gateway Timeout".
-func foldText(s string) string {
-	var b strings.Builder
-	for _, r := range strings.ToLower(s) {
-		if r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r > 0x7f {
-			b.WriteRune(r)
+// SamePhrase reports whether two reason phrases have the same letters and
+// digits, ignoring case: "Gateway Time-out" is "Gateway Timeout". It
+// compares in place: explain asks it of every meaning of every code it
+// reads.
+func SamePhrase(a, b string) bool {
+	i, j := 0, 0
+	for {
+		ra, na := nextFolded(a, i)
+		rb, nb := nextFolded(b, j)
+		if ra != rb {
+			return false
+		}
+		if ra < 0 {
+			return true
+		}
+		i, j = na, nb
+	}
+}
+
+// nextFolded is the next letter or digit of s from i, lower-cased, and
+// where the one after starts; -1 at the end.
+func nextFolded(s string, i int) (rune, int) {
+	for i < len(s) {
+		r, size := rune(s[i]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(s[i:])
+		}
+		i += size
+		switch {
+		case r >= 'A' && r <= 'Z':
+			return r + 'a' - 'A', i
+		case r >= 'a' && r <= 'z', r >= '0' && r <= '9':
+			return r, i
+		case r >= utf8.RuneSelf:
+			return unicode.ToLower(r), i
 		}
 	}
-	return b.String()
+	return -1, i
 }

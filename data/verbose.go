@@ -9,15 +9,15 @@ import (
 // isVerbose reports whether the input is curl -v output, where the response
 // head is on lines that start with "< " and the request's on lines that
 // start with "> " (alone when no response came).
-func isVerbose(b []byte) bool {
+func isVerbose(b string) bool {
 	return hasPrefixedLine(b, "< HTTP/", isStatusLine) || hasPrefixedLine(b, "> ", isRequestLine)
 }
 
 // hasPrefixedLine reports whether a line of b starts with prefix and the
 // rest of it, from the prefix's last two bytes' end, passes check.
-func hasPrefixedLine(b []byte, prefix string, check func([]byte) bool) bool {
+func hasPrefixedLine(b string, prefix string, check func(string) bool) bool {
 	for off := 0; ; {
-		i := bytes.Index(b[off:], []byte(prefix))
+		i := strings.Index(b[off:], prefix)
 		if i < 0 {
 			return false
 		}
@@ -38,8 +38,8 @@ func hasPrefixedLine(b []byte, prefix string, check func([]byte) bool) bool {
 type verboseReader struct {
 	out      []*Response
 	req      *Request
-	reqHead  [][]byte // the request head being read
-	head     [][]byte // the response head being read
+	reqHead  []string // the request head being read
+	head     []string // the response head being read
 	size     int      // bytes in the head being read
 	answered bool     // the last request has a response, or a failure
 	body     []byte   // the start of the last response's content
@@ -48,7 +48,7 @@ type verboseReader struct {
 	nextURL string // "Issue another request to this URL"
 }
 
-func parseVerbose(b []byte) ([]*Response, error) {
+func parseVerbose(b string) ([]*Response, error) {
 	v := &verboseReader{scheme: "http"}
 	s := lineScanner{b: b}
 	for {
@@ -59,13 +59,13 @@ func parseVerbose(b []byte) ([]*Response, error) {
 		line := b[start:end]
 		var err error
 		switch {
-		case bytes.HasPrefix(line, []byte("> ")) || bytes.Equal(line, []byte(">")):
-			err = v.requestLine(bytes.TrimPrefix(bytes.TrimPrefix(line, []byte(">")), []byte(" ")))
-		case bytes.HasPrefix(line, []byte("< ")) || bytes.Equal(line, []byte("<")):
-			err = v.responseLine(bytes.TrimPrefix(bytes.TrimPrefix(line, []byte("<")), []byte(" ")))
-		case bytes.HasPrefix(line, []byte("* ")) || bytes.HasPrefix(line, []byte("curl: (")):
+		case strings.HasPrefix(line, "> ") || line == ">":
+			err = v.requestLine(strings.TrimPrefix(strings.TrimPrefix(line, ">"), " "))
+		case strings.HasPrefix(line, "< ") || line == "<":
+			err = v.responseLine(strings.TrimPrefix(strings.TrimPrefix(line, "<"), " "))
+		case strings.HasPrefix(line, "* ") || strings.HasPrefix(line, "curl: ("):
 			v.remark(line)
-		case bytes.HasPrefix(line, []byte("{ ")) || bytes.HasPrefix(line, []byte("} ")):
+		case strings.HasPrefix(line, "{ ") || strings.HasPrefix(line, "} "):
 			// curl's count of the bytes it received or sent
 		default:
 			v.content(line)
@@ -84,11 +84,11 @@ func parseVerbose(b []byte) ([]*Response, error) {
 
 // content keeps a line of the last response's content, as far as
 // MaxBodyEvidence.
-func (v *verboseReader) content(line []byte) {
+func (v *verboseReader) content(line string) {
 	if len(v.out) == 0 || v.head != nil || len(v.body) >= MaxBodyEvidence {
 		return
 	}
-	if len(v.body) > 0 || len(bytes.TrimSpace(line)) > 0 {
+	if len(v.body) > 0 || len(strings.TrimSpace(line)) > 0 {
 		v.body = append(v.body, line...)
 		v.body = append(v.body, '\n')
 	}
@@ -103,7 +103,7 @@ func (v *verboseReader) endContent() {
 	v.body = v.body[:0]
 }
 
-func (v *verboseReader) grow(line []byte) error {
+func (v *verboseReader) grow(line string) error {
 	v.size += len(line) + 2
 	if v.size > MaxHead {
 		return ErrHeadTooLarge
@@ -111,10 +111,10 @@ func (v *verboseReader) grow(line []byte) error {
 	return nil
 }
 
-func (v *verboseReader) requestLine(line []byte) error {
+func (v *verboseReader) requestLine(line string) error {
 	isRequest := isRequestLine(line)
 	switch {
-	case isRequest || len(bytes.TrimSpace(line)) == 0:
+	case isRequest || len(strings.TrimSpace(line)) == 0:
 		v.endRequest()
 		v.size = 0
 		if !isRequest {
@@ -135,7 +135,7 @@ func (v *verboseReader) endRequest() {
 	if len(v.reqHead) == 0 {
 		return
 	}
-	req := newRequest(string(v.reqHead[0]), v.reqHead[1:])
+	req := newRequest(v.reqHead[0], v.reqHead[1:])
 	switch {
 	case v.nextURL != "":
 		req.URL = v.nextURL
@@ -147,7 +147,7 @@ func (v *verboseReader) endRequest() {
 	v.req, v.reqHead, v.nextURL = req, nil, ""
 }
 
-func (v *verboseReader) responseLine(line []byte) error {
+func (v *verboseReader) responseLine(line string) error {
 	if isStatusLine(line) {
 		if err := v.endResponse(); err != nil {
 			return err
@@ -156,13 +156,13 @@ func (v *verboseReader) responseLine(line []byte) error {
 		v.endContent()
 		v.answered = true
 		v.size = 0
-		v.head = [][]byte{line}
+		v.head = []string{line}
 		return v.grow(line)
 	}
 	if v.head == nil {
 		return nil
 	}
-	if len(bytes.TrimSpace(line)) == 0 {
+	if len(strings.TrimSpace(line)) == 0 {
 		return v.endResponse()
 	}
 	v.head = append(v.head, line)
@@ -173,7 +173,7 @@ func (v *verboseReader) endResponse() error {
 	if v.head == nil {
 		return nil
 	}
-	resp := newResponse(string(v.head[0]), v.head[1:])
+	resp := newResponse(v.head[0], v.head[1:])
 	resp.Request = v.req
 	v.out = append(v.out, resp)
 	v.head = nil
@@ -187,20 +187,20 @@ func (v *verboseReader) endResponse() error {
 // (93.184.215.14) port 443", "SSL connection using TLSv1.3", "Issue
 // another request to this URL: 'https://example.com/'", and "Empty reply
 // from server" when the request got no response.
-func (v *verboseReader) remark(line []byte) {
+func (v *verboseReader) remark(line string) {
 	if why := failureIn(line, true); why != nil {
 		if !v.answered && v.head == nil {
 			v.endRequest()
 			v.endContent()
-			v.out = append(v.out, failed(string(bytes.TrimPrefix(line, []byte("* "))), why, v.req))
+			v.out = append(v.out, failed(strings.TrimPrefix(line, "* "), why, v.req))
 			v.answered = true
 		}
 		return
 	}
-	if !bytes.HasPrefix(line, []byte("* ")) {
+	if !strings.HasPrefix(line, "* ") {
 		return
 	}
-	r := strings.TrimSpace(string(line[2:]))
+	r := strings.TrimSpace(line[2:])
 	switch {
 	case strings.HasPrefix(r, "Connected to "):
 		if _, port, ok := strings.Cut(r, ") port "); ok {

@@ -86,7 +86,7 @@ func methodAfter(code int, method string) string {
 // the request: a 1xx, or a proxy's 200 to CONNECT.
 func interim(resp *data.Response) bool {
 	return resp.Code/100 == 1 || resp.Code == 200 &&
-		(resp.Request != nil && resp.Request.Method == "CONNECT" || fold(resp.Phrase) == "connectionestablished")
+		(resp.Request != nil && resp.Request.Method == "CONNECT" || data.SamePhrase(resp.Phrase, "Connection established"))
 }
 
 // hopFinding is what chains found about one response of a chain: where
@@ -111,8 +111,11 @@ func chains(responses []*data.Response, results []Result) ([]Chain, []hopFinding
 	var out []Chain
 	var found []hopFinding
 	var cur []Hop
-	var keys []string // per hop of cur, where it was: its URL or a stand-in
-	next, nextKey := "", "" // where the previous hop redirected to, when known
+	// keys are, per hop of cur, where it was: its URL, or where the
+	// redirects lead from the unknown origin, or "" when not known.
+	var keys []string
+	next, nextKey := "", ""   // where the previous hop redirected to, when known
+	nextSecure := false       // and whether that is over HTTPS
 	prev, prevFound := -1, -1 // the previous hop's response, and its finding
 	// flush ends the chain so far; stopped says the client stopped
 	// following, rather than getting no response to the last redirect.
@@ -137,7 +140,7 @@ func chains(responses []*data.Response, results []Result) ([]Chain, []hopFinding
 		continues := len(cur) > 0 && results[prev].Redirect != nil
 		if !continues {
 			flush(true)
-			next, nextKey = "", ""
+			next, nextKey, nextSecure = "", "", false
 		}
 		hop := Hop{Result: i, URL: next}
 		key := nextKey
@@ -152,7 +155,11 @@ func chains(responses []*data.Response, results []Result) ([]Chain, []hopFinding
 				found[prevFound].method = from + " became " + to
 			}
 		}
-		next, nextKey = "", ""
+		// Over HTTP/2 the hop was HTTPS: curl speaks HTTP/2 only over TLS
+		// unless told otherwise. So was one a relative redirect led to from
+		// an HTTPS hop.
+		secure := scheme(hop.URL) == "https" || hop.URL == "" && (nextSecure || strings.HasPrefix(resp.Proto, "HTTP/2"))
+		next, nextKey, nextSecure = "", "", false
 		if r := results[i].Redirect; r != nil {
 			base := key
 			if base == "" {
@@ -160,24 +167,26 @@ func chains(responses []*data.Response, results []Result) ([]Chain, []hopFinding
 			}
 			f.url = resolve(hop.URL, r.Location)
 			next, nextKey = f.url, resolve(base, r.Location)
-			// Over HTTP/2 the hop was HTTPS: curl speaks HTTP/2 only over
-			// TLS unless told otherwise.
-			secure := scheme(hop.URL) == "https" || hop.URL == "" && strings.HasPrefix(resp.Proto, "HTTP/2")
+			nextSecure = scheme(f.url) == "https" || f.url == "" && secure
 			if secure && scheme(f.url) == "http" {
 				hop.Downgrade = true
-				from := clip(hop.URL, 60)
-				if hop.URL == "" {
-					from = "an HTTP/2 response, so HTTPS"
+				path := clip(hop.URL, 60) + " → " + clip(f.url, 60)
+				switch {
+				case hop.URL != "":
+				case strings.HasPrefix(resp.Proto, "HTTP/2"):
+					path = "to " + clip(f.url, 60) + "; this response came over HTTP/2, which curl speaks only over TLS"
+				default:
+					path = "to " + clip(f.url, 60) + "; the redirect before led here over HTTPS"
 				}
 				f.notes = append(f.notes, Note{Level: Error, Field: "Location",
-					Message: "Redirects from HTTPS to plain HTTP (" + from + " → " + clip(f.url, 60) + "): the next request and its cookies travel unencrypted. Behind a proxy that ends TLS, make the application trust X-Forwarded-Proto."})
-			}
-			visited := make([]string, 0, len(keys)+1)
-			for _, k := range append(keys, key) {
-				visited = append(visited, normalize(k)) // "" for a URL not known
+					Message: "Redirects from HTTPS to plain HTTP (" + path + "): the next request and its cookies travel unencrypted. Behind a proxy that ends TLS, make the application trust X-Forwarded-Proto."})
 			}
 			if target := normalize(nextKey); target != "" {
-				if k := slices.Index(visited, target); k >= 0 {
+				k := slices.IndexFunc(keys, func(k string) bool { return normalize(k) == target })
+				if k < 0 && normalize(key) == target {
+					k = len(keys)
+				}
+				if k >= 0 {
 					hop.LoopTo = k + 1
 					shown := f.url
 					if shown == "" {

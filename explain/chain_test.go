@@ -110,9 +110,15 @@ func TestHTTP2HopIsHTTPS(t *testing.T) {
 	if hops := down.Chains[0].Hops; !hops[0].Downgrade || hops[1].Downgrade {
 		t.Errorf("downgrade: hops %+v", hops)
 	}
-	want := "Redirects from HTTPS to plain HTTP (an HTTP/2 response, so HTTPS → http://127.0.0.1:26010/files/): the next request and its cookies travel unencrypted. Behind a proxy that ends TLS, make the application trust X-Forwarded-Proto."
+	want := "Redirects from HTTPS to plain HTTP (to http://127.0.0.1:26010/files/; this response came over HTTP/2, which curl speaks only over TLS): the next request and its cookies travel unencrypted. Behind a proxy that ends TLS, make the application trust X-Forwarded-Proto."
 	if n := down.Results[0].Notes; len(n) != 1 || n[0].Message != want {
 		t.Errorf("notes %v", n)
+	}
+	// A relative redirect from an HTTPS hop stays on HTTPS.
+	relative := explainString(t, crlf("HTTP/2 302\ndate: Wed, 25 Nov 2026 09:12:44 GMT\nlocation: /a\n\nHTTP/1.1 302 Found\nDate: Wed, 25 Nov 2026 09:12:44 GMT\nLocation: http://example.com/\n\nHTTP/1.1 200 OK\nDate: Wed, 25 Nov 2026 09:12:44 GMT\n\n"))
+	if hops := relative.Chains[0].Hops; hops[0].Downgrade || !hops[1].Downgrade ||
+		!strings.Contains(relative.Results[1].Notes[0].Message, "the redirect before led here over HTTPS") {
+		t.Errorf("relative: hops %+v, notes %v", hops, relative.Results[1].Notes)
 	}
 	up := explainString(t, fixture(t, "real/captures/nginx-https-upgrade.curl-sIL.txt"))
 	if hops := up.Chains[0].Hops; hops[0].Downgrade || hops[1].Downgrade {

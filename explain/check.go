@@ -5,7 +5,6 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"unicode"
 	"unicode/utf8"
 
 	"github.com/httpstatus-dev/httpstatus/data"
@@ -182,10 +181,10 @@ func (c *checker) phrase() {
 	if e != nil && e.Code != c.resp.Code {
 		e = c.standard()
 	}
-	if p == "" || e == nil || fold(p) == fold(e.Phrase) || slices.ContainsFunc(e.Aliases, func(a string) bool { return fold(a) == fold(p) }) {
+	if p == "" || e == nil || data.SamePhrase(p, e.Phrase) || slices.ContainsFunc(e.Aliases, func(a string) bool { return data.SamePhrase(a, p) }) {
 		return
 	}
-	if c.resp.Code == 200 && fold(p) == "connectionestablished" {
+	if c.resp.Code == 200 && data.SamePhrase(p, "Connection established") {
 		c.add(Info, "", "RFC 9110 §9.3.6", "This is a proxy's answer to CONNECT: the tunnel is open, and the server's own response follows.")
 		return
 	}
@@ -252,17 +251,4 @@ func clip(s string, n int) string {
 		cut--
 	}
 	return s[:cut] + "…"
-}
-
-// fold reduces a phrase to its letters and digits, lower-cased, so that
-// "I'm a teapot" matches "I'm a Teapot" and "Gateway Time-out" matches
-// "Gateway Timeout".
-func fold(s string) string {
-	var b strings.Builder
-	for _, r := range s {
-		if unicode.IsLetter(r) || unicode.IsDigit(r) {
-			b.WriteRune(unicode.ToLower(r))
-		}
-	}
-	return b.String()
 }
