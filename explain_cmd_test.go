@@ -80,7 +80,7 @@ func TestExplainJSON(t *testing.T) {
 				}
 			}
 		})
-		if want := []string{"answered_by", "chosen_by", "entry", "line", "notes", "phrase", "redirect", "status"}; !slices.Equal(keys, want) {
+		if want := []string{"answered_by", "chosen_by", "entry", "line", "no_response", "notes", "phrase", "redirect", "status"}; !slices.Equal(keys, want) {
 			t.Errorf("result %d: keys %v, want %v", i, keys, want)
 		}
 		if _, ok := r["notes"].([]any); !ok {

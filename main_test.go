@@ -122,7 +122,7 @@ func TestJSON(t *testing.T) {
 	}
 	fields := []string{"code", "phrase", "category", "official", "source", "deprecated", "temporary", "folklore", "aliases", "keywords",
 		"summary", "description", "headers", "related", "cacheable", "references", "checked", "constants", "constant_notes",
-		"example", "subcodes", "rules"}
+		"example", "subcodes", "rules", "deprecation"}
 	for _, e := range entries {
 		var keys []string
 		for k := range e {

@@ -125,6 +125,17 @@ type Status struct {
 	// Rules are what a response with this status must or should look
 	// like; `httpstatus explain` checks them.
 	Rules []Rule `toml:"rules" json:"rules"`
+	// Deprecation is what explain says of a response with this deprecated
+	// status when the generic "deprecated" note is not enough (305 was a
+	// security risk); nil otherwise.
+	Deprecation *Notice `toml:"deprecation" json:"deprecation"`
+}
+
+// Notice is a note the catalog gives explain to make as it stands.
+type Notice struct {
+	Level     string `toml:"level" json:"level"`
+	Reference string `toml:"reference" json:"reference"`
+	Message   string `toml:"message" json:"message"`
 }
 
 // Rule is a declarative check on a response with a given status: a header

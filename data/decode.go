@@ -63,6 +63,9 @@ func (s *Status) tableSetter(path []string, array bool) (func(string, *unstable.
 	case array && key == "status.rules":
 		s.Rules = append(s.Rules, Rule{})
 		return s.Rules[len(s.Rules)-1].set, nil
+	case !array && key == "status.deprecation":
+		s.Deprecation = &Notice{}
+		return s.Deprecation.set, nil
 	case !array && key == "status.constants":
 		if s.Constants == nil {
 			s.Constants = map[string]string{}
@@ -174,6 +177,18 @@ func (r *Rule) set(name string, v *unstable.Node) error {
 		return setString(&r.Reference, v)
 	case "message":
 		return setString(&r.Message, v)
+	}
+	return errUnknownKey
+}
+
+func (n *Notice) set(name string, v *unstable.Node) error {
+	switch name {
+	case "level":
+		return setString(&n.Level, v)
+	case "reference":
+		return setString(&n.Reference, v)
+	case "message":
+		return setString(&n.Message, v)
 	}
 	return errUnknownKey
 }

@@ -306,20 +306,36 @@ func appendNew(list []string, v string) []string {
 }
 
 // NormalizeQuery puts a query on one line: valid UTF-8, control characters
-// and runs of space as one space, trimmed.
+// and runs of space as one space, trimmed. A pasted response is kilobytes,
+// copied a run of printable text at a time.
 func NormalizeQuery(q string) string {
+	q = strings.ToValidUTF8(q, "")
 	var b strings.Builder
-	space := false
-	for _, r := range strings.ToValidUTF8(q, "") {
-		if unicode.IsSpace(r) || unicode.IsControl(r) {
-			space = b.Len() > 0
-			continue
+	b.Grow(len(q))
+	run := -1 // where the run of printable text being read starts
+	for i := 0; i < len(q); {
+		r, size := rune(q[i]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(q[i:])
 		}
-		if space {
+		blank := r <= ' ' || r == 0x7f || r >= utf8.RuneSelf && (unicode.IsSpace(r) || unicode.IsControl(r))
+		switch {
+		case blank && run >= 0:
+			if b.Len() > 0 {
+				b.WriteByte(' ')
+			}
+			b.WriteString(q[run:i])
+			run = -1
+		case !blank && run < 0:
+			run = i
+		}
+		i += size
+	}
+	if run >= 0 {
+		if b.Len() > 0 {
 			b.WriteByte(' ')
-			space = false
 		}
-		b.WriteRune(r)
+		b.WriteString(q[run:])
 	}
 	return b.String()
 }

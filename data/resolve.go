@@ -28,6 +28,10 @@ type Resolution struct {
 // Meaning is what one code of a query means.
 type Meaning struct {
 	Code string // as the query named it: "504", "404.3"
+	// Entry is the chosen meaning: the first of the code's results. Its
+	// code may differ from Code when the writer's own code is the answer
+	// (nginx's 494, sent as a 400).
+	Entry *Status
 	// ChosenBy is what in the input chose the first of the code's results
 	// over its standard meaning: `reason phrase "Enhance Your Calm"`,
 	// "Server: cloudflare", `the word "nginx"`. Empty when the code alone
@@ -36,6 +40,9 @@ type Meaning struct {
 	// AnsweredBy is who wrote the response, when the query held one that
 	// shows it; nil otherwise.
 	AnsweredBy *Responder
+	// Path are the programs the response shows, in the evidence table's
+	// order: the writer and those that passed it on.
+	Path []Sighting
 
 	bySign bool // a sign of the chosen vendor in the response chose it
 }
@@ -99,10 +106,11 @@ func (c *Catalog) Resolve(raw string) Resolution { return c.resolve(ParseQuery(r
 // chosen one first, what chose it and who answered. explain calls it for
 // each response it reads; a pasted response takes the same path.
 func (c *Catalog) ResolveResponse(h *Response) ([]Result, Meaning) {
-	found, _ := c.Codes([]string{FormatCode(h.Code)})
 	m := Meaning{Code: FormatCode(h.Code)}
+	found, _ := c.Codes([]string{m.Code})
 	if len(found) == 0 {
-		m.AnsweredBy = whoAnswered(c, h)
+		m.Path = Sightings(h)
+		m.AnsweredBy = whoAnswered(c, h, m.Path)
 		return nil, m
 	}
 	return c.meaningOf(found, h, nil, &m), m
@@ -192,6 +200,8 @@ func (c *Catalog) meanings(found []Result, q Query) ([]Result, []Meaning) {
 // standing is how the input points at one meaning of a code, strongest
 // signal first.
 type standing struct {
+	meant    bool // the writer's own code for what its status line calls another
+	other    bool // a vendor's meaning, when a sign shows another wrote it
 	phrase   bool // the reason phrase is the entry's phrase or a former name
 	sign     int  // place of the first sign on the path naming its vendor; -1 none
 	vendor   bool // the words name its vendor ("499 nginx")
@@ -202,6 +212,10 @@ type standing struct {
 
 func (a standing) compare(b standing) int {
 	switch {
+	case a.meant != b.meant:
+		return boolOrder(a.meant)
+	case a.other != b.other:
+		return boolOrder(!a.other)
 	case a.phrase != b.phrase:
 		return boolOrder(a.phrase)
 	case a.sign != b.sign:
@@ -231,8 +245,18 @@ func (c *Catalog) meaningOf(group []Result, h *Response, flags []Result, m *Mean
 	var sources, signs []string
 	var own []bool
 	if h != nil {
-		sources, signs, own = signsOnPath(h)
-		m.AnsweredBy = whoAnswered(c, h)
+		m.Path = Sightings(h)
+		sources, signs, own = signsOnPath(m.Path)
+		m.AnsweredBy = whoAnswered(c, h, m.Path)
+		if h.Failure != nil {
+			// The client's own words: no response came, and "000" is what
+			// clients, not a server or a log, say then.
+			sources, signs = append(sources, clientSource), append(signs, "curl's "+strconv.Quote(h.Failure.Message))
+			own = append(own, true)
+		}
+		if who := m.AnsweredBy; who != nil && who.means != 0 && group[0].Sub == nil {
+			group = c.ownEntries(who, group)
+		}
 	}
 	registered := slices.ContainsFunc(group, func(r Result) bool { return r.Sub == nil && r.Status.Official })
 	stand := make([]standing, len(group))
@@ -248,8 +272,17 @@ func (c *Catalog) meaningOf(group []Result, h *Response, flags []Result, m *Mean
 		if r.Sub != nil || h == nil {
 			continue
 		}
-		st.phrase = h.Phrase != "" && (foldText(h.Phrase) == foldText(r.Status.Phrase) ||
-			slices.ContainsFunc(r.Status.Aliases, func(a string) bool { return foldText(a) == foldText(h.Phrase) }))
+		if st.meant = r.Status.Code != h.Code; st.meant {
+			continue
+		}
+		st.phrase = h.Phrase != "" && (SamePhrase(h.Phrase, r.Status.Phrase) ||
+			slices.ContainsFunc(r.Status.Aliases, func(a string) bool { return SamePhrase(a, h.Phrase) }))
+		if who := m.AnsweredBy; who != nil && who.bySign && !r.Status.Official && !who.Sends(r.Status.Source) {
+			// A sign shows who wrote it, and it is not this vendor: nginx's
+			// limit_req page says "Service Temporarily Unavailable" as an
+			// AWS load balancer's does.
+			st.other = true
+		}
 		if !r.Status.Official {
 			st.sign = slices.IndexFunc(sources, func(s string) bool { return strings.EqualFold(s, r.Status.Source) })
 			if st.sign >= 0 && registered && !own[st.sign] {
@@ -266,10 +299,17 @@ func (c *Catalog) meaningOf(group []Result, h *Response, flags []Result, m *Mean
 	for i, j := range order {
 		out[i] = group[j]
 	}
+	m.Entry = out[0].Status
+	if who := m.AnsweredBy; who != nil && !who.Wrote && stand[order[0]].phrase && !out[0].Status.Official && who.Sends(out[0].Status.Source) {
+		who.Wrote = true // its own phrase for the code: Amazon S3's "503 Slow Down"
+	}
 	first, std := stand[order[0]], standard(stand)
 	anySign := slices.ContainsFunc(stand, func(s standing) bool { return s.sign >= 0 })
 	narrowed := first.phrase && slices.ContainsFunc(stand, func(s standing) bool { return !s.phrase })
 	switch {
+	case h != nil && out[0].Sub == nil && out[0].Status.Code != h.Code:
+		// The writer's own code, which its status line does not say.
+		m.ChosenBy, m.bySign = []string{m.AnsweredBy.meansBy}, true
 	case len(group) == 1: // the only meaning: nothing chose it
 	case first.sign >= 0 && (order[0] != std || !stand[std].official):
 		m.ChosenBy, m.bySign = []string{signs[first.sign]}, true
@@ -293,4 +333,23 @@ func standard(stand []standing) int {
 		return i
 	}
 	return 0
+}
+
+// clientSource is the catalog vendor of the codes clients report when no
+// response came.
+const clientSource = "HTTP clients"
+
+// ownEntries puts first, before a code's entries, the entries of the code
+// the writer's cause says the response is (nginx's 494 for its 400 page
+// titled "Request Header Or Cookie Too Large").
+func (c *Catalog) ownEntries(who *Responder, group []Result) []Result {
+	var own []Result
+	for i, k := range c.keys {
+		if k.code == who.means && !k.official {
+			if e := c.entry(i); sourceIn(who.sources, e.Source) {
+				own = append(own, Result{Status: e, CodeDigits: 3, index: i})
+			}
+		}
+	}
+	return append(own, group...)
 }

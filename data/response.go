@@ -11,15 +11,15 @@ import (
 const MaxBodyEvidence = 8 << 10
 
 // pastedResponses finds the responses in a query: read as explain reads
-// its input when there are any (curl -i, -v, HTTPie), so that a paste and
-// explain agree; else the status lines that stand inside other text
+// its input when there are any (curl -i, -v, HTTPie, or curl saying that
+// none came), so that a paste and explain agree; else the status lines that stand inside other text
 // ("returned HTTP/1.1 503 Service Unavailable"), each a head without
 // fields.
 func pastedResponses(text string) []*Response {
-	if !strings.Contains(text, "HTTP/") {
+	if !strings.Contains(text, "HTTP/") && !strings.Contains(text, "curl: (") {
 		return nil
 	}
-	if rs, err := parseResponses([]byte(strings.TrimLeft(text, " \t"))); err == nil {
+	if rs, err := parseResponses(strings.TrimLeft(text, " \t")); err == nil {
 		return rs
 	}
 	var out []*Response

@@ -1,12 +1,14 @@
 package data
 
+// Hand-written, not net/http's: pastes (curl -v, -L, HTTPie) hold prefixed and malformed heads it refuses.
+
 import (
-	"bufio"
 	"bytes"
 	"errors"
 	"fmt"
 	"io"
 	"net/textproto"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -50,6 +52,12 @@ type Response struct {
 	// MaxBodyEvidence bytes), where error pages say who wrote them.
 	BodyStart string
 	Request   *Request // the request it answers, when the input has it
+	// Failure is set, with Code 0, when no response came at all and the
+	// client said so (curl's "Empty reply from server"); Line is then
+	// what the client printed.
+	Failure *NoResponse
+
+	lowerCase bool // an HTTP/1 head whose field names are all lower case
 }
 
 // Request is a request head found in the input: curl -v's "> " lines, or
@@ -66,19 +74,24 @@ type Request struct {
 // -v, HTTPie, or a file. It skips bodies and refuses input that is not
 // HTTP, with one of the errors above.
 func ReadResponses(r io.Reader) ([]*Response, error) {
-	b, err := io.ReadAll(io.LimitReader(r, MaxResponseInput+1))
-	if err != nil {
+	var b bytes.Buffer
+	if sized, ok := r.(interface{ Len() int }); ok { // a strings.Reader: read it in one piece
+		b.Grow(min(sized.Len(), MaxResponseInput) + bytes.MinRead)
+	}
+	if _, err := b.ReadFrom(io.LimitReader(r, MaxResponseInput+1)); err != nil {
 		return nil, err
 	}
-	if len(b) > MaxResponseInput {
+	if b.Len() > MaxResponseInput {
 		return nil, ErrInputTooLarge
 	}
-	return parseResponses(b)
+	// One string holds the input; every line, value and body start read
+	// from it is a substring, not a copy.
+	return parseResponses(b.String())
 }
 
-func parseResponses(b []byte) ([]*Response, error) {
-	b = bytes.TrimPrefix(b, []byte("\xef\xbb\xbf"))
-	if len(bytes.TrimSpace(b)) == 0 {
+func parseResponses(b string) ([]*Response, error) {
+	b = strings.TrimPrefix(b, ("\xef\xbb\xbf"))
+	if len(strings.TrimSpace(b)) == 0 {
 		return nil, ErrEmpty
 	}
 	var out []*Response
@@ -101,14 +114,14 @@ func parseResponses(b []byte) ([]*Response, error) {
 
 // looksBinary reports whether the start of the input holds a NUL byte or
 // is not UTF-8, which no text a person would call a response does.
-func looksBinary(b []byte) bool {
+func looksBinary(b string) bool {
 	head := b[:min(len(b), 1024)]
-	if bytes.IndexByte(head, 0) >= 0 {
+	if strings.IndexByte(head, 0) >= 0 {
 		return true
 	}
 	bad := 0
 	for i := 0; i < len(head); {
-		r, size := utf8.DecodeRune(head[i:])
+		r, size := utf8.DecodeRuneInString(head[i:])
 		if r == utf8.RuneError && size == 1 && i < len(head)-utf8.UTFMax {
 			bad++ // not counting a character cut at the end
 		}
@@ -120,7 +133,7 @@ func looksBinary(b []byte) bool {
 // lineScanner walks the lines of b from next: each line's start and end,
 // the end without its LF or CRLF.
 type lineScanner struct {
-	b    []byte
+	b    string
 	next int
 }
 
@@ -129,7 +142,7 @@ func (s *lineScanner) scan() (start, end int, ok bool) {
 		return 0, 0, false
 	}
 	start = s.next
-	i := bytes.IndexByte(s.b[start:], '\n')
+	i := strings.IndexByte(s.b[start:], '\n')
 	if i < 0 {
 		end, s.next = len(s.b), len(s.b)
 	} else {
@@ -143,25 +156,39 @@ func (s *lineScanner) scan() (start, end int, ok bool) {
 
 // parseRaw reads responses as they are on the wire, or as curl -i and
 // HTTPie print them: status line, header fields, a blank line, content.
-func parseRaw(b []byte) ([]*Response, error) {
+// A line in which curl says no response came ("curl: (52) Empty reply
+// from server", with -sS) stands for a response with code 0.
+func parseRaw(b string) ([]*Response, error) {
 	var out []*Response
 	var req *Request
-	crlf := false // whether heads end their lines with CRLF, as curl prints them
+	var lines []string // of the head being read, reused for each
+	crlf := false      // whether heads end their lines with CRLF, as curl prints them
 	for pos := 0; pos < len(b); {
-		start, isResponse, found := nextHead(b, pos, len(out) > 0 && crlf)
-		if !found {
+		start, kind := nextHead(b, pos, len(out) > 0 && crlf)
+		if kind == noHead {
 			break
 		}
-		if len(out) == 0 {
-			line, _, _ := bytes.Cut(b[start:], []byte("\n"))
-			crlf = bytes.HasSuffix(line, []byte("\r"))
+		if kind == failureLine {
+			line := firstLine(b[start:])
+			if len(out) == 0 || out[len(out)-1].Code/100 == 3 { // curl -L was following
+				out = append(out, failed(line, failureIn(line, false), req))
+				req = nil
+			}
+			pos = start + len(line) + 1
+			continue
 		}
-		lines, headEnd, err := readHead(b, start)
+		if len(out) == 0 {
+			line, _, _ := strings.Cut(b[start:], "\n")
+			crlf = strings.HasSuffix(line, "\r")
+		}
+		var headEnd int
+		var err error
+		lines, headEnd, err = readHead(b, start, lines[:0])
 		if err != nil {
 			return nil, err
 		}
-		first := string(lines[0])
-		if !isResponse {
+		first := lines[0]
+		if kind == requestHead {
 			req = newRequest(first, lines[1:])
 			pos = headEnd
 			continue
@@ -172,9 +199,9 @@ func parseRaw(b []byte) ([]*Response, error) {
 			req = nil // a final response answers its request; a 1xx leaves it open
 		}
 		end := bodyEnd(b, headEnd, resp, crlf)
-		content := bytes.TrimSpace(b[headEnd:end])
+		content := strings.TrimSpace(b[headEnd:end])
 		resp.Body = len(content)
-		resp.BodyStart = string(content[:min(len(content), MaxBodyEvidence)])
+		resp.BodyStart = content[:min(len(content), MaxBodyEvidence)]
 		out = append(out, resp)
 		if len(out) > MaxResponses {
 			return nil, ErrTooManyResponses
@@ -184,19 +211,33 @@ func parseRaw(b []byte) ([]*Response, error) {
 	return out, nil
 }
 
+// What starts at a line of the input.
+type headKind int
+
+const (
+	noHead       headKind = iota
+	responseHead          // a status line
+	requestHead           // a request line
+	failureLine           // curl saying that no response came
+)
+
 // nextHead finds the next line, from pos, that starts a response (a status
-// line) or a request (a request line). pos counts as a line start. In
-// content, where text can mention a status line, a head must look like one:
-// its first line ends in CRLF when the input's heads do (inCRLF), and is
-// followed by a header field, a blank line or the end.
-func nextHead(b []byte, pos int, inCRLF bool) (start int, isResponse, found bool) {
+// line), a request (a request line), or says no response came. pos counts
+// as a line start. In content, where text can mention a status line, a
+// head must look like one: its first line ends in CRLF when the input's
+// heads do (inCRLF), and is followed by a header field, a blank line or
+// the end.
+func nextHead(b string, pos int, inCRLF bool) (start int, kind headKind) {
 	s := lineScanner{b: b, next: pos}
 	for {
 		start, end, ok := s.scan()
 		if !ok {
-			return 0, false, false
+			return 0, noHead
 		}
 		line := b[start:end]
+		if failureIn(line, false) != nil {
+			return start, failureLine
+		}
 		isStatus := isStatusLine(line)
 		if !isStatus && !isRequestLine(line) {
 			continue
@@ -207,13 +248,42 @@ func nextHead(b []byte, pos int, inCRLF bool) (start int, isResponse, found bool
 		if pos > 0 && !fieldOrBlankAt(b, s.next) {
 			continue
 		}
-		return start, isStatus, true
+		if isStatus {
+			return start, responseHead
+		}
+		return start, requestHead
 	}
+}
+
+// failureIn reads a line in which curl says it got no response: "curl:
+// (52) Empty reply from server" as curl -sS prints it, or, among curl -v's
+// remarks (verbose), "* Empty reply from server". It returns the evidence
+// table's row, or nil.
+func failureIn(line string, verbose bool) *NoResponse {
+	rest, ok := strings.CutPrefix(line, ("curl: ("))
+	if !ok && verbose {
+		rest, ok = strings.CutPrefix(line, ("* "))
+	}
+	if !ok || len(rest) > MaxStartLine {
+		return nil
+	}
+	table := softwareTable().NoResponse
+	for i := range table {
+		if strings.Contains(rest, table[i].Message) {
+			return &table[i]
+		}
+	}
+	return nil
+}
+
+// failed is a response that never came, as the client reported it.
+func failed(line string, why *NoResponse, req *Request) *Response {
+	return &Response{Line: line, Header: textproto.MIMEHeader{}, Body: -1, Request: req, Failure: why}
 }
 
 // fieldOrBlankAt reports whether the line at i is a header field, blank, or
 // the end of the input.
-func fieldOrBlankAt(b []byte, i int) bool {
+func fieldOrBlankAt(b string, i int) bool {
 	s := lineScanner{b: b, next: i}
 	start, end, ok := s.scan()
 	return !ok || start == end || isFieldLine(b[start:min(end, start+MaxStartLine)])
@@ -225,35 +295,35 @@ const MaxStartLine = 8 << 10
 
 // isStatusLine reports whether a line, without its line end, is a status
 // line.
-func isStatusLine(line []byte) bool {
-	if len(line) > MaxStartLine || !bytes.HasPrefix(line, []byte("HTTP/")) {
+func isStatusLine(line string) bool {
+	if len(line) > MaxStartLine || !strings.HasPrefix(line, ("HTTP/")) {
 		return false
 	}
-	_, _, _, ok := ParseStatusLine(string(line))
+	_, _, _, ok := ParseStatusLine(line)
 	return ok
 }
 
 // isRequestLine reports whether a line, without its line end, is a request
 // line.
-func isRequestLine(line []byte) bool {
+func isRequestLine(line string) bool {
 	if len(line) > MaxStartLine || len(line) == 0 || line[0] < 'A' || line[0] > 'Z' {
 		return false
 	}
-	_, _, _, ok := parseRequestLine(string(line))
+	_, _, _, ok := parseRequestLine(line)
 	return ok
 }
 
 // firstLine is b up to its first line end, without it.
-func firstLine(b []byte) []byte {
-	line, _, _ := bytes.Cut(b, []byte("\n"))
-	return bytes.TrimSuffix(line, []byte("\r"))
+func firstLine(b string) string {
+	line, _, _ := strings.Cut(b, "\n")
+	return strings.TrimSuffix(line, "\r")
 }
 
 // readHead reads the head that starts at start: its lines up to a blank
 // line, the end of the input, or the next status line (heads pasted
-// without the blank line between them). It returns the lines and where the
-// content after the head starts.
-func readHead(b []byte, start int) (lines [][]byte, end int, err error) {
+// without the blank line between them). It appends the lines to lines and
+// says where the content after the head starts.
+func readHead(b string, start int, lines []string) ([]string, int, error) {
 	s := lineScanner{b: b, next: start}
 	for {
 		ls, le, ok := s.scan()
@@ -276,15 +346,14 @@ func readHead(b []byte, start int) (lines [][]byte, end int, err error) {
 
 // bodyEnd finds where the content that follows a head ends: where the next
 // head starts, or the end of the input.
-func bodyEnd(b []byte, from int, resp *Response, crlf bool) int {
+func bodyEnd(b string, from int, resp *Response, crlf bool) int {
 	rest := b[from:]
 	// Content-Length says exactly, if what follows that many bytes is
 	// another head or nothing. It does not count under Transfer-Encoding
 	// (curl prints chunked content decoded anyway), nor on the statuses
 	// that have no content.
-	bodyless := resp.Code/100 == 1 || resp.Code == 204 || resp.Code == 304
-	if n, ok := contentLength(resp.Header); ok && !bodyless && resp.Header.Get("Transfer-Encoding") == "" && n <= int64(len(rest)) {
-		if after := rest[n:]; len(bytes.TrimSpace(after)) == 0 || startsHead(after) {
+	if n, ok, err := ContentLength(resp.Header); ok && err == nil && !NoContent(resp.Code) && resp.Header.Get("Transfer-Encoding") == "" && n <= int64(len(rest)) {
+		if after := rest[n:]; len(strings.TrimSpace(after)) == 0 || startsHead(after) {
 			return from + int(n)
 		}
 	}
@@ -292,7 +361,7 @@ func bodyEnd(b []byte, from int, resp *Response, crlf bool) int {
 		return from // no content: curl -I, a 1xx, 204 or 304
 	}
 	next := len(b)
-	if start, _, found := nextHead(b, from, crlf); found {
+	if start, kind := nextHead(b, from, crlf); kind != noHead {
 		next = start
 	}
 	if glued := gluedStatusLine(b[from:next]); glued >= 0 {
@@ -303,8 +372,8 @@ func bodyEnd(b []byte, from int, resp *Response, crlf bool) int {
 
 // startsHead reports whether b, after blank lines, starts with a status
 // line or a request line.
-func startsHead(b []byte) bool {
-	line := firstLine(bytes.TrimLeft(b, "\r\n"))
+func startsHead(b string) bool {
+	line := firstLine(strings.TrimLeft(b, "\r\n"))
 	return isStatusLine(line) || isRequestLine(line)
 }
 
@@ -312,7 +381,7 @@ func startsHead(b []byte) bool {
 // curl -iL prints the next response right after content that does not end
 // in a line break. Only CRLF-terminated status lines count, as curl prints
 // them, so a mention of "HTTP/1.1 404" in text content does not.
-func gluedStatusLine(content []byte) int {
+func gluedStatusLine(content string) int {
 	s := lineScanner{b: content}
 	for {
 		start, end, ok := s.scan()
@@ -323,14 +392,14 @@ func gluedStatusLine(content []byte) int {
 			continue // not a CRLF line
 		}
 		line := content[start:end]
-		if cr := bytes.LastIndexByte(line, '\r'); cr >= 0 {
+		if cr := strings.LastIndexByte(line, '\r'); cr >= 0 {
 			start, line = start+cr+1, line[cr+1:]
 		}
 		if len(line) > MaxStartLine {
 			start, line = start+len(line)-MaxStartLine, line[len(line)-MaxStartLine:]
 		}
 		for off := 1; off < len(line); {
-			i := bytes.Index(line[off:], []byte("HTTP/"))
+			i := strings.Index(line[off:], ("HTTP/"))
 			if i < 0 {
 				break
 			}
@@ -344,8 +413,8 @@ func gluedStatusLine(content []byte) int {
 }
 
 // statusPrefix reports whether b starts like a status line, "HTTP/1.1 200"
-// or "HTTP/2 200" followed by a space or nothing, without copying it.
-func statusPrefix(b []byte) bool {
+// or "HTTP/2 200" followed by a space or nothing.
+func statusPrefix(b string) bool {
 	n := len("HTTP/1.1 200")
 	if len(b) > 6 && b[6] == ' ' {
 		n = len("HTTP/2 200")
@@ -353,35 +422,51 @@ func statusPrefix(b []byte) bool {
 	if len(b) < n || len(b) > n && b[n] != ' ' && b[n] != '\t' {
 		return false
 	}
-	_, _, _, ok := ParseStatusLine(string(b[:n]))
+	_, _, _, ok := ParseStatusLine(b[:n])
 	return ok
 }
 
-// contentLength is the Content-Length of a head when it is one valid number.
-func contentLength(h textproto.MIMEHeader) (int64, bool) {
-	v := h.Values("Content-Length")
+// Errors of ContentLength.
+var (
+	ErrLengthNotNumber = errors.New("Content-Length is not a number of bytes")
+	ErrLengthConflict  = errors.New("Content-Length is sent several times with different values")
+)
+
+// ContentLength reads a head's Content-Length (RFC 9110 §8.6): ok is false
+// when there is none, and err says why a value sent is unusable. A value
+// repeated the same is one value (RFC 9112 §6.3).
+func ContentLength(h textproto.MIMEHeader) (n int64, ok bool, err error) {
+	v := h["Content-Length"]
 	if len(v) == 0 {
-		return 0, false
+		return 0, false, nil
 	}
-	n, err := strconv.ParseInt(strings.TrimSpace(v[0]), 10, 64)
-	if err != nil || n < 0 {
-		return 0, false
+	first := strings.TrimSpace(v[0])
+	u, err := strconv.ParseUint(first, 10, 63)
+	if err != nil {
+		return 0, true, ErrLengthNotNumber
 	}
 	for _, other := range v[1:] {
-		if strings.TrimSpace(other) != strings.TrimSpace(v[0]) {
-			return 0, false
+		if strings.TrimSpace(other) != first {
+			return 0, true, ErrLengthConflict
 		}
 	}
-	return n, true
+	return int64(u), true, nil
 }
 
-func newResponse(statusLine string, fields [][]byte) *Response {
+func newResponse(statusLine string, fields []string) *Response {
 	proto, code, phrase, _ := ParseStatusLine(statusLine)
 	h, malformed := parseHeader(fields)
-	return &Response{Line: statusLine, Proto: proto, Code: code, Phrase: phrase, Header: h, Malformed: malformed, Body: -1}
+	lower := len(h) > 0 && strings.HasPrefix(proto, "HTTP/1")
+	for _, f := range fields {
+		if name, _, ok := strings.Cut(f, ":"); ok && strings.ContainsFunc(name, func(r rune) bool { return r >= 'A' && r <= 'Z' }) {
+			lower = false
+			break
+		}
+	}
+	return &Response{Line: statusLine, Proto: proto, Code: code, Phrase: phrase, Header: h, Malformed: malformed, Body: -1, lowerCase: lower}
 }
 
-func newRequest(requestLine string, fields [][]byte) *Request {
+func newRequest(requestLine string, fields []string) *Request {
 	method, target, proto, _ := parseRequestLine(requestLine)
 	h, _ := parseHeader(fields)
 	req := &Request{Method: method, Target: target, Proto: proto, Header: h}
@@ -410,43 +495,53 @@ func parseRequestLine(line string) (method, target, proto string, ok bool) {
 	return method, target, proto, true
 }
 
-// parseHeader reads a head's field lines with net/textproto, which
-// canonicalises names (HTTP/2's lower-case ones too) and joins folded
-// lines. Lines that are not fields are returned apart instead of ending
-// the head, as textproto would.
-func parseHeader(lines [][]byte) (textproto.MIMEHeader, []string) {
-	var clean bytes.Buffer
+// parseHeader reads a head's field lines: names in canonical form (HTTP/2's
+// lower-case ones too), values trimmed, folded lines joined with a space,
+// as net/textproto reads them. Lines that are not fields are returned
+// apart instead of ending the head, as textproto would. Values are
+// substrings of the lines, and share one backing array.
+func parseHeader(lines []string) (textproto.MIMEHeader, []string) {
+	h := make(textproto.MIMEHeader, len(lines))
+	values := make([]string, 0, len(lines))
 	var malformed []string
-	valid := false // whether the previous line was a field, which a folded line continues
+	var keys []string // names not in canonical form, then theirs: a repeated one is canonicalised once
+	last := ""        // the field a folded line continues; "" after a line that is none
 	for _, line := range lines {
 		switch {
-		case len(line) > 0 && (line[0] == ' ' || line[0] == '\t') && valid && validValue(line):
+		case len(line) > 0 && (line[0] == ' ' || line[0] == '\t') && last != "" && validValue(line):
+			v := h[last]
+			v[len(v)-1] = strings.TrimSpace(v[len(v)-1] + " " + strings.Trim(line, " \t"))
 		case isFieldLine(line):
-			valid = true
+			name, value, _ := strings.Cut(line, ":")
+			key := name
+			if i := slices.Index(keys, name); i >= 0 && i%2 == 0 {
+				key = keys[i+1]
+			} else if key = textproto.CanonicalMIMEHeaderKey(name); key != name {
+				keys = append(keys, name, key)
+			}
+			values = append(values, strings.Trim(value, " \t"))
+			if prev := h[key]; prev != nil {
+				h[key] = append(prev, values[len(values)-1])
+			} else {
+				h[key] = values[len(values)-1 : len(values) : len(values)]
+			}
+			last = key
 		default:
-			malformed = append(malformed, string(line))
-			valid = false
-			continue
+			malformed = append(malformed, line)
+			last = ""
 		}
-		clean.Write(line)
-		clean.WriteString("\r\n")
 	}
-	clean.WriteString("\r\n")
-	m, _ := textproto.NewReader(bufio.NewReaderSize(&clean, clean.Len())).ReadMIMEHeader() // the lines are valid
-	if m == nil {
-		m = textproto.MIMEHeader{}
-	}
-	return textproto.MIMEHeader(m), malformed
+	return h, malformed
 }
 
 // isFieldLine reports whether a line is "name: value" with a token name.
-func isFieldLine(line []byte) bool {
-	name, value, ok := bytes.Cut(line, []byte(":"))
+func isFieldLine(line string) bool {
+	name, value, ok := strings.Cut(line, ":")
 	if !ok || len(name) == 0 {
 		return false
 	}
-	for _, c := range name {
-		if !isTokenByte(c) {
+	for i := 0; i < len(name); i++ {
+		if !isTokenByte(name[i]) {
 			return false
 		}
 	}
@@ -454,9 +549,9 @@ func isFieldLine(line []byte) bool {
 }
 
 // validValue rejects control characters other than tab in a field value.
-func validValue(v []byte) bool {
-	for _, c := range v {
-		if c < ' ' && c != '\t' || c == 0x7f {
+func validValue(v string) bool {
+	for i := 0; i < len(v); i++ {
+		if c := v[i]; c < ' ' && c != '\t' || c == 0x7f {
 			return false
 		}
 	}

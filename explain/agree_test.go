@@ -41,14 +41,7 @@ func TestPasteAgreesWithExplain(t *testing.T) {
 				t.Errorf("%s: the query reads %s, explain does not", path, m.Code)
 				continue
 			}
-			var entry *data.Status
-			for _, r := range res.Results {
-				if r.Sub == nil && r.Status.CodeString() == m.Code {
-					entry = r.Status
-					break
-				}
-			}
-			if entry != first.Entry {
+			if entry := m.Entry; entry != first.Entry {
 				t.Errorf("%s: %s is %s (%s) pasted, %s in explain", path, m.Code, entry.Title(), entry.Source, describe(first.Entry))
 			}
 			if software(m.AnsweredBy) != software(first.AnsweredBy) {

@@ -1,11 +1,12 @@
 package explain
 
 import (
-	"github.com/httpstatus-dev/httpstatus/data"
 	"net/url"
 	"slices"
 	"strconv"
 	"strings"
+
+	"github.com/httpstatus-dev/httpstatus/data"
 )
 
 // Redirect is where a 301, 302, 303, 307 or 308 sends the client.
@@ -85,71 +86,124 @@ func methodAfter(code int, method string) string {
 // the request: a 1xx, or a proxy's 200 to CONNECT.
 func interim(resp *data.Response) bool {
 	return resp.Code/100 == 1 || resp.Code == 200 &&
-		(resp.Request != nil && resp.Request.Method == "CONNECT" || fold(resp.Phrase) == "connectionestablished")
+		(resp.Request != nil && resp.Request.Method == "CONNECT" || data.SamePhrase(resp.Phrase, "Connection established"))
 }
 
-// chains finds the redirect chains among the responses, resolves where
-// each redirect goes, and notes downgrades from HTTPS and loops.
-func chains(responses []*data.Response, results []Result) []Chain {
+// hopFinding is what chains found about one response of a chain: where
+// its redirect goes, what became of the method, and its notes.
+type hopFinding struct {
+	result int
+	url    string // the redirect's target made absolute; "" when unknown
+	method string // what the next request shows became of the method, or ""
+	notes  []Note
+}
+
+// unknownOrigin stands for the origin of a chain whose first URL the input
+// does not tell (curl -siL prints no URL): relative redirects are resolved
+// against it to compare where they lead, never shown.
+const unknownOrigin = "unknown://origin/"
+
+// chains finds the redirect chains among the responses and what each hop
+// says: where its redirect goes, downgrades from HTTPS, loops, and a chain
+// that ends on a redirect because the client stopped following. It reads
+// the responses and their results and changes neither.
+func chains(responses []*data.Response, results []Result) ([]Chain, []hopFinding) {
 	var out []Chain
+	var found []hopFinding
 	var cur []Hop
-	next := ""   // where the previous hop redirected to, when known
-	var prev int // index of the previous hop's response
-	flush := func() {
+	// keys are, per hop of cur, where it was: its URL, or where the
+	// redirects lead from the unknown origin, or "" when not known.
+	var keys []string
+	next, nextKey := "", ""   // where the previous hop redirected to, when known
+	nextSecure := false       // and whether that is over HTTPS
+	prev, prevFound := -1, -1 // the previous hop's response, and its finding
+	// flush ends the chain so far; stopped says the client stopped
+	// following, rather than getting no response to the last redirect.
+	flush := func(stopped bool) {
 		if len(cur) > 1 {
 			out = append(out, Chain{Hops: cur})
+			if last := cur[len(cur)-1]; stopped && results[last.Result].Redirect != nil {
+				found = append(found, hopFinding{result: last.Result, notes: []Note{{Level: Warn, Field: "Location",
+					Message: "The chain ends on this redirect: the client stopped following it (curl stops at --max-redirs, 50 by default), so the page it leads to was not fetched."}}})
+			}
 		}
-		cur = nil
+		cur, keys = nil, nil
 	}
 	for i, resp := range responses {
+		if resp.Failure != nil {
+			flush(false)
+			continue
+		}
 		if interim(resp) {
 			continue
 		}
 		continues := len(cur) > 0 && results[prev].Redirect != nil
 		if !continues {
-			flush()
-			next = ""
+			flush(true)
+			next, nextKey, nextSecure = "", "", false
 		}
 		hop := Hop{Result: i, URL: next}
+		key := nextKey
 		if resp.Request != nil && resp.Request.URL != "" {
-			hop.URL = resp.Request.URL
+			hop.URL, key = resp.Request.URL, resp.Request.URL
 		}
-		if continues {
-			if r := results[prev].Redirect; resp.Request != nil && responses[prev].Request != nil {
-				if from, to := responses[prev].Request.Method, resp.Request.Method; from == to {
-					r.Method = from + " kept"
-				} else {
-					r.Method = from + " became " + to
-				}
+		f := hopFinding{result: i}
+		if continues && resp.Request != nil && responses[prev].Request != nil {
+			if from, to := responses[prev].Request.Method, resp.Request.Method; from == to {
+				found[prevFound].method = from + " kept"
+			} else {
+				found[prevFound].method = from + " became " + to
 			}
 		}
-		next = ""
+		// Over HTTP/2 the hop was HTTPS: curl speaks HTTP/2 only over TLS
+		// unless told otherwise. So was one a relative redirect led to from
+		// an HTTPS hop.
+		secure := scheme(hop.URL) == "https" || hop.URL == "" && (nextSecure || strings.HasPrefix(resp.Proto, "HTTP/2"))
+		next, nextKey, nextSecure = "", "", false
 		if r := results[i].Redirect; r != nil {
-			r.URL = resolve(hop.URL, r.Location)
-			next = r.URL
-			if scheme(hop.URL) == "https" && scheme(r.URL) == "http" {
+			base := key
+			if base == "" {
+				base = unknownOrigin
+			}
+			f.url = resolve(hop.URL, r.Location)
+			next, nextKey = f.url, resolve(base, r.Location)
+			nextSecure = scheme(f.url) == "https" || f.url == "" && secure
+			if secure && scheme(f.url) == "http" {
 				hop.Downgrade = true
-				results[i].Notes = append(results[i].Notes, Note{Level: Error, Field: "Location",
-					Message: "Redirects from HTTPS to plain HTTP (" + clip(hop.URL, 60) + " → " + clip(r.URL, 60) + "): the next request and its cookies travel unencrypted. Behind a proxy that ends TLS, make the application trust X-Forwarded-Proto."})
+				path := clip(hop.URL, 60) + " → " + clip(f.url, 60)
+				switch {
+				case hop.URL != "":
+				case strings.HasPrefix(resp.Proto, "HTTP/2"):
+					path = "to " + clip(f.url, 60) + "; this response came over HTTP/2, which curl speaks only over TLS"
+				default:
+					path = "to " + clip(f.url, 60) + "; the redirect before led here over HTTPS"
+				}
+				f.notes = append(f.notes, Note{Level: Error, Field: "Location",
+					Message: "Redirects from HTTPS to plain HTTP (" + path + "): the next request and its cookies travel unencrypted. Behind a proxy that ends TLS, make the application trust X-Forwarded-Proto."})
 			}
-			visited := make([]string, 0, len(cur)+1)
-			for _, h := range cur {
-				visited = append(visited, normalize(h.URL))
-			}
-			visited = append(visited, normalize(hop.URL))
-			if target := normalize(r.URL); target != "" {
-				if k := slices.Index(visited, target); k >= 0 {
+			if target := normalize(nextKey); target != "" {
+				k := slices.IndexFunc(keys, func(k string) bool { return normalize(k) == target })
+				if k < 0 && normalize(key) == target {
+					k = len(keys)
+				}
+				if k >= 0 {
 					hop.LoopTo = k + 1
-					results[i].Notes = append(results[i].Notes, Note{Level: Error, Field: "Location", Reference: "RFC 9110 §15.4",
-						Message: "Redirect loop: " + clip(r.URL, 60) + " was already visited at step " + strconv.Itoa(k+1) + " of the chain; clients give up after a few rounds."})
+					shown := f.url
+					if shown == "" {
+						shown = r.Location
+					}
+					f.notes = append(f.notes, Note{Level: Error, Field: "Location", Reference: "RFC 9110 §15.4",
+						Message: "Redirect loop: " + clip(shown, 60) + " was already visited at step " + strconv.Itoa(k+1) + " of the chain; clients give up after a few rounds."})
 				}
 			}
 		}
-		cur = append(cur, hop)
+		prevFound = len(found)
+		found = append(found, f)
+		cur, keys = append(cur, hop), append(keys, key)
 		prev = i
 	}
-	flush()
-	return out
+	flush(true)
+	return out, found
 }
 
 // resolve makes a Location absolute against the URL it came from; "" when

@@ -5,7 +5,6 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"unicode"
 	"unicode/utf8"
 
 	"github.com/httpstatus-dev/httpstatus/data"
@@ -23,14 +22,18 @@ func (c *checker) add(l Level, field, ref, format string, args ...any) {
 	c.notes = append(c.notes, Note{Level: l, Field: field, Message: fmt.Sprintf(format, args...), Reference: ref})
 }
 
-func (c *checker) all(who *data.Responder) {
+func (c *checker) all(m data.Meaning) {
+	if c.resp.Failure != nil {
+		return // no response: nothing to check, and the client's words say why
+	}
 	c.registry()
-	c.vendor(who)
+	c.path(m.AnsweredBy, m.Path)
 	c.phrase()
 	c.malformed()
 	c.rules()
 	c.contentLength()
 	c.retryAfter()
+	c.dates()
 	c.location()
 	c.contentRange()
 	c.challenge()
@@ -63,19 +66,16 @@ func (c *checker) registry() {
 		}
 		c.add(Error, "", "RFC 9110 §15", "%s", msg)
 		return
-	case !e.Official && valid && !c.registered():
+	case !e.Official && valid && c.standard() == nil:
+		// Only a code the registry lacks is one clients may not know; a
+		// vendor's meaning of a registered code (Varnish's 503) is not.
 		c.add(Warn, "", "RFC 9110 §15", "%d is not in the IANA registry but a vendor code (%s). Clients that do not know it treat it as %s.", code, e.Source, c.classCode())
 	}
-	if !e.Deprecated {
-		return
-	}
 	switch {
-	case e.Official && code == 305:
-		c.add(Error, "", "RFC 9110 §15.4.6", "305 Use Proxy is deprecated: letting a response choose the client's proxy was a security risk, so clients ignore it.")
-	case e.Official && code == 306:
-		c.add(Error, "", "RFC 9110 §15.4.7", "306 is reserved: it was Switch Proxy in an early draft, is no longer used, and nothing should send it.")
-	case e.Official && code == 418:
-		c.add(Warn, "", "RFC 9110 §15.5.19", "418 is reserved, not a real status: it comes from the April Fools' RFC 2324 (I'm a teapot), and strict clients may not accept it.")
+	case !e.Deprecated:
+	case e.Deprecation != nil:
+		d := e.Deprecation
+		c.add(Level(d.Level), "", d.Reference, "%s", d.Message)
 	default:
 		ref := ""
 		if len(e.References) > 0 && strings.HasPrefix(e.References[0].Title, "RFC ") {
@@ -85,10 +85,14 @@ func (c *checker) registry() {
 	}
 }
 
-// registered reports whether the response's code is in the IANA registry,
-// whichever meaning of it was chosen.
-func (c *checker) registered() bool {
-	return slices.ContainsFunc(c.cat.Lookup(c.resp.Code), func(e *data.Status) bool { return e.Official })
+// standard is the registry's entry for the response's code, or nil.
+func (c *checker) standard() *data.Status {
+	for _, e := range c.cat.Lookup(c.resp.Code) {
+		if e.Official {
+			return e
+		}
+	}
+	return nil
 }
 
 // ambiguous names the other meanings of a code when nothing in the
@@ -115,39 +119,23 @@ func (c *checker) classCode() string {
 	return strconv.Itoa(x00)
 }
 
-// vendor says which software answered and what else the response passed
-// through, as the resolver read them from the evidence table.
-func (c *checker) vendor(who *data.Responder) {
+// path notes what the response shows of its path that who answered does
+// not say: a cache that answered from its store when the writer is not
+// shown, a proxy or CDN on the path of a 5xx whose writer is not shown,
+// the finer sub-codes a vendor on the path gives, and where the writer's
+// logs tell more.
+func (c *checker) path(who *data.Responder, path []data.Sighting) {
 	code, e := c.resp.Code, c.entry
-	own := who != nil && e != nil && !e.Official && who.Sends(e.Source)
-	if who != nil && (who.Wrote || own) {
-		evidence := strings.Join(who.Evidence, "; ")
-		switch {
-		case own:
-			whose := "%d is one of its own codes"
-			if c.registered() {
-				whose = "this %d is its own meaning of the code"
-			}
-			if who.Role != data.RoleOrigin {
-				whose += ", not one the server behind it sent"
-			}
-			c.add(Info, fieldOf(who.Evidence), "", "%s generated this response itself (%s): "+whose+".%s", who.Software, evidence, code, hintOf(who))
-		case who.Role != data.RoleOrigin:
-			c.add(Info, fieldOf(who.Evidence), "", "%s generated this response itself (%s); the application behind it did not send it.%s", who.Software, evidence, hintOf(who))
-		default:
-			c.add(Info, fieldOf(who.Evidence), "", "%s wrote this response (%s).", who.Software, evidence)
-		}
-		if who.Cause != "" {
-			c.add(Info, "", "", "%s", who.Cause)
-		}
+	if who != nil && who.Wrote && who.Hint != "" && (who.Role != data.RoleOrigin || who.Cause != "") {
+		c.add(Info, "", "", "%s", who.Hint)
 	}
 	said := map[string]bool{}
-	for _, s := range data.Sightings(c.resp) {
-		if who != nil && s.Name == who.Software && who.Wrote {
-			continue
-		}
+	for _, s := range path {
 		evidence := strings.Join(s.Evidence, "; ")
-		if s.Role != data.RoleOrigin && code >= 500 && (e == nil || e.Official) {
+		if who == nil && s.Hit {
+			c.add(Info, fieldOf(s.Evidence), "", "%s answered from its cache (%s): the server behind it was not asked this time.", s.Name, evidence)
+		}
+		if (who == nil || !who.Wrote) && s.Role != data.RoleOrigin && code >= 500 && (e == nil || e.Official) {
 			c.add(Info, fieldOf(s.Evidence), "", "The response passed through %s (%s): the %d may come from it or from the server behind it; a request straight to that server tells which.", s.Name, evidence, code)
 		}
 		if e == nil {
@@ -185,21 +173,18 @@ func fieldOf(evidence []string) string {
 	return name
 }
 
-// hintOf is what the responder's own logs offer for finding the request.
-func hintOf(who *data.Responder) string {
-	if who.Hint == "" {
-		return ""
-	}
-	return " " + who.Hint
-}
-
-// phrase notes a reason phrase that is none of the entry's names.
+// phrase notes a reason phrase that is none of the entry's names: the
+// registry's entry for the code when the chosen one is a vendor's own code
+// that the status line does not say (nginx's 494, sent as a 400).
 func (c *checker) phrase() {
 	p, e := c.resp.Phrase, c.entry
-	if p == "" || e == nil || fold(p) == fold(e.Phrase) || slices.ContainsFunc(e.Aliases, func(a string) bool { return fold(a) == fold(p) }) {
+	if e != nil && e.Code != c.resp.Code {
+		e = c.standard()
+	}
+	if p == "" || e == nil || data.SamePhrase(p, e.Phrase) || slices.ContainsFunc(e.Aliases, func(a string) bool { return data.SamePhrase(a, p) }) {
 		return
 	}
-	if c.resp.Code == 200 && fold(p) == "connectionestablished" {
+	if c.resp.Code == 200 && data.SamePhrase(p, "Connection established") {
 		c.add(Info, "", "RFC 9110 §9.3.6", "This is a proxy's answer to CONNECT: the tunnel is open, and the server's own response follows.")
 		return
 	}
@@ -219,13 +204,23 @@ func (c *checker) malformed() {
 	}
 }
 
-// rules applies the entry's declarative rules.
+// rules applies the entry's declarative rules, and the catalog's rules
+// for the code's class where the entry has none of its own on the field.
+// A head without fields is a fragment pasted, not held to class rules.
 func (c *checker) rules() {
-	if c.entry == nil {
-		return
+	var rules []data.Rule
+	if c.entry != nil {
+		rules = c.entry.Rules
+	}
+	if len(c.resp.Header) > 0 {
+		for _, cr := range data.ClassRules() {
+			if data.StatusIn(cr.Status, c.resp.Code) && !slices.ContainsFunc(rules, func(r data.Rule) bool { return r.Header == cr.Header }) {
+				rules = append(rules, cr.Rule)
+			}
+		}
 	}
 	h := c.resp.Header
-	for _, r := range c.entry.Rules {
+	for _, r := range rules {
 		if field, prefix, ok := strings.Cut(r.Unless, ": "); ok &&
 			strings.HasPrefix(strings.ToLower(strings.TrimSpace(h.Get(field))), strings.ToLower(prefix)) {
 			continue
@@ -256,17 +251,4 @@ func clip(s string, n int) string {
 		cut--
 	}
 	return s[:cut] + "…"
-}
-
-// fold reduces a phrase to its letters and digits, lower-cased, so that
-// "I'm a teapot" matches "I'm a Teapot" and "Gateway Time-out" matches
-// "Gateway Timeout".
-func fold(s string) string {
-	var b strings.Builder
-	for _, r := range s {
-		if unicode.IsLetter(r) || unicode.IsDigit(r) {
-			b.WriteRune(unicode.ToLower(r))
-		}
-	}
-	return b.String()
 }

@@ -58,8 +58,11 @@ type Result struct {
 	// AnsweredBy is the software that wrote the response, when the
 	// response shows it; nil otherwise.
 	AnsweredBy *data.Responder `json:"answered_by"`
-	Notes      []Note          `json:"notes"`
-	Redirect   *Redirect       `json:"redirect"` // nil unless a 301, 302, 303, 307 or 308 with a Location
+	// NoResponse is what the client said when no response came at all
+	// (Status 0, Line what it printed); nil for a response.
+	NoResponse *data.NoResponse `json:"no_response"`
+	Notes      []Note           `json:"notes"`
+	Redirect   *Redirect        `json:"redirect"` // nil unless a 301, 302, 303, 307 or 308 with a Location
 }
 
 // Report is everything explain found in one input.
@@ -83,7 +86,7 @@ func Explain(cat *data.Catalog, r io.Reader) (*Report, error) {
 	return Check(cat, responses), nil
 }
 
-// Check explains responses that Parse read.
+// Check explains responses that ReadResponses read.
 func Check(cat *data.Catalog, responses []*data.Response) *Report {
 	rep := &Report{Results: make([]Result, len(responses))}
 	for i, resp := range responses {
@@ -94,18 +97,29 @@ func Check(cat *data.Catalog, responses []*data.Response) *Report {
 		}
 		res := &rep.Results[i]
 		*res = Result{Status: resp.Code, Phrase: resp.Phrase, Line: resp.Line, Entry: entry,
-			ChosenBy: strings.Join(meaning.ChosenBy, "; "), AnsweredBy: meaning.AnsweredBy}
+			ChosenBy: strings.Join(meaning.ChosenBy, "; "), AnsweredBy: meaning.AnsweredBy, NoResponse: resp.Failure}
 		c := checker{resp: resp, entry: entry, cat: cat}
 		// A code with a standard meaning means that unless something in
 		// the response says otherwise; only vendor codes are ambiguous.
 		if res.ChosenBy == "" && len(results) > 1 && !results[0].Status.Official {
 			c.ambiguous(results)
 		}
-		c.all(meaning.AnsweredBy)
+		c.all(meaning)
 		res.Notes = c.notes
 		res.Redirect = redirectOf(resp)
 	}
-	rep.Chains = chains(responses, rep.Results)
+	var found []hopFinding
+	rep.Chains, found = chains(responses, rep.Results)
+	for _, f := range found {
+		res := &rep.Results[f.result]
+		if r := res.Redirect; r != nil {
+			r.URL = f.url
+			if f.method != "" {
+				r.Method = f.method
+			}
+		}
+		res.Notes = append(res.Notes, f.notes...)
+	}
 	for i := range rep.Results {
 		notes := rep.Results[i].Notes
 		slices.SortStableFunc(notes, func(a, b Note) int { return cmp.Compare(a.Level.rank(), b.Level.rank()) })

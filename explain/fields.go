@@ -1,6 +1,7 @@
 package explain
 
 import (
+	"errors"
 	"net/url"
 	"regexp"
 	"slices"
@@ -8,53 +9,59 @@ import (
 	"strings"
 	"sync"
 	"time"
+
+	"github.com/httpstatus-dev/httpstatus/data"
 )
 
 // contentLength checks that Content-Length is one number, sent without
 // Transfer-Encoding, and only on statuses that may carry it.
 func (c *checker) contentLength() {
 	h, code := c.resp.Header, c.resp.Code
-	values := h.Values("Content-Length")
-	if len(values) == 0 {
-		return
-	}
 	const field = "Content-Length"
-	first := strings.TrimSpace(values[0])
-	n, err := strconv.ParseUint(first, 10, 63)
+	n, ok, err := data.ContentLength(h)
 	switch {
-	case err != nil:
-		c.add(Error, field, "RFC 9110 §8.6", "Content-Length %q is not a number of bytes.", clip(first, 40))
+	case !ok:
 		return
-	case slices.ContainsFunc(values[1:], func(v string) bool { return strings.TrimSpace(v) != first }):
+	case errors.Is(err, data.ErrLengthNotNumber):
+		c.add(Error, field, "RFC 9110 §8.6", "Content-Length %q is not a number of bytes.", clip(strings.TrimSpace(h.Get(field)), 40))
+		return
+	case err != nil:
 		c.add(Error, field, "RFC 9112 §6.3", "Content-Length is sent several times with different values; a client cannot tell where the content ends.")
 		return
 	case h.Get("Transfer-Encoding") != "":
 		c.add(Error, field, "RFC 9112 §6.2", "Content-Length and Transfer-Encoding are sent together: a sender must not send both, and recipients go by Transfer-Encoding.")
 	}
 	switch {
-	case code/100 == 1 || code == 204:
-		if n == 0 {
-			c.add(Warn, field, "RFC 9110 §8.6", "A %d must not carry Content-Length, not even 0.", code)
-		} else {
-			c.add(Error, field, "RFC 9110 §8.6", "Content-Length: %d announces content that a %d cannot have; a client that trusts it waits for bytes that never come.", n, code)
-		}
-	case code == 304 && n > 0:
+	case !data.NoContent(code):
+	case code != 304 && n == 0:
+		c.add(Warn, field, "RFC 9110 §8.6", "A %d must not carry Content-Length, not even 0.", code)
+	case code != 304:
+		c.add(Error, field, "RFC 9110 §8.6", "Content-Length: %d announces content that a %d cannot have; a client that trusts it waits for bytes that never come.", n, code)
+	case n > 0:
 		c.add(Info, field, "RFC 9110 §8.6", "On a 304, Content-Length gives the size of the 200 it stands for; no content follows.")
 	}
 }
 
-// retryAfter says when to retry, from seconds or an HTTP date.
+// retryAfter says when to retry, from seconds or an HTTP date, where that
+// means something: on a 503, a 429, a 413 and a redirect (RFC 9110
+// §10.2.3). Elsewhere it is only checked: Varnish puts Retry-After: 5 on
+// every response it makes, and on a 405 that is no advice.
 func (c *checker) retryAfter() {
 	v := strings.TrimSpace(c.resp.Header.Get("Retry-After"))
 	if v == "" {
 		return
 	}
 	const field, ref = "Retry-After", "RFC 9110 §10.2.3"
+	code := c.resp.Code
+	readOut := code == 503 || code == 429 || code == 413 || code/100 == 3
 	verb := "Retry"
-	if c.resp.Code/100 == 3 {
+	if code/100 == 3 {
 		verb = "Wait before following the redirect:"
 	}
 	if strings.Trim(v, "0123456789") == "" {
+		if !readOut {
+			return
+		}
 		secs, err := strconv.ParseInt(v, 10, 64)
 		switch {
 		case err != nil:
@@ -73,6 +80,9 @@ func (c *checker) retryAfter() {
 		c.add(Error, field, ref, "Retry-After %q is neither a number of seconds nor an HTTP date.", clip(v, 40))
 		return
 	}
+	if !readOut {
+		return
+	}
 	at := t.UTC().Format(httpDate)
 	date, err := parseHTTPDate(c.resp.Header.Get("Date"))
 	switch {
@@ -82,6 +92,30 @@ func (c *checker) retryAfter() {
 		c.add(Info, field, ref, "%s now: Retry-After names %s, which is not after the response's Date.", verb, at)
 	default:
 		c.add(Info, field, ref, "%s at %s, %s after the response's Date.", verb, at, duration(int64(t.Sub(date)/time.Second)))
+	}
+}
+
+// dates checks that the date fields of a response are HTTP dates (RFC
+// 9110 §5.6.7). Expires: 0 or -1, the old way of saying "already
+// expired", is invalid but means just that to caches (RFC 9111 §5.3).
+func (c *checker) dates() {
+	for _, field := range []string{"Date", "Last-Modified", "Expires"} {
+		v := strings.TrimSpace(c.resp.Header.Get(field))
+		if v == "" {
+			continue
+		}
+		if _, err := parseHTTPDate(v); err == nil {
+			continue
+		}
+		if field == "Expires" {
+			if v == "0" || v == "-1" {
+				c.add(Info, field, "RFC 9111 §5.3", "Expires: %s is not an HTTP date; caches read it as already expired, which is what it means to say. Cache-Control: no-cache or max-age=0 says so validly.", v)
+			} else {
+				c.add(Warn, field, "RFC 9111 §5.3", "Expires %q is not an HTTP date (such as Wed, 25 Nov 2026 09:12:44 GMT); caches read it as already expired.", clip(v, 40))
+			}
+			continue
+		}
+		c.add(Warn, field, "RFC 9110 §5.6.7", "%s %q is not an HTTP date (such as Wed, 25 Nov 2026 09:12:44 GMT); recipients ignore it.", field, clip(v, 40))
 	}
 }
 

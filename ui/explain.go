@@ -15,8 +15,8 @@ import (
 const noteIndent = 9
 
 // Explanation renders what explain found: for each response its status
-// line, the entry it means and why, the summary, where it redirects, and
-// its notes; then each redirect chain. Every line fits width cells, except
+// line, who answered it, the entry it means and why, the summary, where it
+// redirects, and its notes; then each redirect chain. Every line fits width cells, except
 // a single word longer than that.
 func Explanation(rep *explain.Report, st *Styles, width int) string {
 	p := &st.card
@@ -30,7 +30,10 @@ func Explanation(rep *explain.Report, st *Styles, width int) string {
 		}
 		codePaint := p.code[data.CategoryOf(res.Status).Index()]
 		line := printable(res.Line)
-		if proto, rest, _ := strings.Cut(line, " "); textWidth(line) <= width {
+		if res.NoResponse != nil {
+			put(&b, 0, width, p.bold, line)
+			put(&b, 2, width, p.text, NoResponseText(res.NoResponse))
+		} else if proto, rest, _ := strings.Cut(line, " "); textWidth(line) <= width {
 			status, phrase, _ := strings.Cut(rest, " ")
 			b.WriteString(p.bold.on(proto) + " " + codePaint.on(status))
 			if phrase != "" {
@@ -39,6 +42,11 @@ func Explanation(rep *explain.Report, st *Styles, width int) string {
 			b.WriteByte('\n')
 		} else {
 			put(&b, 0, width, p.bold, line) // a phrase too long for one line
+		}
+		if who := res.AnsweredBy; who != nil && (who.Wrote || res.Status >= 400) {
+			// Who sent a 2xx or 3xx, known only from its Server field, is
+			// in the JSON; in text it would only repeat the field.
+			b.WriteString(Answered(who, res.Status, st, width, 2))
 		}
 
 		if e := res.Entry; e != nil {
