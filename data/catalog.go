@@ -183,6 +183,10 @@ type SubCode struct {
 	Keywords []string `toml:"keywords" json:"keywords"`
 	URL      string   `toml:"url" json:"url"`         // the vendor's own documentation
 	Checked  string   `toml:"checked" json:"checked"` // the month URL was last compared with the entry: "2026-12"
+	// Term is the vocabulary term this sub-code shows (a name from
+	// vocabularies.toml: NoSuchKey, H12, UF); nil for the IIS and
+	// Cloudflare sub-codes of statuses.toml.
+	Term *Term `toml:"-" json:"-"`
 }
 
 // CodeString is the code as people write it: "404", and "000" for code 0.

@@ -36,6 +36,10 @@ type Meaning struct {
 	// AnsweredBy is who wrote the response, when the query held one that
 	// shows it; nil otherwise.
 	AnsweredBy *Responder
+	// Read is what part of the input chose the code, when it was read
+	// from a status line, a log, a client's message or a vocabulary's
+	// name rather than typed; nil otherwise.
+	Read *Read
 
 	bySign bool // a sign of the chosen vendor in the response chose it
 }
@@ -74,12 +78,24 @@ func (m Missing) String() string {
 
 // Text is the query as it was resolved, on one line: each code, the vendor
 // of its meaning when something in the input chose a vendor's, then the
-// words ("522 cloudflare", "404 not found"). Resolved again, it means the
-// same: the explorer's filter shows it for a pasted response.
+// words ("522 cloudflare", "404 not found"), or each code and the term read
+// with it ("503 H12"). Resolved again, it means the same: the explorer's
+// filter shows it for a pasted response.
 func (r Resolution) Text() string {
 	parts := slices.Clone(r.Query.Codes)
 	if r.Query.Mask.prefix != "" {
 		parts = append(parts, r.Query.Mask.String())
+	}
+	terms := false
+	for _, m := range r.Meanings {
+		if m.Read != nil && m.Read.Term != nil {
+			i := slices.Index(parts, m.Code)
+			parts = slices.Insert(parts, i+1, m.Read.Term.Name)
+			terms = true
+		}
+	}
+	if terms {
+		return strings.Join(parts, " ")
 	}
 	for _, m := range r.Meanings {
 		if !m.bySign {
@@ -129,6 +145,13 @@ func (c *Catalog) resolve(q Query) Resolution {
 			res.Missing = append(res.Missing, m)
 		}
 		res.Results, res.Meanings = c.meanings(found, q)
+		// Several terms of one name ("NotFound": Kubernetes and gRPC) are
+		// a list to choose from, not cards.
+		for i := 1; i < len(res.Results); i++ {
+			if a, b := res.Results[i-1], res.Results[i]; a.Sub != nil && b.Sub != nil && a.Sub.Term != nil && b.Sub.Term != nil && a.Sub.Code == b.Sub.Code {
+				res.Cards = false
+			}
+		}
 	case q.Mask.prefix != "":
 		class := c.classResults(q.Mask)
 		res.Results = class
@@ -182,7 +205,28 @@ func (c *Catalog) meanings(found []Result, q Query) ([]Result, []Meaning) {
 				}
 			}
 		}
-		out = append(out, c.meaningOf(group, head, flags, &m)...)
+		var terms []*Term
+		for i := range q.Reads {
+			if r := &q.Reads[i]; r.Code == code {
+				if m.Read == nil {
+					m.Read = r
+				}
+				if r.Term != nil {
+					terms = append(terms, r.Term)
+				}
+			}
+		}
+		ordered := c.meaningOf(group, head, flags, &m)
+		if len(terms) > 0 && group[0].Sub == nil {
+			// The terms say what the code means here: each is shown on the
+			// entry it points to, the way a sub-code is.
+			first := ordered[0]
+			ordered = ordered[:0:0]
+			for _, t := range terms {
+				ordered = append(ordered, Result{Status: first.Status, Sub: &t.Sub, CodeDigits: first.CodeDigits, index: first.index})
+			}
+		}
+		out = append(out, ordered...)
 		meanings = append(meanings, m)
 		from = to
 	}
@@ -192,6 +236,7 @@ func (c *Catalog) meanings(found []Result, q Query) ([]Result, []Meaning) {
 // standing is how the input points at one meaning of a code, strongest
 // signal first.
 type standing struct {
+	read     bool // what was read points to its vendor: S3's SlowDown, an ELB log
 	phrase   bool // the reason phrase is the entry's phrase or a former name
 	sign     int  // place of the first sign on the path naming its vendor; -1 none
 	vendor   bool // the words name its vendor ("499 nginx")
@@ -202,6 +247,8 @@ type standing struct {
 
 func (a standing) compare(b standing) int {
 	switch {
+	case a.read != b.read:
+		return boolOrder(a.read)
 	case a.phrase != b.phrase:
 		return boolOrder(a.phrase)
 	case a.sign != b.sign:
@@ -240,6 +287,7 @@ func (c *Catalog) meaningOf(group []Result, h *Response, flags []Result, m *Mean
 		r := &group[i]
 		st := &stand[i]
 		st.sign, st.official = -1, r.Status.Official && r.Sub == nil
+		st.read = m.Read != nil && m.Read.Meaning != "" && r.Sub == nil && r.Status.Source == m.Read.Meaning
 		if j := slices.IndexFunc(flags, func(o Result) bool { return o.Status == r.Status && o.Sub == r.Sub }); j >= 0 {
 			f := flags[j]
 			st.vendor, st.named, st.keywords = f.vendor, bits.OnesCount32(f.named), f.keywords
@@ -271,6 +319,8 @@ func (c *Catalog) meaningOf(group []Result, h *Response, flags []Result, m *Mean
 	narrowed := first.phrase && slices.ContainsFunc(stand, func(s standing) bool { return !s.phrase })
 	switch {
 	case len(group) == 1: // the only meaning: nothing chose it
+	case first.read && order[0] != std:
+		m.ChosenBy = []string{m.Read.From + ": " + m.Read.Text}
 	case first.sign >= 0 && (order[0] != std || !stand[std].official):
 		m.ChosenBy, m.bySign = []string{signs[first.sign]}, true
 	case narrowed && (order[0] != std || anySign || !stand[std].official):
