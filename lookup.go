@@ -59,7 +59,7 @@ func lookup(cat *data.Catalog, raw string, stdout, stderr io.Writer, o lookupOpt
 	}
 
 	if o.json {
-		if err := writeJSON(stdout, results); err != nil {
+		if err := writeJSON(stdout, ui.Entries(cat, res)); err != nil {
 			fmt.Fprintln(stderr, "httpstatus:", err)
 			return exitUsage
 		}
@@ -75,7 +75,7 @@ func lookup(cat *data.Catalog, raw string, stdout, stderr io.Writer, o lookupOpt
 	if o.width > 0 {
 		w = min(o.width, 100)
 	}
-	printCards(out, cat, results, &st, w, o.width)
+	printCards(out, cat, res, &st, w, o.width)
 	return status
 }
 
@@ -97,7 +97,8 @@ func profileWriter(w io.Writer, p colorprofile.Profile) io.Writer {
 //
 // width is the cards'; term is the terminal's, 0 on a pipe, where links
 // are plain and lines whole.
-func printCards(out io.Writer, cat *data.Catalog, results []data.Result, st *ui.Styles, width, term int) {
+func printCards(out io.Writer, cat *data.Catalog, res data.Resolution, st *ui.Styles, width, term int) {
+	results := res.Results
 	var codes []int
 	for _, r := range results {
 		if r.Sub == nil && !slices.Contains(codes, r.Status.Code) {
@@ -116,6 +117,9 @@ func printCards(out io.Writer, cat *data.Catalog, results []data.Result, st *ui.
 		}
 		if i > 0 {
 			fmt.Fprintln(out)
+		}
+		if l := ui.ReadLine(res, r, st, term); l != "" {
+			fmt.Fprintln(out, l)
 		}
 		fmt.Fprintln(out, ui.Card(r.Status, cat, st, ui.CardOptions{Width: width, Hyperlinks: term > 0, Sub: r.Sub}))
 		if others := results[i+1 : j]; len(others) > 0 {
@@ -141,16 +145,9 @@ func shorten(s string, n int) string {
 	return s
 }
 
-// writeJSON prints results as the JSON contract says: always an array of
-// whole entries, each once. A sub-code's entry is its status's, which lists
-// it among its subcodes.
-func writeJSON(w io.Writer, results []data.Result) error {
-	entries := make([]*data.Status, 0, len(results))
-	for _, r := range results {
-		if !slices.Contains(entries, r.Status) {
-			entries = append(entries, r.Status)
-		}
-	}
+// writeJSON prints entries as the JSON contract says: always an array of
+// whole entries, each once (ui.Entries).
+func writeJSON(w io.Writer, entries []ui.Entry) error {
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
 	enc.SetEscapeHTML(false)

@@ -219,6 +219,10 @@ type Catalog struct {
 	src       []byte
 	scratch   sync.Pool // *scratch, one search's working memory
 
+	// vocab are the vocabularies whose terms come with the catalog's
+	// statuses: the embedded ones.
+	vocab *vocabularies
+
 	everything func() []Result // the empty query's results, built once
 }
 
@@ -364,6 +368,7 @@ func newCatalog(keys []entryKey, raw [][]byte, statuses []Status) *Catalog {
 		statuses: make([]Status, len(keys)),
 		keys:     make([]entryKey, len(keys)),
 		once:     make([]sync.Once, len(keys)),
+		vocab:    loadVocabularies(),
 	}
 	if raw != nil {
 		c.raw = make([][]byte, len(keys))

@@ -126,11 +126,13 @@ func readLine(v *vocabularies, line, whole string) lineReading {
 	if best != nil && !catalogued(best.code) && slices.ContainsFunc(hits, func(h termHit) bool { return h.term != nil }) {
 		best = nil // "connect error: 111" is an errno; the term says more
 	}
+	beside := false // the status stands beside the name, in one pattern
 	for i := range hits {
 		if h := &hits[i]; h.status != "" && (best == nil || best.rank < rankLog) {
 			// A pattern that places the status beside the name: HAProxy's
 			// "503 ... SC--", Envoy's "503 UF".
 			best = &number{code: h.status, rank: rankLog, from: "log line", start: h.start, end: h.end}
+			beside = true
 		}
 	}
 	if best != nil {
@@ -141,6 +143,9 @@ func readLine(v *vocabularies, line, whole string) lineReading {
 		if h := v.choose(hits, best.code, whole); h != nil {
 			read.Term, read.From = h.term, h.term.Vocabulary.Name
 			read.Text = clipText(h.text+", "+read.Text, 70)
+			if beside {
+				read.Text = h.text
+			}
 			if best.code == FormatCode(h.term.Status) {
 				read.Meaning = h.term.Meaning
 			}
@@ -195,14 +200,21 @@ func logNumbers(line string) []number {
 	var out []number
 	r := logRegexps()
 	for _, f := range []struct {
-		re         *regexp.Regexp
-		from       string
-		rank, back int
-	}{{r.accessLog, "log line", rankLog, 40}, {r.field, "log field", rankFramed, 20}} {
+		re   *regexp.Regexp
+		from string
+		rank int
+	}{{r.accessLog, "log line", rankLog}, {r.field, "log field", rankFramed}} {
 		for _, m := range f.re.FindAllStringSubmatchIndex(line, -1) {
 			at, end := m[2], m[3]
+			start := m[0] // the field: status=502
+			if f.re == r.accessLog {
+				// the request and the status: "GET /x HTTP/1.1" 499
+				if q := strings.LastIndexByte(line[:m[0]], '"'); q >= 0 && m[0]-q < 200 {
+					start = q
+				}
+			}
 			out = append(out, number{code: canonicalCode(line[at:end]), at: at, width: end - at,
-				start: max(0, at-f.back), end: end, rank: f.rank, from: f.from})
+				start: start, end: end, rank: f.rank, from: f.from})
 		}
 	}
 	fields := strings.Fields(line)
@@ -232,7 +244,7 @@ func iisNumber(line string, fields []string) (number, bool) {
 		code += "." + sub
 	}
 	at := strings.LastIndex(line, " "+status+" "+sub+" ") + 1
-	return number{code: code, at: at, width: len(status), start: max(0, at-40), end: len(line), rank: rankLog, from: "IIS log line"}, true
+	return number{code: code, at: at, width: len(status), start: at, end: len(line), rank: rankLog, from: "IIS log line"}, true
 }
 
 func isMethod(f string) bool {
@@ -254,9 +266,9 @@ func elbNumber(line string, fields []string) (number, bool) {
 			target != "-" && !isCode(target) || !allDigits(fields[k+5]) || !allDigits(fields[k+6]) {
 			continue
 		}
-		n := number{code: status, width: 3, end: len(line), rank: rankLog, from: "AWS load balancer log"}
+		n := number{code: status, width: 3, rank: rankLog, from: "AWS load balancer log"}
 		n.at = strings.Index(line, " "+status+" "+target+" ") + 1
-		n.start = max(0, n.at-20)
+		n.start, n.end = n.at, n.at+len(status)+1+len(target)
 		if target == "-" {
 			n.meaning = "AWS ELB"
 		}
@@ -389,10 +401,7 @@ func classify(line string, i, j int) (number, bool) {
 			return n, false // "bytes=403": some other field
 		case statusWords[prev] || statusWords[prev2] && (prev == "of" || prev == "is"):
 			n.rank = rankFramed
-			n.start = wordStart(line, i, before, 1)
-			if statusWords[prev2] {
-				n.start = wordStart(line, i, before, 2)
-			}
+			n.start = wordStart(line, i, before, 2) // "returned error: 404", "status code 429"
 		case strings.HasSuffix(punct, ":") && prev != "" && !statusWords[prev]:
 			if p := phraseAfter(line, j, n.code); p == "" {
 				return n, false // "Complete requests: 500", "Content-Length: 404"

@@ -148,7 +148,7 @@ func (c *Catalog) resolve(q Query) Resolution {
 		// Several terms of one name ("NotFound": Kubernetes and gRPC) are
 		// a list to choose from, not cards.
 		for i := 1; i < len(res.Results); i++ {
-			if a, b := res.Results[i-1], res.Results[i]; a.Sub != nil && b.Sub != nil && a.Sub.Term != nil && b.Sub.Term != nil && a.Sub.Code == b.Sub.Code {
+			if a, b := res.Results[i-1], res.Results[i]; a.Sub != nil && b.Sub != nil && a.Sub.Term != nil && b.Sub.Term != nil && a.Status == b.Status {
 				res.Cards = false
 			}
 		}
@@ -179,7 +179,7 @@ func (c *Catalog) meanings(found []Result, q Query) ([]Result, []Meaning) {
 			}
 		}
 		for _, r := range flags {
-			if r.Sub != nil && r.matched > entryBest && !slices.ContainsFunc(found, func(f Result) bool { return f.Sub == r.Sub }) {
+			if r.Sub != nil && r.Sub.Term == nil && r.matched > entryBest && !slices.ContainsFunc(found, func(f Result) bool { return f.Sub == r.Sub }) {
 				out = append(out, r) // "404 mime": the words name a sub-code, not the entries
 			}
 		}

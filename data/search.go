@@ -185,7 +185,7 @@ func (c *Catalog) within(set []Result) func(*doc) bool {
 	}
 	return func(d *doc) bool {
 		if d.sub < 0 || entries[d.entry] {
-			return entries[d.entry] // a code's entry, or a sub-code of it
+			return entries[d.entry] // a code's entry, or a sub-code or term of it
 		}
 		// Only the set's own entries are decoded, and asked.
 		return subEntries[d.entry] && subs[c.subOf(d.entry, d.sub)]
@@ -431,7 +431,7 @@ func (c *Catalog) rank(sc *scratch, words int, search bool) []Result {
 			}
 		}
 		cd.score += bonus
-		if d.sub < 0 {
+		if !d.named() {
 			if c.keys[d.entry].official {
 				cd.score += officialPrior
 			}
@@ -451,7 +451,7 @@ func (c *Catalog) rank(sc *scratch, words int, search bool) []Result {
 	best, top := 0.0, 0
 	kept := cands[:0]
 	for _, cd := range cands {
-		if ix.docs[cd.id].sub >= 0 {
+		if ix.docs[cd.id].named() {
 			cd.score *= subPenalty
 			switch {
 			case cd.vendor, cd.isName:
@@ -473,12 +473,18 @@ func (c *Catalog) rank(sc *scratch, words int, search bool) []Result {
 		d := &ix.docs[cd.id]
 		r := Result{Status: c.entry(d.entry), index: d.entry, score: cd.score, matched: cd.matched,
 			vendor: cd.vendor, named: cd.named, keywords: cd.keywords}
-		if d.sub >= 0 {
+		switch {
+		case d.term >= 0:
+			r.Sub = &c.vocab.term(int32(d.term)).Sub
+		case d.sub >= 0:
 			if r.Sub = c.subOf(d.entry, d.sub); r.Sub == nil {
 				continue
 			}
 		}
 		r.Phrase, r.Hint = highlights(d, &sc.docs[cd.id], &sc.spans)
+		if r.Sub != nil && r.Hint.Text == r.Sub.Code {
+			r.Hint = Hint{} // the name matched, and the row shows it
+		}
 		out = append(out, r)
 	}
 	slices.SortFunc(out, compareResults)
@@ -514,6 +520,9 @@ func oncePerName(results []Result) []Result {
 			return false
 		}
 		n := name{r.Sub.Source, r.Sub.Phrase}
+		if r.Sub.Term != nil {
+			n.phrase = r.Sub.Code // a term's name is its own: many have no title
+		}
 		dup := seen[n]
 		seen[n] = true
 		return dup

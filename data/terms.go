@@ -79,9 +79,16 @@ func (v *vocabularies) termsIn(line, whole string) []termHit {
 					hits = append(hits, termHit{index: -1, how: foundPattern, text: line[m[0]:m[1]], status: name, start: m[0], end: m[1]})
 					continue
 				}
+				text := name // as the system printed it
+				if p.Term != "" {
+					text = strings.TrimSpace(line[m[0]:m[1]]) // the words that stand for it
+				}
 				for part := range strings.SplitSeq(name, ",") { // Envoy's "URX,UF"
 					if i, ok := v.lookup(vi, part); ok {
-						add(i, foundPattern, line[m[0]:m[1]], status, m[0], m[1])
+						if p.Term == "" {
+							text = part
+						}
+						add(i, foundPattern, text, status, m[0], m[1])
 						break
 					}
 				}

@@ -655,3 +655,79 @@ func (v *vocabularies) termsFor(code int) (own, also []int32) {
 	}
 	return own, also
 }
+
+// termEntry is the catalog entry term i points to: the entry of its
+// status from its meaning's source, else the status's standard meaning
+// (official, else first); -1 when the catalog lacks the status.
+func (c *Catalog) termEntry(i int32) int {
+	k := &c.vocab.keys[i]
+	if k.meaning != "" {
+		for e, key := range c.keys {
+			if key.code == k.status && c.entry(e).Source == k.meaning {
+				return e
+			}
+		}
+	}
+	return c.standardEntry(k.status)
+}
+
+// TermName is a vocabulary term as a status's card lists it.
+type TermName struct {
+	Vocabulary string `json:"vocabulary"` // the vocabulary's id: "kubernetes"
+	Name       string `json:"name"`       // "NotFound"
+	Status     int    `json:"status"`     // the status it usually comes with
+	vocabName  string // "Kubernetes status reason"
+}
+
+// Ref names a decoded term as lists and JSON do.
+func (t *Term) Ref() TermName {
+	return TermName{Vocabulary: t.Vocabulary.ID, Name: t.Name, Status: t.Status, vocabName: t.Vocabulary.Name}
+}
+
+// VocabularyName is the name of the term's vocabulary: "AWS error code".
+func (t TermName) VocabularyName() string { return t.vocabName }
+
+// TermsOf lists the vocabulary terms sent with an entry, in the file's
+// order: the terms that point to it and, on its code's standard entry,
+// the terms that may come with the code though they usually come with
+// another. A card lists them by name.
+func (c *Catalog) TermsOf(s *Status) []TermName {
+	at := c.indexOf(s)
+	if at < 0 {
+		return []TermName{}
+	}
+	std := -1
+	out := []TermName{}
+	for i, k := range c.vocab.keys {
+		switch {
+		case k.status == s.Code:
+			if c.termEntry(int32(i)) != at {
+				continue
+			}
+		case slices.Contains(k.also, s.Code):
+			if std < 0 {
+				std = c.standardEntry(s.Code)
+			}
+			if std != at {
+				continue
+			}
+		default:
+			continue
+		}
+		h := c.vocab.heads[k.vocab]
+		out = append(out, TermName{Vocabulary: h.id, Name: k.name, Status: k.status, vocabName: h.name})
+	}
+	return out
+}
+
+// standardEntry is the entry a code means when nothing says otherwise:
+// its official entry, else its first; -1 when none.
+func (c *Catalog) standardEntry(code int) int {
+	std := -1
+	for e, key := range c.keys {
+		if key.code == code && (std < 0 || key.official && !c.keys[std].official) {
+			std = e
+		}
+	}
+	return std
+}
