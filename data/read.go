@@ -1,6 +1,7 @@
 package data
 
 import (
+	"encoding/json"
 	"regexp"
 	"slices"
 	"strings"
@@ -23,6 +24,22 @@ type Read struct {
 	// Meaning is the catalog source of the entry the input points to
 	// ("Amazon S3" for S3's SlowDown); "" for the code's standard meaning.
 	Meaning string `json:"-"`
+}
+
+// MarshalJSON writes a Read as README's JSON table says: code, from,
+// text, and the term ({vocabulary, name, status}) or null.
+func (r Read) MarshalJSON() ([]byte, error) {
+	out := struct {
+		Code string    `json:"code"`
+		From string    `json:"from"`
+		Text string    `json:"text"`
+		Term *TermName `json:"term"`
+	}{Code: r.Code, From: r.From, Text: r.Text}
+	if r.Term != nil {
+		ref := r.Term.Ref()
+		out.Term = &ref
+	}
+	return json.Marshal(out)
 }
 
 // String says what was read, in one line: "Kubernetes status reason:

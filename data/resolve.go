@@ -116,7 +116,7 @@ func (c *Catalog) Resolve(raw string) Resolution { return c.resolve(ParseQuery(r
 // each response it reads; a pasted response takes the same path.
 func (c *Catalog) ResolveResponse(h *Response) ([]Result, Meaning) {
 	found, _ := c.Codes([]string{FormatCode(h.Code)})
-	m := Meaning{Code: FormatCode(h.Code)}
+	m := Meaning{Code: FormatCode(h.Code), Read: &Read{Code: FormatCode(h.Code), From: "status line", Text: clipText(strings.TrimSpace(h.Line), 70)}}
 	if len(found) == 0 {
 		m.AnsweredBy = whoAnswered(c, h)
 		return nil, m

@@ -58,8 +58,10 @@ type Result struct {
 	// AnsweredBy is the software that wrote the response, when the
 	// response shows it; nil otherwise.
 	AnsweredBy *data.Responder `json:"answered_by"`
-	Notes      []Note          `json:"notes"`
-	Redirect   *Redirect       `json:"redirect"` // nil unless a 301, 302, 303, 307 or 308 with a Location
+	// Read is what chose the code: the status line, for a response.
+	Read     *data.Read `json:"read"`
+	Notes    []Note     `json:"notes"`
+	Redirect *Redirect  `json:"redirect"` // nil unless a 301, 302, 303, 307 or 308 with a Location
 }
 
 // Report is everything explain found in one input.
@@ -94,7 +96,7 @@ func Check(cat *data.Catalog, responses []*data.Response) *Report {
 		}
 		res := &rep.Results[i]
 		*res = Result{Status: resp.Code, Phrase: resp.Phrase, Line: resp.Line, Entry: entry,
-			ChosenBy: strings.Join(meaning.ChosenBy, "; "), AnsweredBy: meaning.AnsweredBy}
+			ChosenBy: strings.Join(meaning.ChosenBy, "; "), AnsweredBy: meaning.AnsweredBy, Read: meaning.Read}
 		c := checker{resp: resp, entry: entry, cat: cat}
 		// A code with a standard meaning means that unless something in
 		// the response says otherwise; only vendor codes are ambiguous.

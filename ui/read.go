@@ -34,29 +34,7 @@ func ReadLine(res data.Resolution, r data.Result, st *Styles, width int) string 
 type Entry struct {
 	*data.Status
 	Terms []data.TermName `json:"terms"`
-	Read  *ReadJSON       `json:"read"`
-}
-
-// ReadJSON is what chose an entry's code, for JSON: how it was read, the
-// part of the input, and the vocabulary term when one chose it.
-type ReadJSON struct {
-	Code string         `json:"code"`
-	From string         `json:"from"`
-	Text string         `json:"text"`
-	Term *data.TermName `json:"term"`
-}
-
-// NewReadJSON is a Read as JSON prints it; nil for none.
-func NewReadJSON(r *data.Read) *ReadJSON {
-	if r == nil {
-		return nil
-	}
-	out := &ReadJSON{Code: r.Code, From: r.From, Text: r.Text}
-	if r.Term != nil {
-		t := r.Term.Ref()
-		out.Term = &t
-	}
-	return out
+	Read  *data.Read      `json:"read"`
 }
 
 // Entries are a resolution's results as the JSON array lists them: each
@@ -72,7 +50,7 @@ func Entries(cat *data.Catalog, res data.Resolution) []Entry {
 		for i := range res.Meanings {
 			m := &res.Meanings[i]
 			if m.Read != nil && chosen(res.Results, m.Code) == r.Status {
-				e.Read = NewReadJSON(m.Read)
+				e.Read = m.Read
 			}
 		}
 		out = append(out, e)
