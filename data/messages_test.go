@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"fmt"
 	"os"
+	"slices"
 	"strings"
 	"testing"
 	"unicode"
@@ -174,4 +175,37 @@ func BenchmarkLoadVocabularies(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
+}
+
+// FuzzParseQuery reads what people paste, from the lines of
+// client-messages.tsv and their mutations: it never panics, every code it
+// reads is one it lists, in a code's forms, with what chose it, and the
+// resolver answers each query.
+func FuzzParseQuery(f *testing.F) {
+	for _, tc := range readMessageCases(f) {
+		f.Add(tc.line)
+	}
+	f.Add("503 H12")
+	f.Add("expected 200, got 502\nstatus=503")
+	c := Load()
+	f.Fuzz(func(t *testing.T, raw string) {
+		q := ParseQuery(raw)
+		for _, r := range q.Reads {
+			if !slices.Contains(q.Codes, r.Code) {
+				t.Fatalf("%q: read %+v of a code it does not list %v", raw, r, q.Codes)
+			}
+			if r.From == "" || r.Text == "" || strings.ContainsAny(r.Text, "\n\r") {
+				t.Fatalf("%q: read %+v says not what chose it", raw, r)
+			}
+		}
+		for _, code := range q.Codes {
+			if !isCode(code) && !isSubCode(code) && !allDigits(code) {
+				t.Fatalf("%q: code %q", raw, code)
+			}
+		}
+		if len(q.Words) > MaxQueryWords {
+			t.Fatalf("%q: %d words", raw, len(q.Words))
+		}
+		c.resolve(q)
+	})
 }
