@@ -394,6 +394,8 @@ func classify(line string, i, j int) (number, bool) {
 		return n, false // "line 500", "port 443", "Exit Code: 137", "exited with status 143"
 	case unitAfter[at(after, 0)] && !strings.HasPrefix(line[j:], ")") && !(at(after, 0) == "requests" && prev == "many"):
 		return n, false // "504 milliseconds", "500 messages dropped"
+	case countedAfter(line, j) && phraseAfter(line, j, n.code) == "":
+		return n, false // "Downloaded 404 artifacts": a count of things
 	case attached && strings.HasSuffix(punct, "/") && prev != "status":
 		return n, false // a path: only MDN's /Status/429 names one
 	case attached && (strings.HasSuffix(punct, "#") || strings.HasSuffix(punct, "*") || strings.HasSuffix(punct, ".")):
@@ -416,7 +418,10 @@ func classify(line string, i, j int) (number, bool) {
 		switch {
 		case attached && strings.HasSuffix(punct, "=") && !statusWords[prev]:
 			return n, false // "bytes=403": some other field
-		case statusWords[prev] || statusWords[prev2] && (prev == "of" || prev == "is"):
+		case statusWords[prev] || statusWords[prev2] && (prev == "of" || prev == "is") ||
+			strings.HasSuffix(punct, ":") && (strings.HasSuffix(prev, "error") || strings.HasSuffix(prev, "exception") || className(line, i)):
+			// "HTTPError: 404", "exceptions.PermissionDenied: 403": an
+			// error class names the status after it
 			n.rank = rankFramed
 			n.start = wordStart(line, i, before, 2) // "returned error: 404", "status code 429"
 		case strings.HasSuffix(punct, ":") && prev != "" && !statusWords[prev]:
@@ -440,6 +445,34 @@ func classify(line string, i, j int) (number, bool) {
 		n.rank = rankWeak
 	}
 	return n, true
+}
+
+// className reports whether the word before position i (and its
+// punctuation) is written as a class: capitals inside, "PermissionDenied".
+func className(line string, i int) bool {
+	k := i
+	for k > 0 && !isNameByte(line[k-1]) {
+		k--
+	}
+	end := k
+	for k > 0 && isNameByte(line[k-1]) {
+		k--
+	}
+	return end-k >= 6 && distinctiveForm(line[k:end]) && line[k] >= 'A' && line[k] <= 'Z'
+}
+
+// countedAfter reports whether the word after a number is a plural noun
+// of its own: "404 artifacts", "500 records".
+func countedAfter(line string, j int) bool {
+	if j >= len(line) || line[j] != ' ' {
+		return false
+	}
+	w := wordsAfter(line, j, 1)
+	if len(w) == 0 || len(w[0]) < 4 || !strings.HasSuffix(w[0], "s") || strings.HasSuffix(w[0], "ss") {
+		return false
+	}
+	word := line[j+1 : j+1+len(w[0])]
+	return strings.ToLower(word) == word // a capital starts a reason phrase: "404 Not Found"
 }
 
 // gotAfterExpected reports whether a number after "expected" is what was
