@@ -394,8 +394,8 @@ func classify(line string, i, j int) (number, bool) {
 		return n, false // "line 500", "port 443", "Exit Code: 137", "exited with status 143"
 	case unitAfter[at(after, 0)] && !strings.HasPrefix(line[j:], ")") && !(at(after, 0) == "requests" && prev == "many"):
 		return n, false // "504 milliseconds", "500 messages dropped"
-	case countedAfter(line, j) && phraseAfter(line, j, n.code) == "":
-		return n, false // "Downloaded 404 artifacts": a count of things
+	case strings.TrimSpace(line[:i]) != "" && countedAfter(line, j) && phraseAfter(line, j, n.code) == "":
+		return n, false // "Downloaded 404 artifacts": a count of things ("499 arcgis" typed is a query)
 	case attached && strings.HasSuffix(punct, "/") && prev != "status":
 		return n, false // a path: only MDN's /Status/429 names one
 	case attached && (strings.HasSuffix(punct, "#") || strings.HasSuffix(punct, "*") || strings.HasSuffix(punct, ".")):
