@@ -220,8 +220,11 @@ type Catalog struct {
 	scratch   sync.Pool // *scratch, one search's working memory
 
 	// vocab are the vocabularies whose terms come with the catalog's
-	// statuses: the embedded ones.
-	vocab *vocabularies
+	// statuses, the embedded ones, read on first use (vocabularies()):
+	// httpstatus 404 lists the terms of 404 without reading them all.
+	vocab     *vocabularies
+	vocabOnce sync.Once
+	termsOf   sync.Map // code -> []vocabLine, the terms TermsOf lists
 
 	everything func() []Result // the empty query's results, built once
 }
@@ -368,7 +371,6 @@ func newCatalog(keys []entryKey, raw [][]byte, statuses []Status) *Catalog {
 		statuses: make([]Status, len(keys)),
 		keys:     make([]entryKey, len(keys)),
 		once:     make([]sync.Once, len(keys)),
-		vocab:    loadVocabularies(),
 	}
 	if raw != nil {
 		c.raw = make([][]byte, len(keys))

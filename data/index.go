@@ -93,7 +93,7 @@ func (ix *index) shortStems(n int) []string {
 // this very catalog, else built from the entries.
 func (c *Catalog) searchIndex() *index {
 	c.indexOnce.Do(func() {
-		sum, terms := c.sum(), c.vocab.Len()
+		sum, terms := c.sum(), c.vocabularies().Len()
 		ix, err := decodeIndex(indexFile, sum, len(c.keys), terms)
 		if err != nil {
 			ix, err = decodeIndex(string(c.buildIndex().encode(sum)), sum, len(c.keys), terms)
@@ -176,12 +176,12 @@ func (c *Catalog) buildIndex() *builtIndex {
 			b.more(d, FieldSummary, sub.Summary)
 		}
 	}
-	for ti := range c.vocab.Len() {
+	for ti := range c.vocabularies().Len() {
 		entry := c.termEntry(int32(ti))
 		if entry < 0 {
 			continue // a catalog without the term's status (a test's)
 		}
-		t := c.vocab.term(int32(ti))
+		t := c.vocabularies().term(int32(ti))
 		d := b.add(builtDoc{entry: entry, sub: -1, term: ti}, FieldPhrase, t.Title)
 		b.more(d, FieldAlias, termNames(t)...)
 		b.more(d, FieldSource, vendorName(t.Vocabulary.Source))

@@ -42,7 +42,7 @@ func catalogSum(b []byte, vocab string) uint64 {
 }
 
 // sum is the catalog's catalogSum.
-func (c *Catalog) sum() uint64 { return catalogSum(c.src, c.vocab.src) }
+func (c *Catalog) sum() uint64 { return catalogSum(c.src, c.vocabularies().src) }
 
 // errIndexFile is any index.bin that cannot serve: built from another
 // catalog, or damaged.

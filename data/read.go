@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"unicode"
 )
 
 // Read is what in a query chose one of its codes: a status line, a log
@@ -82,7 +83,10 @@ type lineReading struct {
 // the words of the first that tell a code's meanings apart. It returns
 // nil when no line frames or names a code.
 func readLines(raw string) (reads []Read, words []string) {
-	v := loadVocabularies()
+	var v *vocabularies // every name holds a letter: "404" needs none
+	if strings.IndexFunc(raw, unicode.IsLetter) >= 0 {
+		v = loadVocabularies()
+	}
 	for line := range strings.Lines(raw) {
 		line = strings.TrimRight(line, "\r\n")
 		if strings.TrimSpace(line) == "" {
@@ -127,7 +131,10 @@ func unescapeQuotes(s string) string {
 // where context and conditions are looked for.
 func readLine(v *vocabularies, line, whole string) lineReading {
 	nums := append(numbersIn(line), logNumbers(line)...)
-	hits := v.termsIn(line, whole)
+	var hits []termHit
+	if v != nil {
+		hits = v.termsIn(line, whole)
+	}
 	var best *number
 	for i := range nums {
 		n := &nums[i]

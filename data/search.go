@@ -475,7 +475,7 @@ func (c *Catalog) rank(sc *scratch, words int, search bool) []Result {
 			vendor: cd.vendor, named: cd.named, keywords: cd.keywords}
 		switch {
 		case d.term >= 0:
-			r.Sub = &c.vocab.term(int32(d.term)).Sub
+			r.Sub = &c.vocabularies().term(int32(d.term)).Sub
 		case d.sub >= 0:
 			if r.Sub = c.subOf(d.entry, d.sub); r.Sub == nil {
 				continue

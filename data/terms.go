@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"unicode"
 )
 
 // How a term was found in an input, weakest first.
@@ -107,10 +108,10 @@ func (v *vocabularies) termsIn(line, whole string) []termHit {
 			j++
 		}
 		word := line[i:j]
-		for _, ti := range v.exact[word] {
+		for ti := range v.exact[word].all {
 			v.considerToken(ti, word, whole, i, j, add)
 		}
-		for _, ti := range v.folded[lower[i:j]] {
+		for ti := range v.folded[lower[i:j]].all {
 			v.considerToken(ti, word, whole, i, j, add)
 		}
 		for _, p := range v.phrases[lower[i:j]] {
@@ -175,12 +176,12 @@ func (p phraseName) matchAt(lower string, i int) (int, bool) {
 // lookup finds a name in one vocabulary, as written or, for names that
 // are not case sensitive, in any case.
 func (v *vocabularies) lookup(vocab int, name string) (int32, bool) {
-	for _, i := range v.exact[name] {
+	for i := range v.exact[name].all {
 		if v.keys[i].vocab == vocab {
 			return i, true
 		}
 	}
-	for _, i := range v.folded[strings.ToLower(name)] {
+	for i := range v.folded[strings.ToLower(name)].all {
 		if v.keys[i].vocab == vocab {
 			return i, true
 		}
@@ -323,6 +324,9 @@ func codePhrases(code string) []string {
 // "H12", "upstream timed out". Every term of that name is read, each with
 // its status.
 func namedTerms(text string) []Read {
+	if strings.IndexFunc(text, unicode.IsLetter) < 0 {
+		return nil // "404": no name
+	}
 	v := loadVocabularies()
 	var out []Read
 	for _, i := range v.named(text) {
@@ -337,7 +341,7 @@ func namedTerms(text string) []Read {
 // any case. A phrase with stars is not a name one types.
 func (v *vocabularies) named(text string) []int32 {
 	if isTokenName(text) {
-		return append(slices.Clone(v.exact[text]), v.folded[strings.ToLower(text)]...)
+		return append(slices.Collect(v.exact[text].all), slices.Collect(v.folded[strings.ToLower(text)].all)...)
 	}
 	lower := strings.ToLower(text)
 	var out []int32
@@ -370,7 +374,7 @@ func termsBeside(codes []string, rest string, words []string) ([]Read, []string)
 	named := map[string]bool{}
 	for _, f := range strings.Fields(rest) {
 		f = strings.Trim(f, trimmed)
-		for _, i := range append(slices.Clone(v.exact[f]), v.folded[strings.ToLower(f)]...) {
+		for _, i := range append(slices.Collect(v.exact[f].all), slices.Collect(v.folded[strings.ToLower(f)].all)...) {
 			t := v.term(i)
 			if j := slices.IndexFunc(codes, func(c string) bool { return t.mayCome(c, "") }); j >= 0 && !named[f] {
 				reads = append(reads, Read{Code: codes[j], From: t.Vocabulary.Name, Text: t.Name, Term: t, Meaning: meaningFor(t, codes[j])})

@@ -175,8 +175,36 @@ type vocabularies struct {
 	// Names by how they are found: one-word names as written (case
 	// sensitive vocabularies) and lower-cased (the others), phrases by
 	// their first word.
-	exact, folded map[string][]int32
+	exact, folded map[string]termList
 	phrases       map[string][]phraseName
+}
+
+// termList is the terms of one name: most names have one, which it
+// holds without a slice.
+type termList struct {
+	first int32 // the first term's place plus one; 0 for none
+	more  []int32
+}
+
+func (l termList) add(i int32) termList {
+	if l.first == 0 {
+		l.first = i + 1
+	} else {
+		l.more = append(l.more, i)
+	}
+	return l
+}
+
+// all yields the terms.
+func (l termList) all(yield func(int32) bool) {
+	if l.first == 0 || !yield(l.first-1) {
+		return
+	}
+	for _, i := range l.more {
+		if !yield(i) {
+			return
+		}
+	}
 }
 
 // phraseName is a name of several words, lower-cased, with "*" standing
@@ -206,8 +234,8 @@ var loadVocabularies = sync.OnceValue(func() *vocabularies {
 // vocabularies' and reads only the key lines of each term's.
 func parseVocabularies(src string) (*vocabularies, error) {
 	n := strings.Count(src, termHeader)
-	v := &vocabularies{src: src, exact: make(map[string][]int32, n), folded: make(map[string][]int32, n/4),
-		phrases: make(map[string][]phraseName, n/4)}
+	v := &vocabularies{src: src, exact: make(map[string]termList, 2*n), folded: make(map[string]termList, n/2),
+		phrases: make(map[string][]phraseName, n/4), keys: make([]termKey, 0, n), raw: make([]string, 0, n)}
 	rest := src
 	if i := strings.Index(rest, "\n"+vocabularyHeader); i >= 0 {
 		rest = rest[i+1:] // the file's comments
@@ -239,26 +267,29 @@ func parseVocabularies(src string) (*vocabularies, error) {
 	v.vocab, v.vonce = make([]*Vocabulary, len(v.heads)), make([]sync.Once, len(v.heads))
 	v.terms, v.once = make([]*Term, len(v.keys)), make([]sync.Once, len(v.keys))
 	for i, k := range v.keys {
-		for _, name := range append([]string{k.name}, k.aliases...) {
-			v.addName(int32(i), name, v.heads[k.vocab].caseSensitive)
+		cs := v.heads[k.vocab].caseSensitive
+		v.addName(int32(i), k.name, cs)
+		for _, name := range k.aliases {
+			v.addName(int32(i), name, cs)
 		}
 	}
 	return v, nil
 }
 
 // nextTable is where the table at the start of s ends: at the next
-// vocabulary or term header.
+// vocabulary or term header. It looks for "[[", which only headers hold at
+// the start of a line.
 func nextTable(s string) int {
 	for from := 1; ; {
-		i := strings.Index(s[from:], "\n[[vocabulary")
+		i := strings.Index(s[from:], "[[vocabulary")
 		if i < 0 {
 			return len(s)
 		}
-		at := from + i + 1
-		if strings.HasPrefix(s[at:], vocabularyHeader) || strings.HasPrefix(s[at:], termHeader) {
+		at := from + i
+		if s[at-1] == '\n' && (strings.HasPrefix(s[at:], vocabularyHeader) || strings.HasPrefix(s[at:], termHeader)) {
 			return at
 		}
-		from = at
+		from = at + 1
 	}
 }
 
@@ -266,10 +297,10 @@ func nextTable(s string) int {
 func (v *vocabularies) addName(term int32, name string, caseSensitive bool) {
 	if isTokenName(name) {
 		if caseSensitive {
-			v.exact[name] = append(v.exact[name], term)
+			v.exact[name] = v.exact[name].add(term)
 		} else {
 			lower := strings.ToLower(name)
-			v.folded[lower] = append(v.folded[lower], term)
+			v.folded[lower] = v.folded[lower].add(term)
 		}
 		return
 	}
@@ -308,7 +339,11 @@ func firstWord(s string) string {
 func scanVocabulary(table string) (*vocabHead, error) {
 	h := &vocabHead{}
 	inPatterns := false
-	for line := range strings.SplitSeq(table, "\n") {
+	for rest := table; rest != "" && !strings.HasPrefix(rest, "form = "); {
+		// The key lines come first; form, checked and references, which
+		// are not read here, close the header.
+		line, next, _ := strings.Cut(rest, "\n")
+		rest = next
 		if inPatterns {
 			if line == "]" {
 				inPatterns = false
@@ -445,6 +480,12 @@ func scanStrings(s string) ([]string, error) {
 		rest = strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(rest[len(q):]), ","))
 	}
 	return out, nil
+}
+
+// scanIntsOr reads a one-line array of integers, or none.
+func scanIntsOr(s string) []int {
+	n, _ := scanInts(s)
+	return n
 }
 
 // scanInts reads a one-line array of integers: [400, 429].
@@ -660,7 +701,7 @@ func (v *vocabularies) termsFor(code int) (own, also []int32) {
 // status from its meaning's source, else the status's standard meaning
 // (official, else first); -1 when the catalog lacks the status.
 func (c *Catalog) termEntry(i int32) int {
-	k := &c.vocab.keys[i]
+	k := &c.vocabularies().keys[i]
 	if k.meaning != "" {
 		for e, key := range c.keys {
 			if key.code == k.status && c.entry(e).Source == k.meaning {
@@ -693,31 +734,105 @@ func (t TermName) VocabularyName() string { return t.vocabName }
 // another. A card lists them by name.
 func (c *Catalog) TermsOf(s *Status) []TermName {
 	at := c.indexOf(s)
-	if at < 0 {
-		return []TermName{}
-	}
-	std := -1
 	out := []TermName{}
-	for i, k := range c.vocab.keys {
+	if at < 0 {
+		return out
+	}
+	std := c.standardEntry(s.Code)
+	for _, t := range c.termLines(s.Code) {
+		meant := t.status == s.Code && t.meaning != "" &&
+			slices.ContainsFunc(c.Lookup(s.Code), func(o *Status) bool { return o.Source == t.meaning })
 		switch {
-		case k.status == s.Code:
-			if c.termEntry(int32(i)) != at {
-				continue
-			}
-		case slices.Contains(k.also, s.Code):
-			if std < 0 {
-				std = c.standardEntry(s.Code)
-			}
-			if std != at {
-				continue
-			}
-		default:
-			continue
+		case meant && s.Source != t.meaning:
+			continue // it points to another meaning of the code
+		case !meant && std != at:
+			continue // the standard meaning lists it
 		}
-		h := c.vocab.heads[k.vocab]
-		out = append(out, TermName{Vocabulary: h.id, Name: k.name, Status: k.status, vocabName: h.name})
+		out = append(out, TermName{Vocabulary: t.vocabID, Name: t.name, Status: t.status, vocabName: t.vocabName})
 	}
 	return out
+}
+
+// vocabularies are the catalog's vocabularies, read on first use.
+func (c *Catalog) vocabularies() *vocabularies {
+	c.vocabOnce.Do(func() {
+		if c.vocab == nil {
+			c.vocab = loadVocabularies()
+		}
+	})
+	return c.vocab
+}
+
+// vocabLine is a term whose status or also lines name a code, as
+// termLines finds it.
+type vocabLine struct {
+	vocabID, vocabName, name, meaning string
+	status                            int
+}
+
+// termLines finds the terms that may come with a code by looking for
+// their status and also lines in vocabularies.toml, and reads each one's
+// name, meaning and vocabulary around them: a card needs a few terms,
+// not the vocabularies' indexes, which cost a one-off httpstatus 404 a
+// tenth of its run. TestTermLinesAgreeWithTheVocabularies holds it to
+// the full reading.
+func (c *Catalog) termLines(code int) []vocabLine {
+	if got, ok := c.termsOf.Load(code); ok {
+		return got.([]vocabLine)
+	}
+	src := vocabulariesTOML
+	if c.vocab != nil {
+		src = c.vocab.src
+	}
+	digits := strconv.Itoa(code)
+	var vocabs []int // where each vocabulary's header is
+	for from := 0; ; {
+		i := strings.Index(src[from:], "[[vocabulary]]\n")
+		if i < 0 {
+			break
+		}
+		vocabs = append(vocabs, from+i)
+		from += i + 1
+	}
+	type head struct{ id, name string }
+	heads := map[int]head{}
+	out := []vocabLine{}
+	// The code's digits are rare in the file: each time they stand in a
+	// status or also line, the term around them may come with it.
+	for from := 0; ; {
+		i := strings.Index(src[from:], digits)
+		if i < 0 {
+			break
+		}
+		at := from + i
+		from = at + len(digits)
+		lineStart := strings.LastIndexByte(src[:at], '\n') + 1
+		line, _, _ := strings.Cut(src[lineStart:], "\n")
+		if line != "status = "+digits && !(strings.HasPrefix(line, "also = [") && slices.Contains(scanIntsOr(line[len("also = "):]), code)) {
+			continue
+		}
+		term := strings.LastIndex(src[:lineStart], termHeader)
+		n, _ := slices.BinarySearch(vocabs, lineStart)
+		if term < 0 || n == 0 || vocabs[n-1] > term {
+			continue // a damaged file; the tests say which
+		}
+		vocab := vocabs[n-1]
+		h, ok := heads[vocab]
+		if !ok {
+			// id and name are the header's first lines
+			id, rest, _ := strings.Cut(src[vocab+len(vocabularyHeader):], "\n")
+			name, _, _ := strings.Cut(rest, "\n")
+			h.id, _ = unquote(strings.TrimPrefix(id, "id = "))
+			h.name, _ = unquote(strings.TrimPrefix(name, "name = "))
+			heads[vocab] = h
+		}
+		k, err := scanTerm(src[term+len(termHeader) : term+nextTable(src[term:])])
+		if err == nil && h.id != "" && !slices.ContainsFunc(out, func(l vocabLine) bool { return l.vocabID == h.id && l.name == k.name }) {
+			out = append(out, vocabLine{vocabID: h.id, vocabName: h.name, name: k.name, meaning: k.meaning, status: k.status})
+		}
+	}
+	got, _ := c.termsOf.LoadOrStore(code, out)
+	return got.([]vocabLine)
 }
 
 // standardEntry is the entry a code means when nothing says otherwise:

@@ -409,3 +409,28 @@ func TestTermsOfAStatus(t *testing.T) {
 }
 
 func top(res []Result, n int) []Result { return res[:min(n, len(res))] }
+
+// TermsOf finds a code's terms by their lines in the file; the full
+// reading of the vocabularies must list the same, for every entry.
+func TestTermLinesAgreeWithTheVocabularies(t *testing.T) {
+	c := Load()
+	v := loadVocabularies()
+	for e := range c.All() {
+		s := &c.All()[e]
+		var want []string
+		for i, k := range v.keys {
+			switch {
+			case k.status == s.Code && c.termEntry(int32(i)) == e,
+				k.status != s.Code && slices.Contains(k.also, s.Code) && c.standardEntry(s.Code) == e:
+				want = append(want, v.heads[k.vocab].id+":"+k.name)
+			}
+		}
+		var got []string
+		for _, n := range c.TermsOf(s) {
+			got = append(got, n.Vocabulary+":"+n.Name)
+		}
+		if !slices.Equal(got, want) {
+			t.Errorf("%s %s: TermsOf %v, the vocabularies say %v", s.Title(), s.Source, got, want)
+		}
+	}
+}
