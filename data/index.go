@@ -184,8 +184,9 @@ func (c *Catalog) buildIndex() *builtIndex {
 		t := c.vocabularies().term(int32(ti))
 		d := b.add(builtDoc{entry: entry, sub: -1, term: ti}, FieldPhrase, t.Title)
 		b.more(d, FieldAlias, termNames(t)...)
+		// Names, not summaries: a term answers to what it is called, and
+		// its summary's words would crowd every search ("rate limit").
 		b.more(d, FieldSource, vendorName(t.Vocabulary.Source))
-		b.more(d, FieldSummary, t.Summary)
 	}
 	b.ix.stems, b.ix.names = b.stems.index(), b.names.index()
 	return b.ix
