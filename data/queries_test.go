@@ -158,6 +158,13 @@ func TestParseQuery(t *testing.T) {
 		{"web.config error", "", "", "web config error", false},
 		{"  not   found ", "", "", "not found", false},
 		{"", "", "", "", false},
+		{"/429", "429", "", "", false},
+		{"429/", "429", "", "", false},
+		{"#429", "429", "", "", false},
+		{"/404 /500", "404 500", "", "", false},
+		{"/4xx", "", "4xx", "", false},
+		{"/rate limit", "", "", "rate limit", false},
+		{"/", "", "", "", false},
 	} {
 		q := ParseQuery(tc.in)
 		got := []string{strings.Join(q.Codes, " "), "", strings.Join(q.Words, " ")}
@@ -268,6 +275,21 @@ func TestPlainQueriesNeedNoLogPatterns(t *testing.T) {
 	for _, q := range []string{`"GET / HTTP/1.1" 499 0`, "status=502", `{"code": 498}`, "GET /a - 443 - x - 404 3 50 15"} {
 		if !mayBeLogLine(q) {
 			t.Errorf("%q does not look like a log line", q)
+		}
+	}
+}
+
+// A query of punctuation alone would match every entry: the command line
+// refuses it. Punctuation around a code does not hide the code.
+func TestCheckQueryNeedsLettersOrDigits(t *testing.T) {
+	for _, q := range []string{"/", "-", ".", ":", "/ -", "...", "#", "☕"} {
+		if err := CheckQuery(q); err == nil || !strings.Contains(err.Error(), "no letters or digits") {
+			t.Errorf("CheckQuery(%q) = %v, want no letters or digits", q, err)
+		}
+	}
+	for _, q := range []string{"404", "/404", "429/", "#429", "4xx", "é", "a-b"} {
+		if err := CheckQuery(q); err != nil {
+			t.Errorf("CheckQuery(%q) = %v", q, err)
 		}
 	}
 }

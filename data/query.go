@@ -75,6 +75,9 @@ func CheckQuery(q string) error {
 		return errors.New("query contains control characters")
 	case strings.TrimSpace(q) == "":
 		return errors.New("query is empty")
+	case !strings.ContainsFunc(q, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }):
+		// "/" or "-" alone would match every entry, which is no answer.
+		return fmt.Errorf("query %q has no letters or digits: try a code (404), a class (4xx) or words", NormalizeQuery(q))
 	}
 	return nil
 }
@@ -215,8 +218,9 @@ func ParseQuery(raw string) Query {
 	return q
 }
 
-// trimmed is the punctuation around a word that is not part of it.
-const trimmed = ".,;:!?()[]{}<>\"'`"
+// trimmed is the punctuation around a word that is not part of it: "/404"
+// and "429/" (a search key and a path), "#429" (an issue title).
+const trimmed = ".,;:!?()[]{}<>\"'`/#"
 
 var apostrophes = strings.NewReplacer("'", "", "’", "")
 
@@ -254,7 +258,7 @@ func isMaskToken(t string, alone bool) bool {
 
 func allNumbers(fields []string) bool {
 	for _, f := range fields {
-		if !allDigits(strings.Trim(f, ".,;:!?()[]{}<>\"'`")) {
+		if !allDigits(strings.Trim(f, trimmed)) {
 			return false
 		}
 	}

@@ -12,7 +12,7 @@ import (
 // always there; other hints are dropped to make room for them.
 func (m *Model) footer() string {
 	if m.status != "" {
-		return m.styles.Prompt.Render(ansi.Truncate(m.status, m.width, "…"))
+		return m.styles.Prompt.Render(ansi.Truncate(ui.OneLine(m.status), m.width, "…"))
 	}
 	must := hints(m.keys.Help, m.keys.Quit)
 	room := m.width - ui.HintsWidth(must) - 3
@@ -43,7 +43,7 @@ func (m *Model) updateKeys() {
 	}
 	on(&k.Help, &k.Quit)
 	r, sel := m.list.selected()
-	related := sel && r.Sub == nil && len(r.Status.Related) > 0
+	related := sel && len(r.Status.Related) > 0 // a sub-code's card lists its status's
 	history := len(m.history) > 0
 	family := m.family() != nil
 	k.Choose.SetHelp("enter", "choose")

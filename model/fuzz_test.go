@@ -1,6 +1,7 @@
 package model
 
 import (
+	"flag"
 	"strings"
 	"testing"
 
@@ -21,9 +22,58 @@ var fuzzKeys = []tea.KeyPressMsg{
 	{Code: '1', Mod: tea.ModAlt}, {Code: tea.KeyLeft, Mod: tea.ModAlt}, {Code: tea.KeyF1}, {Code: 'c', Text: "c"},
 }
 
-// FuzzExplorer drives the model with random keys, pastes up to 1 MB, mouse
-// events and resizes from 0x0 to 500x200; after every message the view must
-// fit the terminal. Quit commands are ignored so the sequence goes on.
+// The op language of the fuzz tests: a byte below 0xe0 (or above 0xf6) is
+// a key of fuzzKeys, 0xe0-0xef a key of oddKeys, 0xf0-0xf5 a resize, click,
+// wheel, paste, background or colour profile with the bytes after it as
+// arguments, and 0xf6 types the next n bytes, n the byte after it, key by
+// key as a person types.
+const (
+	opOddKey = 0xe0
+	opResize = 0xf0
+	opClick  = 0xf1
+	opWheel  = 0xf2
+	opPaste  = 0xf3
+	opBg     = 0xf4
+	opColour = 0xf5
+	opType   = 0xf6
+)
+
+// typing is the ops that type s.
+func typing(s string) []byte {
+	var out []byte
+	for b := []byte(s); len(b) > 0; {
+		n := min(len(b), 255)
+		out = append(append(out, opType, byte(n)), b[:n]...)
+		b = b[n:]
+	}
+	return out
+}
+
+// fuzzing reports whether the test runs with -fuzz, when seeds are where the
+// fuzzer starts from rather than tests to run.
+func fuzzing() bool {
+	f := flag.Lookup("test.fuzz")
+	return f != nil && f.Value.String() != ""
+}
+
+// addTypingSeeds seeds a fuzz test with the words the issue found breaking
+// the frame and, when fuzzing, with every input of the typing test (which
+// runs them all as a test of its own).
+func addTypingSeeds(f *testing.F) {
+	for _, q := range []string{"debug", "user", "has", "usually", "browser cache", "get x", `"GET /api HTTP/1.1" 499 0`, "/429"} {
+		f.Add(typing(q))
+	}
+	if fuzzing() {
+		for _, q := range append(typedQueries(f), descriptionWords()...) {
+			f.Add(typing(q))
+		}
+	}
+}
+
+// FuzzExplorer drives the model with random keys, typed text, pastes up to
+// 1 MB, mouse events and resizes from 0x0 to 500x200; after every message
+// the frame must be whole (checkFrame). Quit commands are ignored so the
+// sequence goes on.
 func FuzzExplorer(f *testing.F) {
 	f.Add([]byte{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13})
 	f.Add([]byte("\xf0\x20\x05\x01\x02\x03\x04\xff\xfe"))
@@ -32,12 +82,49 @@ func FuzzExplorer(f *testing.F) {
 	f.Add([]byte{0xf4, 0xff, 0xff, 0xf0, 1, 1, 0xf0, 0, 0, 0xf0, 250, 100})
 	f.Add([]byte{30, 2, 2, 8, 8, 31, 20, 20, 8, 29, 8, 8, 0xf5, 2, 0xf0, 20, 12, 30, 1, 1, 1, 1}) // guide, compare, copy
 	f.Add([]byte{0xf0, 30, 15, 28, 29, 30, 36, 37, 32, 33, 34, 35, 0xf1, 10, 5, 0xf2, 1, 40, 10}) // every new key, tiny
+	f.Add([]byte{0xe0, 0xe1, 0xe2, 0xe3, 0xe4, 0xe5, 0xe6, 0xe7, 0xe8, 0xe9, 0xea, 0xeb, 0xec, 0xed, 0xee, 0xef})
+	f.Add(append(typing("404"), 8, 0xe0, 0xe1, 28, 0xe1, 8, 0xe2, 0xe0)) // keypad in the detail and the copy menu
+	addTypingSeeds(f)
 	f.Fuzz(func(t *testing.T, ops []byte) {
 		m := New(data.Load(), WithPick())
 		if len(ops)%2 == 0 {
 			m = New(data.Load())
 		}
 		m = send(t, m, tea.WindowSizeMsg{Width: 80, Height: 24})
+		runOps(t, m, ops)
+	})
+}
+
+// FuzzGuide drives the choose guide as FuzzExplorer drives the explorer:
+// keypad digits there once indexed answer -1.
+func FuzzGuide(f *testing.F) {
+	f.Add([]byte{0xe0})                               // keypad 1, no text (ESC O q)
+	f.Add([]byte{0xe1, 0xe1, 0xe1, 0xe1, 0xe1})       // keypad 1 with text (CSI 57400 u), down to a code
+	f.Add([]byte{0xe2, 0xe9, 0xeb, 0xe7, 8, 8, 0xe4}) // keypad 9, odd text, enter
+	f.Add([]byte{20, 20, 20, 8, 10, 10, 0xf0, 20, 6, 0xf1, 5, 5, 0xf2, 1, 5, 5})
+	f.Add(append(typing("1111"), 8, 9, 0xe0))
+	f.Fuzz(func(t *testing.T, ops []byte) {
+		opts := []Option{WithGuide()}
+		if len(ops)%2 == 0 {
+			opts = append(opts, WithPick())
+		}
+		m := send(t, New(data.Load(), opts...), tea.WindowSizeMsg{Width: 80, Height: 24})
+		runOps(t, m, ops)
+	})
+}
+
+// FuzzCompare drives the comparison table, opened on a code with a family.
+func FuzzCompare(f *testing.F) {
+	f.Add([]byte{0xe0, 0xe1, 0xe2, 0xe9, 0xeb, 0xe7})
+	f.Add([]byte{1, 1, 3, 3, 5, 4, 0xf0, 20, 6, 0xf2, 1, 5, 5, 0xf1, 5, 5})
+	f.Add([]byte{35, 35, 9, 0xe4, 30})
+	f.Add([]byte("##\t" + strings.Repeat("8", 250) + "\xe4\x1e")) // back to the list, a filter at its limit: drawing it was quadratic
+	f.Fuzz(func(t *testing.T, ops []byte) {
+		code := []string{"301", "401", "502", "429"}[len(ops)%4]
+		m := send(t, New(data.Load(), WithQuery(code)), tea.WindowSizeMsg{Width: 80, Height: 24}, ctrlT)
+		if m.Focused() != "compare" {
+			t.Fatalf("ctrl+t on %s opened %s", code, m.Focused())
+		}
 		runOps(t, m, ops)
 	})
 }
@@ -52,24 +139,32 @@ func runOps(t *testing.T, m *Model, ops []byte) {
 			return 0
 		}
 		var msg tea.Msg
-		switch op := ops[i]; op {
-		case 0xf0: // resize
+		switch op := ops[i]; {
+		case op == opResize:
 			msg = tea.WindowSizeMsg{Width: arg() * 2 % 501, Height: arg() % 201}
-		case 0xf1: // click
+		case op == opClick:
 			msg = tea.MouseClickMsg{X: arg(), Y: arg() % 60, Button: tea.MouseLeft}
-		case 0xf2: // wheel
+		case op == opWheel:
 			b := tea.MouseWheelDown
 			if arg()%2 == 0 {
 				b = tea.MouseWheelUp
 			}
 			msg = tea.MouseWheelMsg{X: arg(), Y: arg() % 60, Button: b}
-		case 0xf3: // paste of up to ~1 MB of junk
+		case op == opPaste: // of up to ~1 MB of junk
 			n := arg() * arg() * 16
 			msg = tea.PasteMsg{Content: strings.Repeat("4\x1b\n\xffé", n/5+1)[:n]}
-		case 0xf4: // background
+		case op == opBg:
 			msg = tea.BackgroundColorMsg{}
-		case 0xf5: // colour profile
+		case op == opColour:
 			msg = tea.ColorProfileMsg{Profile: colorprofile.Profile(arg() % 6)}
+		case op == opType:
+			n := arg()
+			text := ops[i+1 : min(i+1+n, len(ops))]
+			i += len(text)
+			m = send(t, m, typeText(string(text))...)
+			continue
+		case op >= opOddKey && op < opOddKey+byte(len(oddKeys)):
+			msg = oddKeys[op-opOddKey]
 		default:
 			msg = fuzzKeys[int(op)%len(fuzzKeys)]
 		}

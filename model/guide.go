@@ -50,14 +50,17 @@ func (m *Model) guideKey(msg tea.KeyPressMsg) tea.Cmd {
 		g.offset = -1
 	case key.Matches(msg, k.Choose):
 		g.take(g.selected)
-	case key.Matches(msg, k.Pick) && digit(msg) < len(g.node.Answers):
+	case key.Matches(msg, k.Pick):
 		g.take(digit(msg))
 	}
 	return nil
 }
 
-// take answers the question in front with answer i.
+// take answers the question in front with answer i, if it has one.
 func (g *guideScreen) take(i int) {
+	if g.node == nil || i < 0 || i >= len(g.node.Answers) {
+		return
+	}
 	a := &g.node.Answers[i]
 	g.path = append(g.path, data.Step{Node: g.node, Choice: i})
 	g.offset = 0

@@ -33,7 +33,17 @@ func (in *filterInput) SetValue(s string) {
 }
 
 // edit applies a key and reports whether it was one the input takes.
+// Keys that type text are text, whatever it spells; the others are edits.
 func (in *filterInput) edit(msg tea.KeyPressMsg) bool {
+	if t := typed(msg); t != "" {
+		if in.cursor == 0 {
+			// "/" is how less, vim and glow start a search, and the
+			// prompt already shows it: a leading one types nothing.
+			t = strings.TrimLeft(t, "/")
+		}
+		in.insert(t)
+		return true
+	}
 	switch msg.String() {
 	case "backspace", "ctrl+h":
 		in.cut(in.cursor-1, in.cursor)
@@ -54,11 +64,7 @@ func (in *filterInput) edit(msg tea.KeyPressMsg) bool {
 	case "ctrl+e":
 		in.cursor = len(in.text)
 	default:
-		t := typed(msg)
-		if t == "" {
-			return false
-		}
-		in.insert(t)
+		return false
 	}
 	return true
 }
@@ -108,11 +114,18 @@ func (in *filterInput) view(prompt, placeholder string, width int, focused bool,
 		ph := ansi.Truncate(placeholder, room, "…")
 		return p.Render(prompt) + cursorCell(ph[:1], focused) + st.Dim.Render(ph[1:])
 	}
-	// Show the runes around the cursor, which needs a cell of its own at
-	// the end of the text.
-	from := 0
-	for ansi.StringWidth(string(in.text[from:in.cursor]))+1 > room {
-		from++
+	// Show the runes before the cursor that fit beside it (it needs a
+	// cell of its own at the end of the text), walking back from it:
+	// measuring from the start was quadratic in the text, milliseconds a
+	// key with a long filter.
+	from, used := in.cursor, 1
+	for from > 0 {
+		rw := ansi.StringWidth(string(in.text[from-1]))
+		if used+rw > room {
+			break
+		}
+		used += rw
+		from--
 	}
 	var b strings.Builder
 	w := 0

@@ -1,6 +1,10 @@
 package model
 
 import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 )
@@ -80,17 +84,22 @@ func on(bs ...*key.Binding) {
 	}
 }
 
-// digit is the 1-9 of a key such as "3" or "alt+3", as an index from 0;
-// -1 for any other key.
+// digit is the 1-9 of a key such as "3", "alt+3" or a keypad 3, as an
+// index from 0; -1 for any other key. It reads the key as key.Matches
+// does, so a key that matched a digit binding always has a digit.
 func digit(msg tea.KeyPressMsg) int {
-	if msg.Code >= '1' && msg.Code <= '9' {
-		return int(msg.Code - '1')
+	s := strings.TrimPrefix(msg.String(), "alt+")
+	if len(s) == 1 && s[0] >= '1' && s[0] <= '9' {
+		return int(s[0] - '1')
 	}
 	return -1
 }
 
 // typed is the text a key types into the filter, "" for a command key:
-// letters, digits, punctuation and space, with no ctrl or alt.
+// letters, digits, punctuation and space, with no ctrl or alt. A keypad
+// key types its character even when the terminal sends no text for it
+// (xterm's application keypad: ESC O q is keypad 1). Control characters
+// in a key's text are dropped: the filter holds one line of text.
 func typed(msg tea.KeyPressMsg) string {
 	if msg.Mod&(tea.ModCtrl|tea.ModAlt|tea.ModSuper|tea.ModMeta|tea.ModHyper) != 0 {
 		return ""
@@ -98,7 +107,23 @@ func typed(msg tea.KeyPressMsg) string {
 	if msg.Code == tea.KeySpace {
 		return " "
 	}
-	return msg.Text
+	if msg.Text == "" {
+		return keypadText[msg.Code]
+	}
+	return strings.Map(func(r rune) rune {
+		if unicode.IsControl(r) || r == utf8.RuneError {
+			return -1
+		}
+		return r
+	}, msg.Text)
+}
+
+// keypadText is what the keypad's character keys type.
+var keypadText = map[rune]string{
+	tea.KeyKp0: "0", tea.KeyKp1: "1", tea.KeyKp2: "2", tea.KeyKp3: "3", tea.KeyKp4: "4",
+	tea.KeyKp5: "5", tea.KeyKp6: "6", tea.KeyKp7: "7", tea.KeyKp8: "8", tea.KeyKp9: "9",
+	tea.KeyKpDecimal: ".", tea.KeyKpDivide: "/", tea.KeyKpMultiply: "*", tea.KeyKpMinus: "-",
+	tea.KeyKpPlus: "+", tea.KeyKpEqual: "=", tea.KeyKpComma: ",",
 }
 
 // footerKeys are the footer's bindings, most useful first; the footer drops

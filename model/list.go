@@ -162,9 +162,16 @@ type place struct {
 // maxHistory bounds the jumps remembered for going back.
 const maxHistory = 50
 
-// jump selects a code, clearing the filter and tab if they hide it, and
-// remembers where it came from.
+// jump selects the entry a related code stands for, clearing the filter
+// and tab if they hide it, and remembers where it came from. A code stands
+// for its first entry, the standard one when it has one: the entry the
+// card names it by, so a vendor's 503 that lists 503 leads to IANA's.
 func (m *Model) jump(code int) {
+	entries := m.cat.Lookup(code)
+	if len(entries) == 0 {
+		return
+	}
+	target := entries[0]
 	if r, ok := m.list.selected(); ok {
 		m.history = append(m.history, place{m.filter.Value(), m.tab, r})
 		if len(m.history) > maxHistory {
@@ -173,7 +180,7 @@ func (m *Model) jump(code int) {
 	}
 	for pass := 0; pass < 2; pass++ {
 		for i, r := range m.list.visible {
-			if res := m.list.results[r]; res.Status.Code == code && res.Sub == nil {
+			if res := m.list.results[r]; res.Status == target && res.Sub == nil {
 				m.list.cursor = i
 				return
 			}

@@ -65,7 +65,7 @@ func (m *Model) menuKey(msg tea.KeyPressMsg) tea.Cmd {
 		c.selected = min(c.selected+1, len(c.items)-1)
 	case key.Matches(msg, k.Choose):
 		return m.copy(c.selected)
-	case key.Matches(msg, k.Pick) && digit(msg) < len(c.items):
+	case key.Matches(msg, k.Pick):
 		return m.copy(digit(msg))
 	}
 	return nil
@@ -81,17 +81,23 @@ func (m *Model) menuClick(x, y int) tea.Cmd {
 	return nil
 }
 
-// copy puts item i on the clipboard and closes the menu.
+// copy puts item i on the clipboard and closes the menu; a number the
+// menu does not have copies nothing.
 func (m *Model) copy(i int) tea.Cmd {
+	if i < 0 || i >= len(m.menu.items) {
+		return nil
+	}
 	it := m.menu.items[i]
 	m.menu = nil
 	m.status = "Copied " + strings.ToLower(it.label[:1]) + it.label[1:] + ": “" + ellipsis(firstLine(it.text), 40) + "”"
 	return tea.SetClipboard(it.text)
 }
 
+// firstLine is the first line of s (an example response's status line),
+// safe to draw on one line: "\r" and the like become spaces.
 func firstLine(s string) string {
 	line, _, _ := strings.Cut(s, "\n")
-	return line
+	return ui.OneLine(line)
 }
 
 // menuView draws the menu as a box over the body's top right, or across

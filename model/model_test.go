@@ -63,22 +63,11 @@ func shown(m *Model) string { return ansi.Strip(m.View().Content) }
 
 func quits(cmd tea.Cmd) bool { return cmd != nil && cmd() == tea.Quit() }
 
-// checkFits holds the layout to the terminal: no line wider than the width,
-// no more lines than the height.
+// checkFits holds the frame to the terminal (see checkFrame).
 func checkFits(t testing.TB, m *Model) {
 	t.Helper()
-	content := m.View().Content
-	if content == "" {
-		return
-	}
-	lines := strings.Split(content, "\n")
-	if len(lines) > m.height {
-		t.Fatalf("%dx%d: view has %d lines", m.width, m.height, len(lines))
-	}
-	for i, l := range lines {
-		if w := ansi.StringWidth(l); w > m.width {
-			t.Fatalf("%dx%d: line %d is %d cells: %q", m.width, m.height, i, w, ansi.Strip(l))
-		}
+	if err := checkFrame(m); err != nil {
+		t.Fatal(err)
 	}
 }
 
@@ -653,5 +642,15 @@ func TestFilterEditing(t *testing.T) {
 	in.edit(tea.KeyPressMsg{Code: 'y', Text: "y"}) // full: nothing more goes in
 	if in.Value() != "abcxe" {
 		t.Errorf("typing past the limit: %q", in.Value())
+	}
+}
+
+// BenchmarkKeystrokeFullFilter types into a filter at its limit, where
+// drawing the filter line once took longer than the search.
+func BenchmarkKeystrokeFullFilter(b *testing.B) {
+	m := newModel(b, 80, 24, WithQuery(strings.Repeat("1", maxFilterRunes)))
+	k := tea.KeyPressMsg{Code: '1', Text: "1"}
+	for b.Loop() {
+		m.Update(k)
 	}
 }

@@ -1,6 +1,8 @@
 package model
 
 import (
+	"unicode/utf8"
+
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 )
@@ -46,6 +48,17 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 // is open, then the screen in front.
 func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	k := m.keys
+	if utf8.RuneCountInString(msg.Text) > 1 {
+		// Several runes in one key (an input method's word, a grapheme
+		// cluster, a kitty key's associated text) are text, whatever they
+		// spell: key.Matches compares the text, and "right" or "ctrl+c"
+		// typed must not move the cursor or quit. Only the filter takes it.
+		if m.screen == screenExplorer && m.menu == nil {
+			m.focus = focusList
+			return m.edit(msg)
+		}
+		return nil
+	}
 	typing := m.screen == screenExplorer && m.menu == nil && m.focus == focusList && m.filter.Value() != ""
 	switch {
 	case key.Matches(msg, k.Quit):

@@ -12,8 +12,8 @@ import (
 	"github.com/httpstatus-dev/httpstatus/ui"
 )
 
-// View returns the frame Update drew. Every line fits the width and the
-// view never exceeds the height.
+// View returns the frame Update drew: exactly the terminal's height, every
+// line within its width.
 func (m *Model) View() tea.View {
 	v := tea.NewView(m.frame)
 	v.AltScreen = true
@@ -22,6 +22,12 @@ func (m *Model) View() tea.View {
 	return v
 }
 
+// render draws the frame: exactly m.height lines, the tab bar first and
+// the footer last, none wider than m.width. Each part is cut to its box
+// where it is made, so the frame is joined without measuring it again
+// (this is the hot path of a keystroke); render itself only pads or cuts
+// every part to the number of lines it was given, so nothing it joins can
+// push the footer off the screen or leave a pane short.
 func (m *Model) render() string {
 	if m.width <= 0 || m.height <= 0 {
 		return ""
@@ -32,43 +38,65 @@ func (m *Model) render() string {
 		msg = ansi.Wrap(msg, m.width, "")
 		return ui.Fit(lipgloss.Place(m.width, m.height, lipgloss.Center, lipgloss.Center, msg), m.width, m.height)
 	}
-	// Every part is already cut to its box, so the screen is joined line by
-	// line without measuring it again: this is the hot path of a keystroke.
 	var body []string
 	switch m.screen {
 	case screenHelp:
-		body = splitLines(m.helpView(l.body))
+		body = exactly(m.helpView(l.body), l.body.h, l.body.w)
 	case screenCompare:
-		body = splitLines(m.compareView(l.body))
+		body = exactly(m.compareView(l.body), l.body.h, l.body.w)
 	case screenGuide:
-		body = splitLines(m.guideView(l.body))
+		body = exactly(m.guideView(l.body), l.body.h, l.body.w)
 	default:
+		var list, detail []string
 		if l.list.w > 0 {
-			body = splitLines(m.listView())
+			list = exactly(m.listView(), l.body.h, l.list.w)
 		}
 		if l.detail.w > 0 {
-			d := splitLines(m.detailView())
-			if body == nil {
-				body = d
-			}
+			detail = exactly(m.detailView(), l.body.h, l.detail.w)
+		}
+		switch {
+		case list == nil:
+			body = detail
+		case detail == nil:
+			body = list
+		default:
+			body = list
 			for i := range body {
-				if l.list.w > 0 {
-					body[i] += d[i]
-				}
+				body[i] += detail[i]
 			}
 		}
 	}
 	if m.menu != nil {
 		menu, r := m.menuView()
 		for i, line := range splitLines(menu) {
-			if y := r.y - l.body.y + i; y < len(body) {
+			if y := r.y - l.body.y + i; y >= 0 && y < len(body) {
 				body[y] = ansi.Truncate(body[y], r.x, "") + line
 			}
 		}
 	}
-	lines := append([]string{l.tabBar}, body...)
-	lines = append(lines, l.footer)
-	return strings.Join(lines[:min(len(lines), m.height)], "\n")
+	head := splitLines(l.tabBar)
+	foot := splitLines(l.footer)
+	lines := make([]string, 0, m.height)
+	lines = append(lines, head...)
+	lines = append(lines, exactlyLines(body, m.height-len(head)-len(foot), m.width)...)
+	lines = append(lines, foot...)
+	return strings.Join(lines[max(len(lines)-m.height, 0):], "\n")
+}
+
+// exactly splits a pane into exactly n lines, blank ones w cells wide.
+func exactly(pane string, n, w int) []string { return exactlyLines(splitLines(pane), n, w) }
+
+// exactlyLines pads or cuts lines to exactly n, blank ones w cells wide.
+func exactlyLines(lines []string, n, w int) []string {
+	n = max(n, 0)
+	if len(lines) >= n {
+		return lines[:n]
+	}
+	blank := spaces(w)
+	for len(lines) < n {
+		lines = append(lines, blank)
+	}
+	return lines
 }
 
 func (m *Model) listView() string {

@@ -90,6 +90,9 @@ func Card(s *data.Status, cat *data.Catalog, st *Styles, o CardOptions) Rendered
 			l := data.FormatCode(code)
 			if phrase, category, ok := cat.Brief(code); ok {
 				l = p.code[category.Index()].on(l) + " " + text.on(phrase)
+				if code == s.Code { // the code's other meaning: say whose
+					l += dim.on(" · " + cat.Lookup(code)[0].Source)
+				}
 			}
 			if o.NumberRelated && i < 9 {
 				l = p.key.on(strconv.Itoa(i+1)) + " " + l

@@ -140,23 +140,39 @@ func writeBadges(w *rowWriter, p *rowPaints, r data.Result) {
 // matched word.
 const hintContext = 12
 
-// snippet cuts prose to start a little before its first matched rune, so
-// a row shows the words that matched rather than the start of a paragraph.
+// snippet cuts prose to the paragraph of its first matched rune, starting
+// a little before that rune at a word boundary, so a row shows the words
+// that matched rather than the start of a description, and never holds a
+// paragraph break. Positions outside the paragraph are dropped.
 func snippet(text string, pos []int, context int) (string, []int) {
-	if len(pos) == 0 || pos[0] <= context {
-		return text, pos
-	}
 	runes := []rune(text)
-	from := pos[0] - context
-	for from < pos[0] && runes[from] != ' ' {
-		from++ // start at a word
+	first := 0
+	if len(pos) > 0 {
+		first = min(max(pos[0], 0), len(runes))
 	}
-	from++
-	out := make([]int, len(pos))
-	for i, p := range pos {
-		out[i] = p - from + 1
+	start, end := first, first
+	for start > 0 && runes[start-1] != '\n' {
+		start--
 	}
-	return "…" + string(runes[from:]), out
+	for end < len(runes) && runes[end] != '\n' {
+		end++
+	}
+	lead := ""
+	if first-start > context {
+		from := first - context
+		for from < first && runes[from-1] != ' ' {
+			from++ // start at a word
+		}
+		start, lead = from, "…"
+	}
+	shift := start - len([]rune(lead))
+	out := make([]int, 0, len(pos))
+	for _, p := range pos {
+		if p >= start && p < end {
+			out = append(out, p-shift)
+		}
+	}
+	return lead + string(runes[start:end]), out
 }
 
 func firstRunes(n int) []int {
@@ -205,7 +221,8 @@ const Frame = 1
 
 // Box draws a border with a title in its top edge around lines that are
 // each exactly width-2*Frame cells (Fit or Row make them so); missing lines
-// are blank. The result is exactly width x height cells. A focused box is
+// are blank, extra lines are dropped, and a line holding a line break is
+// cut to its first line. The result is exactly width x height cells. A focused box is
 // drawn in the accent colour, and without colour with a heavier line.
 func Box(lines []string, title string, width, height int, focused bool, st *ExplorerStyles) string {
 	if width < 2*Frame || height < 2*Frame {
@@ -219,7 +236,7 @@ func Box(lines []string, title string, width, height int, focused bool, st *Expl
 	inner := width - 2*Frame
 	top := bd.Top
 	if title != "" && inner > 4 {
-		top += " " + ansi.Truncate(title, inner-4, "…") + " "
+		top += " " + ansi.Truncate(OneLine(title), inner-4, "…") + " "
 	}
 	top += strings.Repeat(bd.Top, max(inner-ansi.StringWidth(top), 0))
 	left, right := edge.on(bd.Left), edge.on(bd.Right)
@@ -230,6 +247,9 @@ func Box(lines []string, title string, width, height int, focused bool, st *Expl
 		l := blank
 		if i < len(lines) {
 			l = lines[i]
+		}
+		if strings.IndexByte(l, '\n') >= 0 { // a line that broke its promise
+			l = Fit(l, inner, 1)
 		}
 		b.WriteString("\n" + left + l + right)
 	}

@@ -2,6 +2,8 @@ package ui
 
 import (
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
@@ -44,21 +46,31 @@ func newRowPaints(st *Styles, bg, marker lipgloss.Style) rowPaints {
 }
 
 // rowWriter builds a styled line and counts its width as it goes, so the
-// width is known without parsing escape codes.
+// width is known without parsing escape codes. Text goes through OneLine
+// first: a line break or escape code in the text cannot break the line.
 type rowWriter struct {
 	styled strings.Builder
 	n      int
+	wide   bool // some rune takes other than one cell: measure when cutting
 }
 
 func (w *rowWriter) add(p paint, s string) {
+	s = OneLine(s)
 	w.styled.WriteString(p.on(s))
-	w.n += textWidth(s)
+	if isPlainASCII(s) {
+		w.n += len(s)
+		return
+	}
+	n := ansi.StringWidth(s)
+	w.wide = w.wide || n != utf8.RuneCountInString(s)
+	w.n += n
 }
 
 // append writes what another writer holds.
 func (w *rowWriter) append(o *rowWriter) {
 	w.styled.WriteString(o.styled.String())
 	w.n += o.n
+	w.wide = w.wide || o.wide
 }
 
 // width is the text's width in cells.
@@ -96,8 +108,39 @@ func (w *rowWriter) finish(pad paint, width int) string {
 	if width <= 0 {
 		return ""
 	}
-	if w.n > width {
-		return ansi.Truncate(w.styled.String(), max(width-1, 0), "") + pad.pre + "…" + pad.post
+	if w.n <= width {
+		return w.styled.String() + pad.pre + strings.Repeat(" ", width-w.n) + pad.post
 	}
-	return w.styled.String() + pad.pre + strings.Repeat(" ", width-w.n) + pad.post
+	cut := ansi.Truncate(w.styled.String(), max(width-1, 0), "")
+	fill := 0
+	if w.wide { // a wide rune at the cut leaves a gap
+		fill = max(width-1-ansi.StringWidth(cut), 0)
+	}
+	return cut + pad.pre + strings.Repeat(" ", fill) + "…" + pad.post
+}
+
+// OneLine makes text safe to draw on one line: control characters (line
+// breaks, tabs, escape codes), line and paragraph separators and invalid
+// UTF-8 become one space each, so the text keeps its rune count (match
+// positions stay right) and its width is what a terminal draws. Text that
+// needs nothing is returned as is, without allocating.
+func OneLine(s string) string {
+	if isPlainASCII(s) {
+		return s
+	}
+	if strings.IndexFunc(s, breaksLine) < 0 {
+		return s
+	}
+	return strings.Map(func(r rune) rune {
+		if breaksLine(r) {
+			return ' '
+		}
+		return r
+	}, s)
+}
+
+// breaksLine reports whether a rune would not draw as text on one line.
+// Invalid UTF-8 decodes as utf8.RuneError, one per byte, as []rune does.
+func breaksLine(r rune) bool {
+	return unicode.IsControl(r) || r == '\u2028' || r == '\u2029' || r == utf8.RuneError
 }
