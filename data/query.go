@@ -148,6 +148,14 @@ func ParseQuery(raw string) Query {
 		q.Words = queryWords(phrases, true)
 		return q
 	}
+	if reads := namedTerms(q.Text); len(reads) > 0 {
+		// A name typed alone: "NoSuchKey", "H12", "upstream timed out".
+		q.Reads = reads
+		for _, r := range reads {
+			q.Codes = appendNew(q.Codes, r.Code)
+		}
+		return q
+	}
 	if reads, words := readLines(raw); len(reads) > 0 {
 		// A client's message, a log line, a term where its system prints
 		// it: the codes it names, and the words that tell their meanings
@@ -157,14 +165,6 @@ func ParseQuery(raw string) Query {
 			q.Codes = append(q.Codes, r.Code)
 		}
 		q.Words = queryWords(words, true)
-		return q
-	}
-	if reads := namedTerms(q.Text); len(reads) > 0 {
-		// A name typed alone: "NoSuchKey", "H12", "upstream timed out".
-		q.Reads = reads
-		for _, r := range reads {
-			q.Codes = appendNew(q.Codes, r.Code)
-		}
 		return q
 	}
 

@@ -846,3 +846,23 @@ func (c *Catalog) standardEntry(code int) int {
 	}
 	return std
 }
+
+// VocabularySize names a vocabulary and counts its terms, for lists of
+// the vocabularies.
+type VocabularySize struct {
+	ID, Name, Source string
+	Terms            int
+}
+
+// Vocabularies lists the vocabularies, in the file's order.
+func (c *Catalog) Vocabularies() []VocabularySize {
+	v := c.vocabularies()
+	out := make([]VocabularySize, len(v.heads))
+	for i, h := range v.heads {
+		out[i] = VocabularySize{ID: h.id, Name: h.name, Source: h.source}
+	}
+	for _, k := range v.keys {
+		out[k.vocab].Terms++
+	}
+	return out
+}
