@@ -282,7 +282,24 @@ func appendNew(list []string, v string) []string {
 // and runs of space as one space, trimmed.
 func NormalizeQuery(q string) string {
 	var b strings.Builder
+	b.Grow(len(q))
 	space := false
+	if isASCII(q) {
+		// The usual paste: a byte is a character, and no rune is decoded.
+		for i := 0; i < len(q); i++ {
+			c := q[i]
+			if c <= ' ' || c == 0x7f {
+				space = b.Len() > 0
+				continue
+			}
+			if space {
+				b.WriteByte(' ')
+				space = false
+			}
+			b.WriteByte(c)
+		}
+		return b.String()
+	}
 	for _, r := range strings.ToValidUTF8(q, "") {
 		if unicode.IsSpace(r) || unicode.IsControl(r) {
 			space = b.Len() > 0

@@ -202,18 +202,11 @@ func readLine(v *vocabularies, line, whole string) lineReading {
 	return lineReading{weak: weak}
 }
 
-// The log formats whose status the reader takes as written, found by
-// regular expressions that start with text they require (so the engine
-// skips to it) or by hand where a format is fields and spaces.
-var logRegexps = sync.OnceValue(func() (r struct{ accessLog, field *regexp.Regexp }) {
-	// A common or combined access log: "GET / HTTP/1.1" 499 0; its quotes
-	// may be lost to a shell.
-	r.accessLog = regexp.MustCompile(` HTTP/[0-9.]+"? (?P<status>[0-9]{3}|0)\b`)
-	// A status field: status=502, "status": 502, status_code: 502; a
-	// bare "code" counts only as a quoted JSON key. Not systemd's
-	// status=203/EXEC.
-	r.field = regexp.MustCompile(`(?i)(?:\b(?:status|status_?code|http_?status|response_?code|upstream_status)["']?|"code")[ \t]*[=:][ \t]*["']?(?P<status>[0-9]{3})(?:$|[^0-9/.:A-Za-z_])`)
-	return r
+// accessLog finds the status after the request of a common or combined
+// access log: "GET / HTTP/1.1" 499 0 (its quotes may be lost to a shell).
+// It starts with the text it requires, so the engine skips to it.
+var accessLog = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(` HTTP/[0-9.]+"? ([0-9]{3}|0)\b`)
 })
 
 // logNumbers are the statuses that log formats put in a line.
@@ -222,25 +215,18 @@ func logNumbers(line string) []number {
 		return nil
 	}
 	var out []number
-	r := logRegexps()
-	for _, f := range []struct {
-		re   *regexp.Regexp
-		from string
-		rank int
-	}{{r.accessLog, "log line", rankLog}, {r.field, "log field", rankFramed}} {
-		for _, m := range f.re.FindAllStringSubmatchIndex(line, -1) {
+	if strings.Contains(line, " HTTP/") {
+		for _, m := range accessLog().FindAllStringSubmatchIndex(line, -1) {
 			at, end := m[2], m[3]
-			start := m[0] // the field: status=502
-			if f.re == r.accessLog {
-				// the request and the status: "GET /x HTTP/1.1" 499
-				if q := strings.LastIndexByte(line[:m[0]], '"'); q >= 0 && m[0]-q < 200 {
-					start = q
-				}
+			start := m[0] // the request and the status: "GET /x HTTP/1.1" 499
+			if q := strings.LastIndexByte(line[:m[0]], '"'); q >= 0 && m[0]-q < 200 {
+				start = q
 			}
 			out = append(out, number{code: canonicalCode(line[at:end]), at: at, width: end - at,
-				start: start, end: end, rank: f.rank, from: f.from})
+				start: start, end: end, rank: rankLog, from: "log line"})
 		}
 	}
+	out = append(out, statusFields(line)...)
 	fields := strings.Fields(line)
 	if n, ok := iisNumber(line, fields); ok {
 		out = append(out, n)
@@ -249,6 +235,78 @@ func logNumbers(line string) []number {
 		out = append(out, n)
 	}
 	return out
+}
+
+// statusKeys name a status field in a structured log or JSON.
+var statusKeys = map[string]bool{
+	"status": true, "statuscode": true, "status_code": true, "httpstatus": true, "http_status": true,
+	"responsecode": true, "response_code": true, "upstream_status": true,
+}
+
+// statusFields finds status fields: status=502, "status": 502,
+// status_code: 502, StatusCode=404; a bare "code" counts only as a quoted
+// JSON key ({"code": 498}). Not systemd's status=203/EXEC.
+func statusFields(line string) []number {
+	lower := strings.ToLower(line)
+	var out []number
+	for _, word := range []string{"status", "code"} {
+		for from := 0; ; {
+			i := strings.Index(lower[from:], word)
+			if i < 0 {
+				break
+			}
+			i += from
+			from = i + len(word)
+			start, end := i, i+len(word)
+			for start > 0 && (isWordByte(lower[start-1]) || lower[start-1] == '_') {
+				start--
+			}
+			for end < len(lower) && (isWordByte(lower[end]) || lower[end] == '_') {
+				end++
+			}
+			key := lower[start:end]
+			quoted := start > 0 && lower[start-1] == '"' && end < len(lower) && lower[end] == '"'
+			if word == "code" && !(key == "code" && quoted) || word == "status" && !statusKeys[key] {
+				continue
+			}
+			if n, ok := fieldValue(line, start, end); ok {
+				out = append(out, n)
+			}
+		}
+	}
+	return out
+}
+
+// fieldValue reads the status after a field's key at line[start:end]:
+// a closing quote, spaces, = or :, spaces, an opening quote, three digits
+// that end there.
+func fieldValue(line string, start, end int) (number, bool) {
+	j := end
+	if j < len(line) && (line[j] == '"' || line[j] == '\'') {
+		j++
+	}
+	for j < len(line) && (line[j] == ' ' || line[j] == '\t') {
+		j++
+	}
+	if j >= len(line) || line[j] != '=' && line[j] != ':' {
+		return number{}, false
+	}
+	for j++; j < len(line) && (line[j] == ' ' || line[j] == '\t'); j++ {
+	}
+	if j < len(line) && (line[j] == '"' || line[j] == '\'') {
+		j++
+	}
+	at := j
+	for j < len(line) && isDigit(line[j]) {
+		j++
+	}
+	if j-at != 3 || j < len(line) && (isNameByte(line[j]) || strings.IndexByte("/.:", line[j]) >= 0) {
+		return number{}, false
+	}
+	if start > 0 && line[start-1] == '"' {
+		start--
+	}
+	return number{code: line[at:j], at: at, width: 3, start: start, end: j, rank: rankFramed, from: "log field"}, true
 }
 
 // iisNumber reads an IIS (W3C) log line, which ends with sc-status,
