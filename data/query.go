@@ -284,32 +284,24 @@ func NormalizeQuery(q string) string {
 	var b strings.Builder
 	b.Grow(len(q))
 	space := false
-	if isASCII(q) {
-		// The usual paste: a byte is a character, and no rune is decoded.
-		for i := 0; i < len(q); i++ {
-			c := q[i]
-			if c <= ' ' || c == 0x7f {
-				space = b.Len() > 0
-				continue
-			}
+	for i := 0; i < len(q); {
+		r, size := rune(q[i]), 1 // the usual paste is ASCII: nothing to decode
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(q[i:])
+		}
+		i += size
+		switch {
+		case r == utf8.RuneError && size == 1:
+			// not UTF-8: left out
+		case r <= ' ' || r == 0x7f || r >= utf8.RuneSelf && (unicode.IsSpace(r) || unicode.IsControl(r)):
+			space = b.Len() > 0
+		default:
 			if space {
 				b.WriteByte(' ')
 				space = false
 			}
-			b.WriteByte(c)
+			b.WriteRune(r)
 		}
-		return b.String()
-	}
-	for _, r := range strings.ToValidUTF8(q, "") {
-		if unicode.IsSpace(r) || unicode.IsControl(r) {
-			space = b.Len() > 0
-			continue
-		}
-		if space {
-			b.WriteByte(' ')
-			space = false
-		}
-		b.WriteRune(r)
 	}
 	return b.String()
 }
