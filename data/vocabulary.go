@@ -463,11 +463,19 @@ func unquote(q string) (string, error) {
 	return strconv.Unquote(q)
 }
 
+// arrayInner is what is between the brackets of a one-line array.
+func arrayInner(s string) (string, error) {
+	if len(s) < 2 || s[0] != '[' || s[len(s)-1] != ']' {
+		return "", errors.New("not a one-line array")
+	}
+	return s[1 : len(s)-1], nil
+}
+
 // scanStrings reads a one-line array of basic strings: ["a", "b"].
 func scanStrings(s string) ([]string, error) {
-	inner, ok := strings.CutPrefix(s, "[")
-	if inner, ok = strings.CutSuffix(inner, "]"); !ok {
-		return nil, errors.New("not a one-line array")
+	inner, err := arrayInner(s)
+	if err != nil {
+		return nil, err
 	}
 	var out []string
 	for rest := strings.TrimSpace(inner); rest != ""; {
@@ -490,9 +498,9 @@ func scanIntsOr(s string) []int {
 
 // scanInts reads a one-line array of integers: [400, 429].
 func scanInts(s string) ([]int, error) {
-	inner, ok := strings.CutPrefix(s, "[")
-	if inner, ok = strings.CutSuffix(inner, "]"); !ok {
-		return nil, errors.New("not a one-line array")
+	inner, err := arrayInner(s)
+	if err != nil {
+		return nil, err
 	}
 	var out []int
 	for f := range strings.SplitSeq(inner, ",") {
@@ -681,20 +689,6 @@ func setTables[T any](dst *[]T, v *unstable.Node, set func(*T, string, *unstable
 	}
 	*dst = out
 	return nil
-}
-
-// termsFor lists the terms that come with a code, in file order: those
-// whose status it is, then those that may come with it too.
-func (v *vocabularies) termsFor(code int) (own, also []int32) {
-	for i, k := range v.keys {
-		switch {
-		case k.status == code:
-			own = append(own, int32(i))
-		case slices.Contains(k.also, code):
-			also = append(also, int32(i))
-		}
-	}
-	return own, also
 }
 
 // termEntry is the catalog entry term i points to: the entry of its
