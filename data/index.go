@@ -269,6 +269,12 @@ func (b *builder) more(d *builtDoc, kind Field, texts ...string) {
 			if !kind.short() {
 				continue // prefixes, typos and run-together names are for names only
 			}
+			if d.term >= 0 {
+				// A term answers to its names whole (joined too:
+				// "toomanyrequests"), not to a prefix or a typo.
+				b.joinNames(toks, ti, p)
+				continue
+			}
 			b.names.add(t.word, p)
 			if !b.shortSeen[t.id] {
 				b.shortSeen[t.id] = true
@@ -277,15 +283,19 @@ func (b *builder) more(d *builtDoc, kind Field, texts ...string) {
 				}
 				b.ix.short[len(t.stem)] = append(b.ix.short[len(t.stem)], t.stem)
 			}
-			// Names run together are found too: "toomanyrequests",
-			// "ratelimiting", "NotFound".
-			b.joined = append(b.joined[:0], t.word...)
-			for n := 2; n <= maxJoined && ti+n <= len(toks); n++ {
-				b.joined = append(b.joined, toks[ti+n-1].word...)
-				b.stems.addID(b.tz.lookupBytes(b.joined).id, p)
-			}
+			b.joinNames(toks, ti, p)
 		}
 		d.fields = append(d.fields, f)
+	}
+}
+
+// joinNames files the words of a name run together from token ti, so that
+// "toomanyrequests", "ratelimiting" and "NotFound" are found too.
+func (b *builder) joinNames(toks []token, ti int, p posting) {
+	b.joined = append(b.joined[:0], toks[ti].word...)
+	for n := 2; n <= maxJoined && ti+n <= len(toks); n++ {
+		b.joined = append(b.joined, toks[ti+n-1].word...)
+		b.stems.addID(b.tz.lookupBytes(b.joined).id, p)
 	}
 }
 
