@@ -156,7 +156,12 @@ func ParseQuery(raw string) Query {
 		}
 		return q
 	}
-	if reads, words := readLines(raw); len(reads) > 0 {
+	var reads []Read
+	var lineWords []string
+	if !allDigits(q.Text) { // a code typed as such needs no reading
+		reads, lineWords = readLines(raw)
+	}
+	if len(reads) > 0 {
 		// A client's message, a log line, a term where its system prints
 		// it: the codes it names, and the words that tell their meanings
 		// apart.
@@ -164,7 +169,7 @@ func ParseQuery(raw string) Query {
 		for _, r := range reads {
 			q.Codes = append(q.Codes, r.Code)
 		}
-		q.Words = queryWords(words, true)
+		q.Words = queryWords(lineWords, true)
 		return q
 	}
 
