@@ -80,11 +80,14 @@ func TestExplainJSON(t *testing.T) {
 				}
 			}
 		})
-		if want := []string{"answered_by", "chosen_by", "entry", "line", "no_response", "notes", "phrase", "redirect", "status"}; !slices.Equal(keys, want) {
+		if want := []string{"answered_by", "chosen_by", "entry", "line", "no_response", "notes", "phrase", "read", "redirect", "status"}; !slices.Equal(keys, want) {
 			t.Errorf("result %d: keys %v, want %v", i, keys, want)
 		}
 		if _, ok := r["notes"].([]any); !ok {
 			t.Errorf("result %d: notes is %T", i, r["notes"])
+		}
+		if read, ok := r["read"].(map[string]any); !ok || read["from"] != "status line" || read["text"] != strings.TrimSpace(r["line"].(string)) {
+			t.Errorf("result %d: read %v, want the status line", i, r["read"])
 		}
 		entry, ok := r["entry"].(map[string]any)
 		if !ok || entry["code"] != r["status"] || entry["source"] != "IANA" {

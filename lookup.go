@@ -48,7 +48,7 @@ func lookup(cat *data.Catalog, raw string, stdout, stderr io.Writer, o lookupOpt
 	}
 
 	if o.json {
-		if err := writeJSON(stdout, entries(results)); err != nil {
+		if err := writeJSON(stdout, ui.Entries(cat, res)); err != nil {
 			fmt.Fprintln(stderr, "httpstatus:", err)
 			return exitFailure
 		}
@@ -60,7 +60,7 @@ func lookup(cat *data.Catalog, raw string, stdout, stderr io.Writer, o lookupOpt
 		fmt.Fprint(out, ui.Lines(results, &st, o.width))
 		return status
 	}
-	printCards(out, cat, results, &st, textWidth(o.width), o.width)
+	printCards(out, cat, res, &st, textWidth(o.width), o.width)
 	return status
 }
 
@@ -72,7 +72,8 @@ func lookup(cat *data.Catalog, raw string, stdout, stderr io.Writer, o lookupOpt
 //
 // width is the cards'; term is the terminal's, 0 on a pipe, where links
 // are plain and lines whole.
-func printCards(out io.Writer, cat *data.Catalog, results []data.Result, st *ui.Styles, width, term int) {
+func printCards(out io.Writer, cat *data.Catalog, res data.Resolution, st *ui.Styles, width, term int) {
+	results := res.Results
 	var codes []int
 	for _, r := range results {
 		if r.Sub == nil && !slices.Contains(codes, r.Status.Code) {
@@ -91,6 +92,9 @@ func printCards(out io.Writer, cat *data.Catalog, results []data.Result, st *ui.
 		}
 		if i > 0 {
 			fmt.Fprintln(out)
+		}
+		if l := ui.ReadLine(res, r, st, term); l != "" {
+			fmt.Fprintln(out, l)
 		}
 		fmt.Fprintln(out, ui.Card(r.Status, cat, st, ui.CardOptions{Width: width, Hyperlinks: term > 0, Sub: r.Sub, OmitSubCodes: true}).Text)
 		if others := results[i+1 : j]; len(others) > 0 {
@@ -117,17 +121,4 @@ func shorten(s string, n int) string {
 		return string(r[:n]) + "…"
 	}
 	return s
-}
-
-// entries are the results as the JSON contract says: whole entries, each
-// once. A sub-code's entry is its status's, which lists it among its
-// subcodes.
-func entries(results []data.Result) []*data.Status {
-	out := make([]*data.Status, 0, len(results))
-	for _, r := range results {
-		if !slices.Contains(out, r.Status) {
-			out = append(out, r.Status)
-		}
-	}
-	return out
 }

@@ -122,7 +122,7 @@ func TestJSON(t *testing.T) {
 	}
 	fields := []string{"code", "phrase", "category", "official", "source", "deprecated", "temporary", "folklore", "aliases", "keywords",
 		"summary", "description", "headers", "related", "cacheable", "references", "checked", "constants", "constant_notes",
-		"example", "subcodes", "rules", "deprecation"}
+		"example", "subcodes", "rules", "deprecation", "terms", "read"}
 	for _, e := range entries {
 		var keys []string
 		for k := range e {
@@ -134,7 +134,10 @@ func TestJSON(t *testing.T) {
 		if !slices.Equal(keys, w) {
 			t.Fatalf("%v: fields %v, want %v", e["code"], keys, w)
 		}
-		for _, k := range []string{"aliases", "keywords", "headers", "related", "references", "subcodes", "rules"} {
+		if e["read"] != nil {
+			t.Errorf("%v: a class reads nothing, read is %v", e["code"], e["read"])
+		}
+		for _, k := range []string{"aliases", "keywords", "headers", "related", "references", "subcodes", "rules", "terms"} {
 			if _, ok := e[k].([]any); !ok {
 				t.Errorf("%v: %s is %T, want an array", e["code"], k, e[k])
 			}

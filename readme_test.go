@@ -2,6 +2,7 @@ package main
 
 import (
 	"flag"
+	"fmt"
 	"os"
 	"regexp"
 	"strconv"
@@ -63,8 +64,11 @@ func updating() bool {
 // runExample runs "httpstatus ARGS [| head -N]" in-process, as piped.
 func runExample(t *testing.T, command string) string {
 	t.Helper()
-	command, pipe, _ := strings.Cut(command, " | ")
-	args := strings.Fields(strings.TrimPrefix(command, "httpstatus"))
+	pipe := ""
+	if i := strings.LastIndex(command, " | "); i > strings.LastIndex(command, "'") {
+		command, pipe = command[:i], command[i+3:]
+	}
+	args := shellArgs(strings.TrimPrefix(command, "httpstatus"))
 	stdout, stderr, _ := cli(t, nil, args...)
 	if n, ok := strings.CutPrefix(pipe, "head -"); ok {
 		count, err := strconv.Atoi(n)
@@ -131,6 +135,75 @@ func TestReadmeCatalogCounts(t *testing.T) {
 					t.Errorf("README says %q, the catalog has %d", m[0], w)
 				}
 			}
+		}
+	}
+}
+
+// shellArgs splits a command's arguments as a shell does with words and
+// single quotes, the only quoting README's examples use.
+func shellArgs(s string) []string {
+	var args []string
+	var arg strings.Builder
+	in, quoted := false, false
+	for _, r := range s {
+		switch {
+		case r == '\'':
+			quoted, in = !quoted, true
+		case r == ' ' && !quoted:
+			if in {
+				args, in = append(args, arg.String()), false
+				arg.Reset()
+			}
+		default:
+			arg.WriteRune(r)
+			in = true
+		}
+	}
+	if in {
+		args = append(args, arg.String())
+	}
+	return args
+}
+
+// TestReadmeVocabularies keeps README.md's figures for the vocabularies
+// and the client lines true: how many, and each vocabulary's row.
+func TestReadmeVocabularies(t *testing.T) {
+	raw, err := os.ReadFile("README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	readme := string(raw)
+	vocabs := data.Load().Vocabularies()
+	terms := 0
+	for _, v := range vocabs {
+		terms += v.Terms
+		row := fmt.Sprintf("| `%s` | %s | %d |", v.ID, v.Name, v.Terms)
+		if !strings.Contains(readme, row) {
+			t.Errorf("README lacks the row %s", row)
+		}
+	}
+	if got := regexp.MustCompile("(?m)^\\| `[a-z-]+` \\| [^|]+ \\| [0-9]+ \\|$").FindAllString(readme, -1); len(got) != len(vocabs) {
+		t.Errorf("README lists %d vocabularies in its table, the file has %d", len(got), len(vocabs))
+	}
+	lines, err := os.ReadFile("data/testdata/client-messages.tsv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := 0 // its header is a comment
+	for _, l := range strings.Split(string(lines), "\n") {
+		if l != "" && !strings.HasPrefix(l, "#") {
+			n++
+		}
+	}
+	for _, c := range []struct {
+		pattern string
+		want    int
+	}{{`(\d+)\s+vocabularies of`, len(vocabs)}, {`vocabularies of\s+(\d+) terms`, terms}, {`client-messages.tsv` + "`" + ` holds (\d+) lines`, n}} {
+		m := regexp.MustCompile(c.pattern).FindStringSubmatch(readme)
+		if m == nil {
+			t.Errorf("README no longer says %q", c.pattern)
+		} else if got, _ := strconv.Atoi(m[1]); got != c.want {
+			t.Errorf("README says %q, the files have %d", m[0], c.want)
 		}
 	}
 }

@@ -194,6 +194,10 @@ type SubCode struct {
 	Keywords []string `toml:"keywords" json:"keywords"`
 	URL      string   `toml:"url" json:"url"`         // the vendor's own documentation
 	Checked  string   `toml:"checked" json:"checked"` // the month URL was last compared with the entry: "2026-12"
+	// Term is the vocabulary term this sub-code shows (a name from
+	// vocabularies.toml: NoSuchKey, H12, UF); nil for the IIS and
+	// Cloudflare sub-codes of statuses.toml.
+	Term *Term `toml:"-" json:"-"`
 }
 
 // CodeString is the code as people write it: "404", and "000" for code 0.
@@ -225,6 +229,13 @@ type Catalog struct {
 	index     *index
 	src       []byte
 	scratch   sync.Pool // *scratch, one search's working memory
+
+	// vocab are the vocabularies whose terms come with the catalog's
+	// statuses, the embedded ones, read on first use (vocabularies()):
+	// httpstatus 404 lists the terms of 404 without reading them all.
+	vocab     *vocabularies
+	vocabOnce sync.Once
+	termsOf   sync.Map // code -> []vocabLine, the terms TermsOf lists
 
 	everything func() []Result // the empty query's results, built once
 }

@@ -35,8 +35,8 @@ func (ix *index) fuzzyNames() *fuzzyNames {
 		n := &fuzzyNames{}
 		for di := range ix.docs {
 			d := &ix.docs[di]
-			if d.sub >= 0 {
-				continue // sub-codes are found by their words and codes
+			if d.named() {
+				continue // sub-codes and terms are found by their words and codes
 			}
 			for fi := range d.fields {
 				switch d.fields[fi].kind {

@@ -26,12 +26,18 @@ type index struct {
 	fuzzy     *fuzzyNames // built on the first fuzzy search
 }
 
-// doc is an entry or one of its sub-codes, as search sees it.
+// doc is an entry, one of its sub-codes or a vocabulary term, as search
+// sees it. A term's doc belongs to the entry it points to.
 type doc struct {
 	entry  int
-	sub    int // -1 for the entry itself
+	sub    int // -1 for the entry itself or a term
+	term   int // the term's place in the vocabularies; -1 for none
 	fields []docField
 }
+
+// named reports whether the doc is a name sent with a status (a sub-code
+// or a term) rather than the entry.
+func (d *doc) named() bool { return d.sub >= 0 || d.term >= 0 }
 
 type docField struct {
 	kind  Field
@@ -87,10 +93,10 @@ func (ix *index) shortStems(n int) []string {
 // this very catalog, else built from the entries.
 func (c *Catalog) searchIndex() *index {
 	c.indexOnce.Do(func() {
-		sum := catalogSum(c.src)
-		ix, err := decodeIndex(indexFile, sum, len(c.keys))
+		sum, terms := c.sum(), c.vocabularies().Len()
+		ix, err := decodeIndex(indexFile, sum, len(c.keys), terms)
 		if err != nil {
-			ix, err = decodeIndex(string(c.buildIndex().encode(sum)), sum, len(c.keys))
+			ix, err = decodeIndex(string(c.buildIndex().encode(sum)), sum, len(c.keys), terms)
 		}
 		if err != nil {
 			panic("data: the index just built does not read back: " + err.Error())
@@ -109,8 +115,8 @@ type builtIndex struct {
 }
 
 type builtDoc struct {
-	entry, sub int
-	fields     []builtField
+	entry, sub, term int
+	fields           []builtField
 }
 
 type builtField struct {
@@ -148,7 +154,7 @@ func (c *Catalog) buildIndex() *builtIndex {
 	b.stems.adds = make([]keyedPosting, 0, size/6)
 	for i := range all {
 		s := &all[i]
-		d := b.add(builtDoc{entry: i, sub: -1}, FieldPhrase, s.Phrase)
+		d := b.add(builtDoc{entry: i, sub: -1, term: -1}, FieldPhrase, s.Phrase)
 		b.more(d, FieldAlias, s.Aliases...)
 		b.more(d, FieldKeyword, s.Keywords...)
 		if !s.Official {
@@ -164,14 +170,59 @@ func (c *Catalog) buildIndex() *builtIndex {
 		for j := range s.SubCodes {
 			sub := &s.SubCodes[j]
 			b.ix.subCodes[sub.Code] = [2]int{i, j}
-			d := b.add(builtDoc{entry: i, sub: j}, FieldPhrase, sub.Phrase)
+			d := b.add(builtDoc{entry: i, sub: j, term: -1}, FieldPhrase, sub.Phrase)
 			b.more(d, FieldKeyword, sub.Keywords...)
 			b.more(d, FieldSource, vendorName(sub.Source))
 			b.more(d, FieldSummary, sub.Summary)
 		}
 	}
+	for ti := range c.vocabularies().Len() {
+		entry := c.termEntry(int32(ti))
+		if entry < 0 {
+			continue // a catalog without the term's status (a test's)
+		}
+		t := c.vocabularies().term(int32(ti))
+		d := b.add(builtDoc{entry: entry, sub: -1, term: ti}, FieldPhrase, t.Title)
+		b.more(d, FieldAlias, termNames(t)...)
+		// Names, not summaries: a term answers to what it is called, and
+		// its summary's words would crowd every search ("rate limit").
+		b.more(d, FieldSource, vendorName(t.Vocabulary.Source))
+	}
 	b.ix.stems, b.ix.names = b.stems.index(), b.names.index()
 	return b.ix
+}
+
+// termNames are the names a term is searched by: as written, and in words
+// ("NoSuchKey" is also "No Such Key", FUNCTION_INVOCATION_TIMEOUT
+// "function invocation timeout").
+func termNames(t *Term) []string {
+	var out []string
+	for _, n := range append([]string{t.Name}, t.Aliases...) {
+		n = strings.ReplaceAll(n, "*", " ")
+		out = append(out, n)
+		if w := nameWords(n); w != n {
+			out = append(out, w)
+		}
+	}
+	return out
+}
+
+// nameWords splits a name written as one word into its words: at
+// underscores and where a capital follows a small letter.
+func nameWords(n string) string {
+	var b strings.Builder
+	for i := 0; i < len(n); i++ {
+		c := n[i]
+		switch {
+		case c == '_':
+			b.WriteByte(' ')
+			continue
+		case i > 0 && c >= 'A' && c <= 'Z' && n[i-1] >= 'a' && n[i-1] <= 'z':
+			b.WriteByte(' ')
+		}
+		b.WriteByte(c)
+	}
+	return b.String()
 }
 
 // vendorName is what names a vendor in a source: "Google" of "Google
@@ -218,6 +269,12 @@ func (b *builder) more(d *builtDoc, kind Field, texts ...string) {
 			if !kind.short() {
 				continue // prefixes, typos and run-together names are for names only
 			}
+			if d.term >= 0 {
+				// A term answers to its names whole (joined too:
+				// "toomanyrequests"), not to a prefix or a typo.
+				b.joinNames(toks, ti, p)
+				continue
+			}
 			b.names.add(t.word, p)
 			if !b.shortSeen[t.id] {
 				b.shortSeen[t.id] = true
@@ -226,15 +283,19 @@ func (b *builder) more(d *builtDoc, kind Field, texts ...string) {
 				}
 				b.ix.short[len(t.stem)] = append(b.ix.short[len(t.stem)], t.stem)
 			}
-			// Names run together are found too: "toomanyrequests",
-			// "ratelimiting", "NotFound".
-			b.joined = append(b.joined[:0], t.word...)
-			for n := 2; n <= maxJoined && ti+n <= len(toks); n++ {
-				b.joined = append(b.joined, toks[ti+n-1].word...)
-				b.stems.addID(b.tz.lookupBytes(b.joined).id, p)
-			}
+			b.joinNames(toks, ti, p)
 		}
 		d.fields = append(d.fields, f)
+	}
+}
+
+// joinNames files the words of a name run together from token ti, so that
+// "toomanyrequests", "ratelimiting" and "NotFound" are found too.
+func (b *builder) joinNames(toks []token, ti int, p posting) {
+	b.joined = append(b.joined[:0], toks[ti].word...)
+	for n := 2; n <= maxJoined && ti+n <= len(toks); n++ {
+		b.joined = append(b.joined, toks[ti+n-1].word...)
+		b.stems.addID(b.tz.lookupBytes(b.joined).id, p)
 	}
 }
 

@@ -19,7 +19,7 @@ import (
 // The format is uvarints and length-prefixed strings:
 //
 //	magic, catalog sum
-//	docs: count, then each: entry, sub+1, fields: count, then each:
+//	docs: count, then each: entry, sub+1, term+1, fields: count, then each:
 //	      kind, text, word count, spans (a string: per word, its start
 //	      less the last one's end, and its length)
 //	stems, names: count, then each word in order: the word, its postings
@@ -31,13 +31,18 @@ import (
 var indexFile string
 
 // indexMagic starts index.bin; its number changes with the format.
-const indexMagic = "httpstatus index 2\n"
+const indexMagic = "httpstatus index 3\n"
 
-// catalogSum identifies the bytes a catalog was read from, so an index
-// built from other bytes is never used with it.
-func catalogSum(b []byte) uint64 {
-	return uint64(crc32.ChecksumIEEE(b))<<32 | uint64(uint32(len(b)))
+// catalogSum identifies the bytes a catalog was read from (its entries,
+// then its vocabularies), so an index built from other bytes is never used
+// with it.
+func catalogSum(b []byte, vocab string) uint64 {
+	sum := crc32.Update(crc32.ChecksumIEEE(b), crc32.IEEETable, []byte(vocab))
+	return uint64(sum)<<32 | uint64(uint32(len(b)+len(vocab)))
 }
+
+// sum is the catalog's catalogSum.
+func (c *Catalog) sum() uint64 { return catalogSum(c.src, c.vocabularies().src) }
 
 // errIndexFile is any index.bin that cannot serve: built from another
 // catalog, or damaged.
@@ -52,6 +57,7 @@ func (ix *builtIndex) encode(sum uint64) []byte {
 	for _, d := range ix.docs {
 		w.int(d.entry)
 		w.int(d.sub + 1)
+		w.int(d.term + 1)
 		w.int(len(d.fields))
 		for _, f := range d.fields {
 			w.int(int(f.kind))
@@ -118,7 +124,7 @@ func (w *indexWriter) postings(pi builtPostings) {
 // memory, and postings and spans stay encoded until asked for. Every
 // number is checked against the catalog's size and the file itself, so a
 // damaged file is an error, or at worst a lost posting, never a panic.
-func decodeIndex(file string, sum uint64, entries int) (*index, error) {
+func decodeIndex(file string, sum uint64, entries, terms int) (*index, error) {
 	r := indexReader{s: file}
 	if r.str(len(indexMagic)) != indexMagic || r.uint() != sum {
 		return nil, errIndexFile
@@ -126,7 +132,7 @@ func decodeIndex(file string, sum uint64, entries int) (*index, error) {
 	ix := &index{docs: make([]doc, r.count(3))}
 	for i := range ix.docs {
 		d := &ix.docs[i]
-		d.entry, d.sub = r.below(entries), r.count(0)-1
+		d.entry, d.sub, d.term = r.below(entries), r.count(0)-1, r.below(terms+1)-1
 		d.fields = make([]docField, r.count(4))
 		for j := range d.fields {
 			f := &d.fields[j]
@@ -157,9 +163,10 @@ func decodeIndex(file string, sum uint64, entries int) (*index, error) {
 	if r.err != nil || r.left() != 0 {
 		return nil, errIndexFile
 	}
-	// Every sub-code doc is a sub-code the table names, and so a real one.
+	// Every sub-code doc is a sub-code the table names, and so a real one;
+	// a doc is an entry's, a sub-code's or a term's.
 	for _, d := range ix.docs {
-		if d.sub >= 0 && !places[[2]int{d.entry, d.sub}] {
+		if d.sub >= 0 && (d.term >= 0 || !places[[2]int{d.entry, d.sub}]) {
 			return nil, errIndexFile
 		}
 	}

@@ -46,8 +46,8 @@ func readQueries(t *testing.T, path string) []queryCase {
 func rankOf(tc queryCase, res []Result) int {
 	for i, r := range res {
 		sub := ""
-		if r.Sub != nil {
-			sub = r.Sub.Code
+		if r.Sub != nil && r.Sub.Term == nil {
+			sub = r.Sub.Code // a term read is shown on its entry, the entry's card
 		}
 		if r.Status.CodeString() == tc.code && r.Status.Source == tc.source && sub == tc.sub {
 			return i
@@ -141,9 +141,17 @@ func TestParseQuery(t *testing.T) {
 		{`{"status": 503}`, "503", "", "", true},
 		{`{"error":{"code":498,"message":"Invalid Token"}}`, "498", "", "message invalid token", true},
 		{`127.0.0.1 - - [10/Oct/2025:13:55:36 +0000] "GET /api HTTP/1.1" 499 0 "-" "curl/8.5.0"`, "499", "", "", true},
-		{`"POST /api HTTP/1.1" 0 DC downstream_remote_disconnect`, "000", "", "post api dc downstream remote disconnect", true},
+		{`"POST /api HTTP/1.1" 0 DC downstream_remote_disconnect`, "000", "", "", true}, // Envoy's DC, read as a term
 		{"GET /data/config.json - 443 - 10.0.0.9 Mozilla/5.0 - 404 3 50 15", "404.3", "", "", true},
 		{"took 250 ms", "", "", "took", false},
+		{"Downloaded 404 artifacts", "", "", "downloaded", false},
+		{"499 arcgis", "499", "", "arcgis", false},
+		{"expected status 200, got 502", "502", "", "", true},
+		{"AssertionError: expected 500 to equal 200", "500", "", "", true},
+		{"Content-Length: 404", "", "", "content length", false},
+		{"status=203/EXEC", "", "", "status exec", false},
+		{"Http failure response for /api: 0 Unknown Error", "000", "", "unknown", true},
+		{"503 H12", "503", "", "", false},
 		{"origin took over 100 seconds", "", "", "origin took over seconds", false},
 		{"(104: Connection reset by peer) upstream", "", "", "connection reset peer upstream", false},
 		{"i'm a teapot", "", "", "im teapot", false},

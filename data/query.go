@@ -3,11 +3,9 @@ package data
 import (
 	"errors"
 	"fmt"
-	"regexp"
 	"slices"
 	"strconv"
 	"strings"
-	"sync"
 	"unicode"
 	"unicode/utf8"
 )
@@ -42,6 +40,10 @@ type Query struct {
 	// the header fields and body that follow them. The resolver reads who
 	// answered and which meaning applies from them, as explain does.
 	Heads []*Response
+	// Reads say, for the codes read from the input rather than typed,
+	// what chose each: a status line, a log field, a client's message, a
+	// vocabulary term. A term typed alone is read too.
+	Reads []Read
 }
 
 // Empty reports whether the query asks for nothing in particular: every
@@ -79,23 +81,6 @@ func CheckQuery(q string) error {
 	}
 	return nil
 }
-
-// The patterns of log lines and pasted responses, compiled on first use:
-// the command line's start-up does not pay for them when the query is a
-// code.
-var logPatterns = sync.OnceValue(func() (p struct{ accessLog, iisLog, field *regexp.Regexp }) {
-	// accessLog finds the status after the quoted request of a common or
-	// combined log line: "GET / HTTP/1.1" 499 0.
-	p.accessLog = regexp.MustCompile(`"[A-Z]+ [^"]* HTTP/[0-9.]+" ([0-9]{3}|0)\b`)
-	// iisLog finds sc-status and sc-substatus in an IIS (W3C) log line:
-	// "GET /a.json - 443 - 10.0.0.9 Mozilla/5.0 - 404 3 50 15" is 404.3.
-	p.iisLog = regexp.MustCompile(`(?m)\b(?:GET|POST|PUT|DELETE|HEAD|OPTIONS|PATCH|PROPFIND)\b.*[ \t]([1-5][0-9]{2})[ \t]([0-9]{1,3})[ \t][0-9]+[ \t][0-9]+[ \t]*$`)
-	// field finds a status in a structured log: status=502, "status": 502,
-	// status_code: 502, sc-status 404. A bare "code" counts only as a
-	// quoted JSON key: {"code": 498}.
-	p.field = regexp.MustCompile(`(?i)(?:\b(?:status|status_?code|http_?status|response_?code|sc-status|upstream_status)["']?|"code")[ \t]*[=:]?[ \t]*["']?([0-9]{3})\b`)
-	return p
-})
 
 // mayBeLogLine is a cheap look for what every log pattern needs (an HTTP
 // method, or a status or code field), so that a query such as "404" or
@@ -153,17 +138,38 @@ func ParseQuery(raw string) Query {
 		q.Heads, q.Line = heads, true
 		var phrases []string
 		for _, h := range heads {
-			q.Codes = appendNew(q.Codes, FormatCode(h.Code))
+			code := FormatCode(h.Code)
+			if !slices.Contains(q.Codes, code) {
+				q.Codes = append(q.Codes, code)
+				q.Reads = append(q.Reads, headRead(h, raw))
+			}
 			phrases = append(phrases, strings.Fields(strings.ToLower(h.Phrase))...)
 		}
 		q.Words = queryWords(phrases, true)
 		return q
 	}
-	if codes, rest := findLogStatus(raw); len(codes) > 0 {
-		// The rest of the line or response (a reason phrase, a Server
-		// header, a vendor's log fields) ranks the code's meanings.
-		q.Codes, q.Line = codes, true
-		q.Words = queryWords(strings.Fields(strings.ToLower(rest)), true)
+	if reads := namedTerms(q.Text); len(reads) > 0 {
+		// A name typed alone: "NoSuchKey", "H12", "upstream timed out".
+		q.Reads = reads
+		for _, r := range reads {
+			q.Codes = appendNew(q.Codes, r.Code)
+		}
+		return q
+	}
+	var reads []Read
+	var lineWords []string
+	if !allDigits(q.Text) { // a code typed as such needs no reading
+		reads, lineWords = readLines(raw)
+	}
+	if len(reads) > 0 {
+		// A client's message, a log line, a term where its system prints
+		// it: the codes it names, and the words that tell their meanings
+		// apart.
+		q.Reads, q.Line = reads, true
+		for _, r := range reads {
+			q.Codes = append(q.Codes, r.Code)
+		}
+		q.Words = queryWords(lineWords, true)
 		return q
 	}
 
@@ -176,19 +182,30 @@ func ParseQuery(raw string) Query {
 		}
 		return false
 	})
+	// Which numbers the words around them leave a code: not "250 ms",
+	// "line 500", "(104: Connection reset by peer)".
+	counted := map[int]bool{}
+	for _, n := range numbersIn(q.Text) {
+		if !n.expected {
+			counted[n.at] = true
+		}
+	}
 	var words []string
-	for i, f := range fields {
+	pos, rest := 0, q.Text
+	for _, f := range fields {
+		at := strings.Index(q.Text[pos:], f) + pos
+		pos = at + len(f)
 		t := strings.Trim(f, trimmed)
 		lower := strings.ToLower(t)
-		unit := i+1 < len(fields) && unitWords[strings.ToLower(strings.Trim(fields[i+1], trimmed))]
 		switch {
-		case unit && !alone:
-			// "100 seconds", "413 bytes": a quantity, not a code
-		case strings.HasPrefix(f, "(") && strings.HasSuffix(f, ":") && !alone:
-			// "(104: Connection reset by peer)": an errno in an nginx log
-		case isCode(t) && (t != "0" || alone):
+		case isCode(t) && (alone || t != "0" && counted[at+strings.Index(f, t)]):
 			q.Codes = appendNew(q.Codes, canonicalCode(t))
-		case isSubCode(t) && (strings.Contains(t, ".") || cloudflare):
+			rest = strings.Replace(rest, f, "", 1)
+		case isCode(t):
+			// a quantity, a place or an identifier, not a code
+		case isSubCode(t) && (strings.Contains(t, ".") && len(fields) <= 4 || cloudflare):
+			// "404.3", "iis 500.19", "error 1020"; in a longer text a
+			// number with a point is a measurement: "404.12 [#/sec]"
 			q.Codes = appendNew(q.Codes, t)
 		case isMaskToken(lower, len(fields) == 1):
 			q.Mask, _ = ParseMask(lower)
@@ -202,52 +219,27 @@ func ParseQuery(raw string) Query {
 		}
 	}
 	q.Words = queryWords(words, len(q.Codes) > 0 || q.Mask.prefix != "")
+	q.Reads, q.Words = termsBeside(q.Codes, rest, q.Words)
 	return q
+}
+
+// headRead says what chose a pasted response's code: its status line, or
+// for no response at all, what the client said, read as its vocabulary's
+// term where it has one (curl's CURLE_GOT_NOTHING).
+func headRead(h *Response, raw string) Read {
+	code := FormatCode(h.Code)
+	if h.Failure != nil {
+		reads, _ := readLines(raw)
+		if i := slices.IndexFunc(reads, func(r Read) bool { return r.Code == code && r.Term != nil }); i >= 0 {
+			return reads[i]
+		}
+	}
+	return Read{Code: code, From: "status line", Text: clipText(strings.TrimSpace(h.Line), 70)}
 }
 
 // trimmed is the punctuation around a word that is not part of it: "/404"
 // and "429/" (a search key and a path), "#429" (an issue title).
 const trimmed = ".,;:!?()[]{}<>\"'`/#"
-
-// unitWords follow a number that is a quantity: "took 250 ms".
-var unitWords = map[string]bool{
-	"ms": true, "s": true, "sec": true, "secs": true, "second": true, "seconds": true, "minutes": true,
-	"bytes": true, "kb": true, "mb": true, "gb": true, "kib": true, "mib": true, "requests": true,
-	"times": true, "%": true, "percent": true, "items": true, "users": true,
-}
-
-// findLogStatus returns the codes of every log line or log field in text,
-// in order and without repeats, and the text without them.
-func findLogStatus(text string) (codes []string, rest string) {
-	if !mayBeLogLine(text) {
-		return nil, ""
-	}
-	p := logPatterns()
-	for _, re := range []*regexp.Regexp{p.iisLog, p.accessLog, p.field} {
-		matches := re.FindAllStringSubmatchIndex(text, -1)
-		if len(matches) == 0 {
-			continue
-		}
-		var b strings.Builder
-		last := 0
-		for _, m := range matches {
-			code := canonicalCode(text[m[2]:m[3]])
-			if re == p.iisLog && text[m[4]:m[5]] != "0" {
-				code += "." + text[m[4]:m[5]]
-			}
-			codes = appendNew(codes, code)
-			b.WriteString(text[last:m[2]])
-			b.WriteByte(' ')
-			last = m[3]
-			if re == p.iisLog {
-				last = m[5]
-			}
-		}
-		b.WriteString(text[last:])
-		return codes, b.String()
-	}
-	return nil, ""
-}
 
 var apostrophes = strings.NewReplacer("'", "", "’", "")
 

@@ -43,6 +43,10 @@ type Meaning struct {
 	// Path are the programs the response shows, in the evidence table's
 	// order: the writer and those that passed it on.
 	Path []Sighting
+	// Read is what part of the input chose the code, when it was read
+	// from a status line, a log, a client's message or a vocabulary's
+	// name rather than typed; nil otherwise.
+	Read *Read
 
 	bySign bool // a sign of the chosen vendor in the response chose it
 }
@@ -81,12 +85,24 @@ func (m Missing) String() string {
 
 // Text is the query as it was resolved, on one line: each code, the vendor
 // of its meaning when something in the input chose a vendor's, then the
-// words ("522 cloudflare", "404 not found"). Resolved again, it means the
-// same: the explorer's filter shows it for a pasted response.
+// words ("522 cloudflare", "404 not found"), or each code and the term read
+// with it ("503 H12"). Resolved again, it means the same: the explorer's
+// filter shows it for a pasted response.
 func (r Resolution) Text() string {
 	parts := slices.Clone(r.Query.Codes)
 	if r.Query.Mask.prefix != "" {
 		parts = append(parts, r.Query.Mask.String())
+	}
+	terms := false
+	for _, m := range r.Meanings {
+		if m.Read != nil && m.Read.Term != nil {
+			i := slices.Index(parts, m.Code)
+			parts = slices.Insert(parts, i+1, m.Read.Term.Name)
+			terms = true
+		}
+	}
+	if terms {
+		return strings.Join(parts, " ")
 	}
 	for _, m := range r.Meanings {
 		if !m.bySign {
@@ -106,7 +122,7 @@ func (c *Catalog) Resolve(raw string) Resolution { return c.resolve(ParseQuery(r
 // chosen one first, what chose it and who answered. explain calls it for
 // each response it reads; a pasted response takes the same path.
 func (c *Catalog) ResolveResponse(h *Response) ([]Result, Meaning) {
-	m := Meaning{Code: FormatCode(h.Code)}
+	m := Meaning{Code: FormatCode(h.Code), Read: &Read{Code: FormatCode(h.Code), From: "status line", Text: clipText(strings.TrimSpace(h.Line), 70)}}
 	found, _ := c.Codes([]string{m.Code})
 	if len(found) == 0 {
 		m.Path = Sightings(h)
@@ -137,6 +153,13 @@ func (c *Catalog) resolve(q Query) Resolution {
 			res.Missing = append(res.Missing, m)
 		}
 		res.Results, res.Meanings = c.meanings(found, q)
+		// Several terms of one name ("NotFound": Kubernetes and gRPC) are
+		// a list to choose from, not cards.
+		for i := 1; i < len(res.Results); i++ {
+			if a, b := res.Results[i-1], res.Results[i]; a.Sub != nil && b.Sub != nil && a.Sub.Term != nil && b.Sub.Term != nil && a.Status == b.Status {
+				res.Cards = false
+			}
+		}
 	case q.Mask.prefix != "":
 		class := c.classResults(q.Mask)
 		res.Results = class
@@ -164,7 +187,7 @@ func (c *Catalog) meanings(found []Result, q Query) ([]Result, []Meaning) {
 			}
 		}
 		for _, r := range flags {
-			if r.Sub != nil && r.matched > entryBest && !slices.ContainsFunc(found, func(f Result) bool { return f.Sub == r.Sub }) {
+			if r.Sub != nil && r.Sub.Term == nil && r.matched > entryBest && !slices.ContainsFunc(found, func(f Result) bool { return f.Sub == r.Sub }) {
 				out = append(out, r) // "404 mime": the words name a sub-code, not the entries
 			}
 		}
@@ -190,7 +213,28 @@ func (c *Catalog) meanings(found []Result, q Query) ([]Result, []Meaning) {
 				}
 			}
 		}
-		out = append(out, c.meaningOf(group, head, flags, &m)...)
+		var terms []*Term
+		for i := range q.Reads {
+			if r := &q.Reads[i]; r.Code == code {
+				if m.Read == nil {
+					m.Read = r
+				}
+				if r.Term != nil {
+					terms = append(terms, r.Term)
+				}
+			}
+		}
+		ordered := c.meaningOf(group, head, flags, &m)
+		if len(terms) > 0 && group[0].Sub == nil {
+			// The terms say what the code means here: each is shown on the
+			// entry it points to, the way a sub-code is.
+			first := ordered[0]
+			ordered = ordered[:0:0]
+			for _, t := range terms {
+				ordered = append(ordered, Result{Status: first.Status, Sub: &t.Sub, CodeDigits: first.CodeDigits, index: first.index})
+			}
+		}
+		out = append(out, ordered...)
 		meanings = append(meanings, m)
 		from = to
 	}
@@ -202,6 +246,7 @@ func (c *Catalog) meanings(found []Result, q Query) ([]Result, []Meaning) {
 type standing struct {
 	meant    bool // the writer's own code for what its status line calls another
 	other    bool // a vendor's meaning, when a sign shows another wrote it
+	read     bool // what was read points to its vendor: S3's SlowDown, an ELB log
 	phrase   bool // the reason phrase is the entry's phrase or a former name
 	sign     int  // place of the first sign on the path naming its vendor; -1 none
 	vendor   bool // the words name its vendor ("499 nginx")
@@ -216,6 +261,8 @@ func (a standing) compare(b standing) int {
 		return boolOrder(a.meant)
 	case a.other != b.other:
 		return boolOrder(!a.other)
+	case a.read != b.read:
+		return boolOrder(a.read)
 	case a.phrase != b.phrase:
 		return boolOrder(a.phrase)
 	case a.sign != b.sign:
@@ -264,6 +311,7 @@ func (c *Catalog) meaningOf(group []Result, h *Response, flags []Result, m *Mean
 		r := &group[i]
 		st := &stand[i]
 		st.sign, st.official = -1, r.Status.Official && r.Sub == nil
+		st.read = m.Read != nil && m.Read.Meaning != "" && r.Sub == nil && r.Status.Source == m.Read.Meaning
 		if j := slices.IndexFunc(flags, func(o Result) bool { return o.Status == r.Status && o.Sub == r.Sub }); j >= 0 {
 			f := flags[j]
 			st.vendor, st.named, st.keywords = f.vendor, bits.OnesCount32(f.named), f.keywords
@@ -311,6 +359,8 @@ func (c *Catalog) meaningOf(group []Result, h *Response, flags []Result, m *Mean
 		// The writer's own code, which its status line does not say.
 		m.ChosenBy, m.bySign = []string{m.AnsweredBy.meansBy}, true
 	case len(group) == 1: // the only meaning: nothing chose it
+	case first.read && order[0] != std:
+		m.ChosenBy = []string{m.Read.From + ": " + m.Read.Text}
 	case first.sign >= 0 && (order[0] != std || !stand[std].official):
 		m.ChosenBy, m.bySign = []string{signs[first.sign]}, true
 	case narrowed && (order[0] != std || anySign || !stand[std].official):

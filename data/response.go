@@ -31,10 +31,33 @@ func pastedResponses(text string) []*Response {
 	return out
 }
 
+// afterRequestLine reports whether text ends with a request's method and
+// target ("GET /api "): then "HTTP/1.1 503" is the rest of an access-log
+// line whose quotes were lost, not a status line.
+func afterRequestLine(text string) bool {
+	method, target, ok := strings.Cut(strings.TrimRight(lastFields(text, 2), " "), " ")
+	return ok && method != "" && strings.ToUpper(method) == method && allLetters(method) && strings.HasPrefix(target, "/")
+}
+
+// lastFields is the last n space-separated fields of text.
+func lastFields(text string, n int) string {
+	f := strings.Fields(text)
+	return strings.Join(f[max(len(f)-n, 0):], " ")
+}
+
+func allLetters(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < 'A' || s[i] > 'Z' {
+			return false
+		}
+	}
+	return s != ""
+}
+
 // statusLineIn reads a status line that starts a word of line.
 func statusLineIn(line string) (*Response, bool) {
 	for at := strings.Index(line, "HTTP/"); at >= 0; {
-		if proto, code, phrase, ok := ParseStatusLine(line[at:]); ok && (at == 0 || !isWordByte(line[at-1])) {
+		if proto, code, phrase, ok := ParseStatusLine(line[at:]); ok && (at == 0 || !isWordByte(line[at-1])) && !afterRequestLine(line[:at]) {
 			return &Response{Line: line[at:], Proto: proto, Code: code, Phrase: phrase, Header: textproto.MIMEHeader{}, Body: -1}, true
 		}
 		next := strings.Index(line[at+1:], "HTTP/")

@@ -185,7 +185,7 @@ func (c *Catalog) within(set []Result) func(*doc) bool {
 	}
 	return func(d *doc) bool {
 		if d.sub < 0 || entries[d.entry] {
-			return entries[d.entry] // a code's entry, or a sub-code of it
+			return entries[d.entry] // a code's entry, or a sub-code or term of it
 		}
 		// Only the set's own entries are decoded, and asked.
 		return subEntries[d.entry] && subs[c.subOf(d.entry, d.sub)]
@@ -225,29 +225,50 @@ type fieldHits struct {
 	toks  []int32 // the field's matched tokens
 }
 
-// scratch is one search's matches, by doc, kept between searches (in a
-// pool, so concurrent SSH sessions each get their own) because allocating
-// them per keystroke cost more than the search.
+// scratch is one search's matches, kept between searches (in a pool, so
+// concurrent SSH sessions each get their own) because allocating them per
+// keystroke cost more than the search. Only the docs a search touches
+// have a match: a pool is emptied at every collection, and a match for
+// each of the index's docs cost more to allocate than a search.
 type scratch struct {
-	docs    []match
+	slot    []int32 // per doc, its match's place plus one; 0 for none
+	matches []match // the touched docs' matches, in the order touched
 	touched []int32 // docs with a match, to score and then to reset
 	spans   []span  // one field's spans, decoded
 }
+
+// match is doc's match, made on first touch.
+func (sc *scratch) match(doc int32) *match {
+	if k := sc.slot[doc]; k > 0 {
+		return &sc.matches[k-1]
+	}
+	if n := len(sc.matches); n < cap(sc.matches) {
+		sc.matches = sc.matches[:n+1]
+		m := &sc.matches[n]
+		m.best, m.fields = [MaxQueryWords]float64{}, m.fields[:0]
+	} else {
+		sc.matches = append(sc.matches, match{})
+	}
+	sc.slot[doc] = int32(len(sc.matches))
+	sc.touched = append(sc.touched, doc)
+	return &sc.matches[len(sc.matches)-1]
+}
+
+// get is the match of a touched doc.
+func (sc *scratch) get(doc int32) *match { return &sc.matches[sc.slot[doc]-1] }
 
 func (c *Catalog) getScratch(ndocs int) *scratch {
 	if sc, ok := c.scratch.Get().(*scratch); ok {
 		return sc
 	}
-	return &scratch{docs: make([]match, ndocs)}
+	return &scratch{slot: make([]int32, ndocs)}
 }
 
 func (c *Catalog) putScratch(sc *scratch) {
 	for _, id := range sc.touched {
-		m := &sc.docs[id]
-		m.best = [MaxQueryWords]float64{}
-		m.fields = m.fields[:0]
+		sc.slot[id] = 0
 	}
-	sc.touched = sc.touched[:0]
+	sc.touched, sc.matches = sc.touched[:0], sc.matches[:0]
 	c.scratch.Put(sc)
 }
 
@@ -287,10 +308,7 @@ func (s *scoring) consider(wi int, p posting, quality float64) {
 	if s.allowed != nil && !s.allowed(d) {
 		return
 	}
-	m := &s.sc.docs[p.doc]
-	if len(m.fields) == 0 {
-		s.sc.touched = append(s.sc.touched, p.doc)
-	}
+	m := s.sc.match(p.doc)
 	m.best[wi] = max(m.best[wi], d.fields[p.field].kind.weight()*quality)
 	i := 0
 	for i < len(m.fields) && m.fields[i].field != p.field {
@@ -400,7 +418,7 @@ func (c *Catalog) rank(sc *scratch, words int, search bool) []Result {
 	cands := make([]candidate, 0, len(sc.touched))
 	bestEntry := 0.0
 	for _, id := range sc.touched {
-		d, m := &ix.docs[id], &sc.docs[id]
+		d, m := &ix.docs[id], sc.get(id)
 		cd := candidate{id: id}
 		for _, w := range m.best[:words] {
 			cd.score += w / float64(words)
@@ -431,7 +449,7 @@ func (c *Catalog) rank(sc *scratch, words int, search bool) []Result {
 			}
 		}
 		cd.score += bonus
-		if d.sub < 0 {
+		if !d.named() {
 			if c.keys[d.entry].official {
 				cd.score += officialPrior
 			}
@@ -451,11 +469,14 @@ func (c *Catalog) rank(sc *scratch, words int, search bool) []Result {
 	best, top := 0.0, 0
 	kept := cands[:0]
 	for _, cd := range cands {
-		if ix.docs[cd.id].sub >= 0 {
+		if ix.docs[cd.id].named() {
 			cd.score *= subPenalty
 			switch {
 			case cd.vendor, cd.isName:
-			case search && (cd.score > bestEntry || cd.oneName && words > 1):
+			case search && (cd.score > bestEntry || cd.oneName && words > 1 && ix.docs[cd.id].term < 0):
+				// A term answers a search that is its name, not one that
+				// its name holds among other words: "rate limit" is
+				// Stripe's rate_limit, not Anthropic's rate_limit_error.
 				cd.score = min(cd.score, bestEntry*subBelow)
 			case cd.score > bestEntry:
 			default:
@@ -473,12 +494,18 @@ func (c *Catalog) rank(sc *scratch, words int, search bool) []Result {
 		d := &ix.docs[cd.id]
 		r := Result{Status: c.entry(d.entry), index: d.entry, score: cd.score, matched: cd.matched,
 			vendor: cd.vendor, named: cd.named, keywords: cd.keywords}
-		if d.sub >= 0 {
+		switch {
+		case d.term >= 0:
+			r.Sub = &c.vocabularies().term(int32(d.term)).Sub
+		case d.sub >= 0:
 			if r.Sub = c.subOf(d.entry, d.sub); r.Sub == nil {
 				continue
 			}
 		}
-		r.Phrase, r.Hint = highlights(d, &sc.docs[cd.id], &sc.spans)
+		r.Phrase, r.Hint = highlights(d, sc.get(cd.id), &sc.spans)
+		if r.Sub != nil && r.Hint.Text == r.Sub.Code {
+			r.Hint = Hint{} // the name matched, and the row shows it
+		}
 		out = append(out, r)
 	}
 	slices.SortFunc(out, compareResults)
@@ -514,6 +541,9 @@ func oncePerName(results []Result) []Result {
 			return false
 		}
 		n := name{r.Sub.Source, r.Sub.Phrase}
+		if r.Sub.Term != nil {
+			n.phrase = r.Sub.Code // a term's name is its own: many have no title
+		}
 		dup := seen[n]
 		seen[n] = true
 		return dup

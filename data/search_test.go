@@ -182,6 +182,10 @@ func BenchmarkParseQuery(b *testing.B) {
 		"access-log": `203.0.113.9 - - [25/Nov/2026:10:04:31 +0000] "GET /api/v1/users?page=2 HTTP/1.1" 499 0 "-" "curl/8.5.0"`,
 		"curl-si": "HTTP/2 503\r\nserver: nginx\r\ncontent-type: text/html\r\nretry-after: 120\r\n" +
 			strings.Repeat("x-padding: abcdefghijklmnopqrstuvwxyz\r\n", 40) + "\r\n" + strings.Repeat("<p>Service unavailable</p>\n", 60),
+		"kubectl":   `Error from server (Forbidden): pods "web-0" is forbidden: User "jane@example.com" cannot get resource "pods" in API group "" in the namespace "prod"`,
+		"test-fail": `AssertionError: expected response to have status code 200 but got 404`,
+		// 3 KB of an nginx error log: every line read.
+		"error-log": strings.Repeat(`2026/12/04 18:02:26 [error] 23613#23613: *5 upstream timed out (110: Connection timed out) while reading response header from upstream, client: 203.0.113.7, server: api.example.com, request: "GET /slow/3 HTTP/1.1", upstream: "http://10.0.3.7:8080/sleep/3", host: "api.example.com"`+"\n", 11),
 	} {
 		b.Run(name, func(b *testing.B) {
 			for b.Loop() {

@@ -61,8 +61,10 @@ type Result struct {
 	// NoResponse is what the client said when no response came at all
 	// (Status 0, Line what it printed); nil for a response.
 	NoResponse *data.NoResponse `json:"no_response"`
-	Notes      []Note           `json:"notes"`
-	Redirect   *Redirect        `json:"redirect"` // nil unless a 301, 302, 303, 307 or 308 with a Location
+	// Read is what chose the code: the status line, for a response.
+	Read     *data.Read `json:"read"`
+	Notes    []Note     `json:"notes"`
+	Redirect *Redirect  `json:"redirect"` // nil unless a 301, 302, 303, 307 or 308 with a Location
 }
 
 // Report is everything explain found in one input.
@@ -97,7 +99,7 @@ func Check(cat *data.Catalog, responses []*data.Response) *Report {
 		}
 		res := &rep.Results[i]
 		*res = Result{Status: resp.Code, Phrase: resp.Phrase, Line: resp.Line, Entry: entry,
-			ChosenBy: strings.Join(meaning.ChosenBy, "; "), AnsweredBy: meaning.AnsweredBy, NoResponse: resp.Failure}
+			ChosenBy: strings.Join(meaning.ChosenBy, "; "), AnsweredBy: meaning.AnsweredBy, NoResponse: resp.Failure, Read: meaning.Read}
 		c := checker{resp: resp, entry: entry, cat: cat}
 		// A code with a standard meaning means that unless something in
 		// the response says otherwise; only vendor codes are ambiguous.

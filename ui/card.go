@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"fmt"
 	"strconv"
 	"strings"
 
@@ -43,7 +44,7 @@ func Card(s *data.Status, cat *data.Catalog, st *Styles, o CardOptions) Rendered
 	text, bold, dim, label, urlText, example := p.text, p.bold, p.dim, p.label, p.url, p.example
 
 	if o.Sub != nil {
-		subHeader(&c, s, o.Sub, st, o.Hyperlinks)
+		subHeader(&c, s, o.Sub, cat, st, o.Hyperlinks)
 	}
 	c.put(p.code[s.Category.Index()].on(s.CodeString())+" ", wrapped(bold, s.Phrase))
 	c.put("", wrapped(dim, meta(s)))
@@ -136,6 +137,7 @@ func Card(s *data.Status, cat *data.Catalog, st *Styles, o CardOptions) Rendered
 	if !o.OmitSubCodes {
 		subCodes(&c, s, o.Sub, p)
 	}
+	terms(&c, cat.TermsOf(s), s.Code, p)
 	if s.Example != "" {
 		c.blank()
 		c.put("", wrapped(label, "Example"))
@@ -146,18 +148,27 @@ func Card(s *data.Status, cat *data.Catalog, st *Styles, o CardOptions) Rendered
 	return Rendered{Text: strings.Join(c.lines, "\n"), Widths: c.widths, Related: c.related}
 }
 
-// subHeader explains a sub-code before the card of its status.
-func subHeader(c *cardWriter, s *data.Status, sub *data.SubCode, st *Styles, links bool) {
+// subHeader explains a sub-code, or a vocabulary's term, before the card
+// of its status.
+func subHeader(c *cardWriter, s *data.Status, sub *data.SubCode, cat *data.Catalog, st *Styles, links bool) {
 	p := &st.card
-	c.put(p.code[s.Category.Index()].on(sub.Code)+" ", wrapped(p.bold, sub.Phrase))
-	how := sub.Source + " sub-code of " + s.Title()
-	if !strings.Contains(sub.Code, ".") {
+	code := p.code[s.Category.Index()].on(sub.Code)
+	if sub.Phrase == "" {
+		c.put("", mixed(code))
+	} else {
+		c.put(code+" ", wrapped(p.bold, sub.Phrase))
+	}
+	how, title := sub.Source+" sub-code of "+s.Title(), sub.Source+" documentation"
+	switch {
+	case sub.Term != nil:
+		how, title = termHow(sub.Term, cat), termLink(sub.Term)
+	case !strings.Contains(sub.Code, "."):
 		how = sub.Source + " error, sent with " + s.Title()
 	}
 	c.put("", wrapped(p.dim, how))
 	c.blank()
 	c.put("", wrapped(p.text, sub.Summary))
-	c.put("", link(p.link, sub.Source+" documentation", sub.URL, links))
+	c.put("", link(p.link, title, sub.URL, links))
 	c.put("", whole(p.url, sub.URL, !links))
 	if sub.Checked != "" {
 		c.put("", wrapped(p.dim, "as documented by "+sub.Source+", checked "+sub.Checked))
@@ -165,6 +176,70 @@ func subHeader(c *cardWriter, s *data.Status, sub *data.SubCode, st *Styles, lin
 	c.blank()
 	c.put("", wrapped(p.dim, strings.Repeat("─", min(c.width, 40))))
 	c.blank()
+}
+
+// termHow says what a term is and which statuses it comes with: "AWS
+// error code (Amazon Web Services), sent with 400 Bad Request or 429 Too
+// Many Requests".
+func termHow(t *data.Term, cat *data.Catalog) string {
+	var with []string
+	for _, code := range t.Statuses() {
+		if phrase, _, ok := cat.Brief(code); ok {
+			with = append(with, data.FormatCode(code)+" "+phrase)
+		}
+	}
+	how := t.Vocabulary.Name
+	if !strings.Contains(how, t.Vocabulary.Source) {
+		how += " (" + t.Vocabulary.Source + ")"
+	}
+	if t.Status == 0 {
+		return how + ", with no status: " + strings.Join(with, " or ")
+	}
+	return how + ", sent with " + strings.Join(with, " or ")
+}
+
+// termLink is the title of a term's reference: the vendor's page for it,
+// or the vocabulary's first reference.
+func termLink(t *data.Term) string {
+	if t.URL != "" || len(t.Vocabulary.References) == 0 {
+		return t.Vocabulary.Source + " documentation: " + t.Name
+	}
+	return t.Vocabulary.References[0].Title
+}
+
+// maxTermsPerLine is how many of one vocabulary's names a card lists for
+// a status before it says how many more there are.
+const maxTermsPerLine = 6
+
+// terms lists, compactly, the names other systems give the status: one
+// line per vocabulary.
+func terms(c *cardWriter, names []data.TermName, code int, p *cardPaints) {
+	if len(names) == 0 {
+		return
+	}
+	c.blank()
+	c.put("", wrapped(p.label, "Names for it in other systems"))
+	for i := 0; i < len(names); {
+		j := i
+		var list []string
+		for ; j < len(names) && names[j].Vocabulary == names[i].Vocabulary; j++ {
+			if len(list) < maxTermsPerLine {
+				n := names[j].Name
+				if names[j].Status != code {
+					n += " (usually " + data.FormatCode(names[j].Status) + ")"
+				}
+				list = append(list, n)
+			}
+		}
+		line := names[i].VocabularyName() + ": " + strings.Join(list, ", ")
+		if more := j - i - len(list); more > 0 {
+			line += fmt.Sprintf(" and %d more", more)
+		}
+		v := wrapped(p.text, line)
+		v.hang = 2
+		c.put("  ", v)
+		i = j
+	}
 }
 
 // subCodes lists the sub-codes vendors send with the status, by vendor,
@@ -280,6 +355,7 @@ type cell struct {
 	text   string
 	mix    string
 	indent int // extra cells before the value
+	hang   int // extra cells before its continuation lines
 
 	// unbroken text (a URL) goes whole on its own line when it does not
 	// fit beside the label; when it does not fit the width either, it is
@@ -331,6 +407,9 @@ func (c *cardWriter) put(lead string, v cell) {
 		lead, indent = "", 0
 	}
 	room := c.width - indent
+	if v.hang >= room {
+		v.hang = 0
+	}
 	var lines []string
 	var widths []int
 	if v.unbroken && textWidth(v.text) > room {
@@ -347,7 +426,7 @@ func (c *cardWriter) put(lead string, v cell) {
 		}
 		lines, widths = []string{l}, []int{styledWidth(l)}
 	} else {
-		for _, l := range wrapText(v.text, room) {
+		for _, l := range wrapText(v.text, room-v.hang) {
 			if v.url != "" {
 				lines = append(lines, ansi.SetHyperlink(v.url)+v.paint.on(l)+ansi.ResetHyperlink())
 			} else {
@@ -360,9 +439,12 @@ func (c *cardWriter) put(lead string, v cell) {
 		if i == 0 {
 			c.lines = append(c.lines, lead+l)
 		} else {
-			c.lines = append(c.lines, strings.Repeat(" ", indent)+l)
+			c.lines = append(c.lines, strings.Repeat(" ", indent+v.hang)+l)
 		}
 		c.widths = append(c.widths, indent+widths[i])
+		if i > 0 {
+			c.widths[len(c.widths)-1] += v.hang
+		}
 	}
 }
 

@@ -89,7 +89,9 @@ func Row(r data.Result, st *ExplorerStyles, width int, selected bool) string {
 	code, text := r.Names()
 	ci := r.Status.Category.Index()
 	lead.highlight(code, firstRunes(r.CodeDigits), p.code[ci], p.codeMatch[ci])
-	lead.add(p.text, " ")
+	if text != "" { // a term may have no title: its name says it
+		lead.add(p.text, " ")
+	}
 	phrase.highlight(text, r.Phrase, p.text, p.match)
 	writeBadges(&badges, p, r)
 	if h := r.Hint; h.Field != data.FieldNone {

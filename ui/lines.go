@@ -19,7 +19,9 @@ func Lines(results []data.Result, st *Styles, width int) string {
 	for i, r := range results {
 		code, phrase := r.Names()
 		labels[i].add(p.code[r.Status.Category.Index()], code)
-		labels[i].add(p.text, "  "+phrase)
+		if phrase != "" { // a term may have no title: its name says it
+			labels[i].add(p.text, "  "+phrase)
+		}
 		writeBadges(&labels[i], &p, r)
 		labelW = max(labelW, labels[i].width())
 	}
