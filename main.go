@@ -49,6 +49,7 @@ func runStreams(args []string, s streams) int {
 	root.AddCommand(newServeCommand(s))
 	root.AddCommand(newChooseCommand(s))
 	root.AddCommand(newExplainCommand(s))
+	root.AddCommand(newLogCommand(s))
 	return execute(root, args, s)
 }
 
