@@ -344,18 +344,18 @@ var win32Statuses = map[string]string{
 
 // gcpDetails are statusDetails of Google Cloud load balancers.
 var gcpDetails = map[string]string{
-	"response_sent_by_backend":                         "the backend itself sent this status",
-	"failed_to_connect_to_backend":                     "the load balancer could not connect to the backend",
-	"backend_timeout":                                  "the backend did not answer in time",
+	"response_sent_by_backend":                             "the backend itself sent this status",
+	"failed_to_connect_to_backend":                         "the load balancer could not connect to the backend",
+	"backend_timeout":                                      "the backend did not answer in time",
 	"backend_connection_closed_before_data_sent_to_client": "the backend closed the connection before a response",
-	"client_disconnected_before_any_response":          "the client went away before any response",
-	"failed_to_pick_backend":                           "no healthy backend to pick",
-	"response_from_cache":                              "served from Cloud CDN's cache",
-	"denied_by_security_policy":                        "denied by a Cloud Armor security policy",
-	"body_denied_by_security_policy":                   "the request body was denied by a Cloud Armor policy",
-	"backend_early_response_with_non_error_status":     "the backend answered before the request body was sent",
-	"websocket_closed":                                 "a WebSocket connection closed",
-	"client_timed_out":                                 "the client was idle too long",
+	"client_disconnected_before_any_response":              "the client went away before any response",
+	"failed_to_pick_backend":                               "no healthy backend to pick",
+	"response_from_cache":                                  "served from Cloud CDN's cache",
+	"denied_by_security_policy":                            "denied by a Cloud Armor security policy",
+	"body_denied_by_security_policy":                       "the request body was denied by a Cloud Armor policy",
+	"backend_early_response_with_non_error_status":         "the backend answered before the request body was sent",
+	"websocket_closed":                                     "a WebSocket connection closed",
+	"client_timed_out":                                     "the client was idle too long",
 }
 
 // herokuCodes are the router's error codes.
