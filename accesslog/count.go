@@ -81,7 +81,7 @@ func (c *Counts) add(r *Record, f *Format, line []byte, pos int64) {
 		}
 	}
 	if r.Time > 0 {
-		class := data.CategoryOf(r.Code).Index()
+		class := classOf(r.Code)
 		c.minutes.add(r.Time/60, class, 1)
 		c.hours.add(r.Time/3600, class, 1)
 		if c.from == 0 || r.Time < c.from {
@@ -188,4 +188,13 @@ func (b *buckets) merge(o *buckets) {
 			}
 		}
 	}
+}
+
+// classOf is the index in data.Categories of a code's class, without
+// comparing category names on every line.
+func classOf(code int) int {
+	if code < 100 || code > 599 {
+		return len(data.Categories) - 1
+	}
+	return code/100 - 1
 }

@@ -61,9 +61,6 @@ func (c *Counts) Read(in io.Reader, o Options) (File, error) {
 		workers = runtime.GOMAXPROCS(0)
 	}
 	rd := &reader{src: src, free: make(chan []byte, 2*workers+2)}
-	for range cap(rd.free) {
-		rd.free <- make([]byte, chunkSize)
-	}
 	ch, err := rd.next()
 	if err != nil && err != io.EOF && !(gz && errors.Is(err, io.ErrUnexpectedEOF)) {
 		return File{}, readErr(err, gz)
@@ -163,16 +160,17 @@ type chunk struct {
 // counting) lines longer than MaxLine without holding them.
 type reader struct {
 	src      io.Reader
-	free     chan []byte
-	carry    []byte // the start of a line the last chunk cut, at most MaxLine
-	skipping bool   // inside a line too long to keep
+	free     chan []byte // buffers workers are done with
+	made     int         // buffers allocated, at most cap(free): the memory bound
+	carry    []byte      // the start of a line the last chunk cut, at most MaxLine
+	skipping bool        // inside a line too long to keep
 	tooLong  int64
 }
 
 // next returns the next chunk: whole lines, or at the end of the input
 // whatever is left. Its error is io.EOF at the end.
 func (r *reader) next() (chunk, error) {
-	buf := <-r.free
+	buf := r.buffer()
 	n := copy(buf, r.carry)
 	r.carry = r.carry[:0]
 	for {
@@ -216,6 +214,21 @@ func (r *reader) next() (chunk, error) {
 		}
 		return chunk{buf: buf, data: data[:last+1]}, nil
 	}
+}
+
+// buffer returns a free buffer, allocating one only while fewer than the
+// bound are in use: a small log needs one.
+func (r *reader) buffer() []byte {
+	select {
+	case b := <-r.free:
+		return b
+	default:
+	}
+	if r.made < cap(r.free) {
+		r.made++
+		return make([]byte, chunkSize)
+	}
+	return <-r.free
 }
 
 // fill reads until b is full or the source fails; unlike io.ReadFull it

@@ -192,7 +192,7 @@ func logDetails(b *block, r *accesslog.Status, p *cardPaints, width int) {
 	if len(r.Paths) > 0 {
 		var parts []string
 		for _, pc := range r.Paths {
-			parts = append(parts, printable(pc.Path)+" "+thousands(pc.Count))
+			parts = append(parts, truncate(printable(pc.Path), max(width/2, 20))+" "+thousands(pc.Count))
 		}
 		b.add(pad, logIndent, logIndent+6, span{p.dim, "paths "}, span{p.text, strings.Join(parts, " · ")})
 	}
