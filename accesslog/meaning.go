@@ -39,7 +39,7 @@ func codeNote(vendor string, code int) string {
 		code == 0 && (vendor == "Caddy" || vendor == "Squid" || vendor == "Amazon CloudFront"):
 		return hangUp
 	case vendor == "Envoy" && code == 0:
-		return "no response was started, most often because " + hangUp[4:]
+		return "no response was started, most often because " + hangUp
 	case vendor == "HAProxy" && code == 0:
 		return "HAProxy logged -1: no response was sent (see the termination state)"
 	case vendor == "nginx" && code == 9:

@@ -177,26 +177,39 @@ type Timeline struct {
 	Buckets     [][6]int64
 }
 
-// Timeline fits the log's span into at most columns buckets: per minute
-// when that fits, else per hour, else per several hours. Empty when no
-// line had a time.
+// timelineSteps are the bucket sizes a timeline may use, in seconds.
+var timelineSteps = []int64{
+	60, 5 * 60, 10 * 60, 15 * 60, 30 * 60,
+	3600, 2 * 3600, 3 * 3600, 6 * 3600, 12 * 3600,
+	86400, 2 * 86400, 7 * 86400, 30 * 86400, 91 * 86400, 365 * 86400,
+}
+
+// Timeline fits the log's span into at most columns buckets of the
+// smallest step that fits: a minute, five, ten…, an hour, a day, a week.
+// Empty when no line had a time.
 func (s *Summary) Timeline(columns int) Timeline {
 	if s.From == 0 || columns < 1 {
 		return Timeline{}
 	}
-	span := s.To - s.From
-	if !s.minutesLost && span/60+1 <= int64(columns) && len(s.minutes) > 0 {
-		return spread(s.minutes, 60, 60)
+	for _, step := range timelineSteps {
+		if (s.To/step - s.From/step + 1) > int64(columns) {
+			continue
+		}
+		if step < 3600 {
+			if s.minutesLost || len(s.minutes) == 0 {
+				continue
+			}
+			return spread(s.minutes, 60, step)
+		}
+		if len(s.hours) > 0 {
+			return spread(s.hours, 3600, step)
+		}
 	}
-	if len(s.hours) == 0 {
-		return Timeline{}
-	}
-	hours := span/3600 + 1
-	per := (hours + int64(columns) - 1) / int64(columns)
-	return spread(s.hours, 3600, 3600*per)
+	return Timeline{}
 }
 
-// spread lays sparse buckets of size unit out densely in steps of step.
+// spread lays sparse buckets of unit seconds out densely in steps of
+// step seconds, aligned to the step.
 func spread(in []Bucket, unit, step int64) Timeline {
 	start := in[0].At * unit / step * step
 	end := in[len(in)-1].At * unit

@@ -108,7 +108,12 @@ func logRows(s *accesslog.Summary, st *Styles, width int) []logRow {
 	// "  404 Not Found · nginx   1,234  12.3% ████"
 	fixed := 2 + codeW + 1 + 1 + countW + 1 + 6 + 1
 	barW := min(logBarMax, max(width-fixed-24, 4))
-	labelW := width - fixed - barW
+	natural := 0
+	for i := range s.Statuses {
+		phrase, vendor := rowLabel(&s.Statuses[i])
+		natural = max(natural, textWidth(phrase)+len(" · ")+textWidth(vendor))
+	}
+	labelW := min(width-fixed-barW, natural)
 	out := make([]logRow, len(s.Statuses))
 	for i := range s.Statuses {
 		r := &s.Statuses[i]
@@ -269,16 +274,19 @@ func spark(n, peak int64) string {
 	return string([]rune(sparkChars)[min(i, levels-1)])
 }
 
+// stepName is "minute", "5 minutes", "hour", "day", "7 days".
 func stepName(step int64) string {
+	unit, n := "minute", step/60
 	switch {
-	case step == 60:
-		return "minute"
-	case step == 3600:
-		return "hour"
 	case step%86400 == 0:
-		return strconv.FormatInt(step/86400, 10) + " days"
+		unit, n = "day", step/86400
+	case step%3600 == 0:
+		unit, n = "hour", step/3600
 	}
-	return strconv.FormatInt(step/3600, 10) + " hours"
+	if n == 1 {
+		return unit
+	}
+	return strconv.FormatInt(n, 10) + " " + unit + "s"
 }
 
 // bar is a horizontal bar of n against most, in eighths of a cell.
@@ -305,7 +313,22 @@ func timeSpan(from, to int64) string {
 	if a.Format("2006-01-02") == z.Format("2006-01-02") {
 		end = z.Format("15:04:05")
 	}
-	return a.Format("2006-01-02 15:04:05") + " → " + end + " UTC (" + z.Sub(a).String() + ")"
+	return a.Format("2006-01-02 15:04:05") + " → " + end + " UTC (" + spoken(z.Sub(a)) + ")"
+}
+
+// spoken is a duration as people say it: "42m10s", "5h12m", "38 days".
+func spoken(d time.Duration) string {
+	switch {
+	case d < time.Hour:
+		return d.String()
+	case d < 48*time.Hour:
+		h, m := int64(d/time.Hour), int64(d%time.Hour/time.Minute)
+		if m == 0 {
+			return strconv.FormatInt(h, 10) + "h"
+		}
+		return strconv.FormatInt(h, 10) + "h" + strconv.FormatInt(m, 10) + "m"
+	}
+	return thousands(int64(d/(24*time.Hour))) + " days"
 }
 
 func percent(n, total int64) string {
