@@ -6,6 +6,7 @@ import (
 	"sync"
 	"testing"
 
+	"github.com/httpstatus-dev/httpstatus/data"
 	"github.com/httpstatus-dev/httpstatus/internal/genlog"
 )
 
@@ -45,3 +46,23 @@ func benchRead(b *testing.B, workers int) {
 
 func BenchmarkReadOneCore(b *testing.B)  { benchRead(b, 1) }
 func BenchmarkReadAllCores(b *testing.B) { benchRead(b, 0) }
+
+// BenchmarkStream feeds lines one at a time, as a live pipe does, with a
+// summary taken every 10,000 lines (a redraw): the explorer's live mode
+// needs 50,000 lines a second.
+func BenchmarkStream(b *testing.B) {
+	log := benchLog()[:8<<20]
+	lines := bytes.Split(log[:bytes.LastIndexByte(log, '\n')], []byte("\n"))
+	cat := data.Load()
+	b.ResetTimer()
+	for b.Loop() {
+		s := NewStream()
+		for i, l := range lines {
+			s.Add(l)
+			if i%10000 == 0 {
+				s.Summary(cat)
+			}
+		}
+	}
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(int64(b.N)*int64(len(lines))), "ns/line")
+}

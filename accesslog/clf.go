@@ -18,11 +18,7 @@ var combinedFormat = Format{
 	Vendor: "nginx", // of the programs that write it, only nginx has codes of its own (444, 494-499)
 	Doc:    "https://httpd.apache.org/docs/2.4/logs.html#combined; https://nginx.org/en/docs/http/ngx_http_log_module.html#log_format",
 	parse: func(line []byte, r *Record, _ *parseState) bool {
-		c, ok := readCLF(line, r)
-		if !ok {
-			return false
-		}
-		_, ok = combinedTail(c.rest)
+		_, _, ok := readCombined(line, r)
 		return ok
 	},
 }
@@ -68,11 +64,7 @@ var squidCombinedFormat = Format{
 	Doc:    "https://wiki.squid-cache.org/Features/LogFormat; squid.conf logformat combined",
 	flags:  flagSquid,
 	parse: func(line []byte, r *Record, _ *parseState) bool {
-		c, ok := readCLF(line, r)
-		if !ok {
-			return false
-		}
-		tail, ok := combinedTail(c.rest)
+		c, tail, ok := readCombined(line, r)
 		if !ok || len(tail) < 2 || tail[0] != ' ' {
 			return false
 		}
@@ -97,21 +89,20 @@ var traefikCLFFormat = Format{
 	Vendor: "Traefik",
 	Doc:    "https://doc.traefik.io/traefik/observability/access-logs/#clf-common-log-format",
 	parse: func(line []byte, r *Record, _ *parseState) bool {
-		c, ok := readCLF(line, r)
+		_, tail, ok := readCombined(line, r)
 		if !ok {
 			return false
 		}
-		tail, ok := combinedTail(c.rest)
-		if !ok {
-			return false
-		}
+		// ` 5 "router" "url" 3ms`
 		tail = bytes.TrimRight(tail, " \r")
-		f := bytes.Fields(tail)
-		if len(f) < 4 || !bytes.HasSuffix(tail, []byte("ms")) || f[1][0] != '"' {
+		if !bytes.HasSuffix(tail, []byte("ms")) || len(tail) < 2 || tail[0] != ' ' {
 			return false
 		}
-		_, ok = num(f[0])
-		return ok
+		n := 1
+		for n < len(tail) && isDigit(tail[n]) {
+			n++
+		}
+		return n > 1 && bytes.HasPrefix(tail[n:], []byte(` "`))
 	},
 }
 
@@ -130,11 +121,7 @@ var ingressFormat = Format{
 	Doc:    "https://kubernetes.github.io/ingress-nginx/user-guide/nginx-configuration/log-format/",
 	flags:  flagUpstream,
 	parse: func(line []byte, r *Record, _ *parseState) bool {
-		c, ok := readCLF(line, r)
-		if !ok {
-			return false
-		}
-		tail, ok := combinedTail(c.rest)
+		_, tail, ok := readCombined(line, r)
 		if !ok {
 			return false
 		}
@@ -188,7 +175,6 @@ func ingressUpstreamStatus(tail []byte) ([]byte, bool) {
 	var groups [5][]byte
 	n := 0
 	for n < 5 && len(f) > 0 {
-		start := 0
 		i := 0
 		for {
 			sp := bytes.IndexByte(f[i:], ' ')
@@ -209,7 +195,7 @@ func ingressUpstreamStatus(tail []byte) ([]byte, bool) {
 			i += sp
 			break
 		}
-		groups[n] = f[start:i]
+		groups[n] = f[:i]
 		n++
 		if i >= len(f) {
 			break
@@ -316,6 +302,17 @@ func statusField(b []byte) (code int, rest []byte, ok bool) {
 		i++
 	}
 	return code, b[i:], true
+}
+
+// readCombined reads a line in the combined shape and returns what follows
+// its user agent.
+func readCombined(line []byte, r *Record) (clfLine, []byte, bool) {
+	c, ok := readCLF(line, r)
+	if !ok {
+		return clfLine{}, nil, false
+	}
+	tail, ok := combinedTail(c.rest)
+	return c, tail, ok
 }
 
 // combinedTail reads ` "referer" "agent"` and returns what follows.

@@ -60,7 +60,7 @@ type jsonLine struct {
 	responseCode, responseFlags            []byte
 	downstream, origin                     []byte // Traefik
 	edge, originResponse                   []byte // Cloudflare
-	gcpStatus, gcpDetails, gcpType         []byte
+	gcpStatus, gcpDetails                  []byte
 	path, pathNested                       []byte
 	time                                   []byte
 	logger, caddyURI, traefikPath, cfURI   []byte

@@ -248,3 +248,39 @@ func TestStreamMatchesRead(t *testing.T) {
 		}
 	}
 }
+
+// The timeline takes the smallest step that fits the columns.
+func TestTimelineSteps(t *testing.T) {
+	s := &Summary{}
+	for _, tt := range []struct {
+		span    int64
+		columns int
+		step    int64
+	}{
+		{59 * 60, 60, 60},
+		{59 * 60, 30, 5 * 60},
+		{3 * 3600, 60, 5 * 60},
+		{3 * 86400, 60, 2 * 3600},
+		{400 * 86400, 60, 7 * 86400},
+	} {
+		c := NewCounts()
+		from := int64(1796360400)
+		for _, at := range []int64{from, from + tt.span} {
+			c.minutes.add(at/60, 1, 1)
+			c.hours.add(at/3600, 1, 1)
+		}
+		c.from, c.to = from, from+tt.span
+		*s = *c.Summary(data.Load())
+		tl := s.Timeline(tt.columns)
+		if tl.Step != tt.step || len(tl.Buckets) > tt.columns {
+			t.Errorf("span %ds in %d columns: step %d, %d buckets; want step %d", tt.span, tt.columns, tl.Step, len(tl.Buckets), tt.step)
+		}
+		var total int64
+		for _, b := range tl.Buckets {
+			total += b[1]
+		}
+		if total != 2 {
+			t.Errorf("span %d: buckets hold %d lines, want 2", tt.span, total)
+		}
+	}
+}

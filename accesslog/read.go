@@ -123,8 +123,6 @@ func (c *Counts) Read(in io.Reader, o Options) (File, error) {
 	return f, readErr(err, gz)
 }
 
-func isEnd(err error) bool { return err == nil || err == io.EOF }
-
 func readErr(err error, gz bool) error {
 	if gz {
 		return fmt.Errorf("gzip: %w", err)

@@ -2,7 +2,6 @@ package accesslog
 
 import (
 	"bufio"
-	"context"
 	"fmt"
 	"io"
 	"maps"
@@ -529,7 +528,6 @@ func TestRealServers(t *testing.T) {
 type running struct {
 	cmds   []*exec.Cmd
 	stdout *strings.Builder
-	cancel context.CancelFunc
 	done   chan struct{}
 }
 

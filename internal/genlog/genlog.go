@@ -1,6 +1,7 @@
 // Package genlog writes synthetic nginx access logs in the combined
 // format, for benchmarks: deterministic, with the mix of a busy site
-// (mostly 200s, some 304s, 404s, hang-ups and upstream errors), paths
+// (mostly 200s, some 304s, 404s, hang-ups and upstream errors), 20,000
+// clients of which a few are busy, paths
 // drawn from a skewed distribution with queries, and user agents that
 // hold numbers.
 package genlog
@@ -41,6 +42,7 @@ func Write(w io.Writer, size int64) (map[int]int64, error) {
 	bw := bufio.NewWriterSize(w, 1<<20)
 	counts := map[int]int64{}
 	zipf := rand.NewZipf(r, 1.1, 4, 4999)
+	clients := rand.NewZipf(r, 1.2, 8, 19999) // 20,000 clients, a few of them busy
 	t := time.Date(2026, 12, 4, 6, 0, 0, 0, time.UTC)
 	var written int64
 	var line []byte
@@ -69,8 +71,9 @@ func Write(w io.Writer, size int64) (map[int]int64, error) {
 			bytes = "0"
 		}
 		t = t.Add(time.Duration(r.IntN(2000)) * time.Microsecond)
+		ip := clients.Uint64()
 		line = fmt.Appendf(line[:0], "10.%d.%d.%d - - [%s] \"%s %s HTTP/1.1\" %d %s \"https://example.com/\" \"%s\"\n",
-			r.IntN(256), r.IntN(256), r.IntN(256), t.Format("02/Jan/2006:15:04:05 -0700"), method, path, code, bytes, agents[r.IntN(len(agents))])
+			ip>>16&255, ip>>8&255, ip&255, t.Format("02/Jan/2006:15:04:05 -0700"), method, path, code, bytes, agents[r.IntN(len(agents))])
 		if _, err := bw.Write(line); err != nil {
 			return counts, err
 		}
