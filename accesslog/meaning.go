@@ -11,7 +11,8 @@ import (
 // the vendor's own entry when the catalog has one (499 in an nginx log,
 // 460 in an ALB log), else the standard one. A code with neither and
 // several vendors' meanings (499 in an application's log) has no entry:
-// the log does not say whose it is.
+// the log does not say whose it is; nor does one with a single vendor's
+// meaning in a log of another (Linode's 299 in an application's log).
 func entryFor(cat *data.Catalog, code int, vendor string) *data.Status {
 	entries := cat.Lookup(code)
 	for _, e := range entries {
@@ -23,9 +24,6 @@ func entryFor(cat *data.Catalog, code int, vendor string) *data.Status {
 		if e.Official {
 			return e
 		}
-	}
-	if len(entries) == 1 {
-		return entries[0]
 	}
 	return nil
 }

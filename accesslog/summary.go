@@ -36,13 +36,16 @@ type Status struct {
 	SubCode string        // IIS "404.3"; "" when none
 	Sub     *data.SubCode // the catalog's sub-code, when it has it
 	Entry   *data.Status  // nil when the catalog cannot tell which meaning
-	Vendor  string        // who logged it, as the catalog names vendors; "" for applications
-	Note    string        // what the code means in this vendor's log, where entries do not say
-	Count   int64
-	Flags   []Flag
-	Paths   []PathCount // most requested first, at most MaxPaths
-	Sample  string      // the first line with this status
-	Formats []*Format
+	// Candidates are the code's meanings when the log does not say which
+	// (499 in an application's log): nginx's, Esri's, Google's.
+	Candidates []*data.Status
+	Vendor     string // who logged it, as the catalog names vendors; "" for applications
+	Note       string // what the code means in this vendor's log, where entries do not say
+	Count      int64
+	Flags      []Flag
+	Paths      []PathCount // most requested first, at most MaxPaths
+	Sample     string      // the first line with this status
+	Formats    []*Format
 }
 
 // Flag is a vendor detail of a status and how many lines had it.
@@ -99,6 +102,9 @@ func (c *Counts) Summary(cat *data.Catalog) *Summary {
 		}
 		if st.Entry == nil {
 			st.Entry = entryFor(cat, k.code, k.format.Vendor)
+		}
+		if st.Entry == nil {
+			st.Candidates = cat.Lookup(k.code)
 		}
 		st.Note = codeNote(k.format.Vendor, k.code)
 		rk := rowKey{k.code, st.SubCode, st.Entry, st.Note}

@@ -164,8 +164,16 @@ func rowLabel(r *accesslog.Status) (phrase, vendor string) {
 		return r.Entry.Phrase, vendor
 	case r.Note != "":
 		return "no catalog entry", r.Vendor
+	case len(r.Candidates) == 1:
+		return r.Candidates[0].Phrase + "?", r.Candidates[0].Source
+	case len(r.Candidates) > 1:
+		var vendors []string
+		for _, c := range r.Candidates {
+			vendors = append(vendors, c.Source)
+		}
+		return "one of " + strings.Join(vendors, ", "), ""
 	}
-	return "several meanings or none; the log does not say whose", ""
+	return "not in the catalog", ""
 }
 
 // logDetails writes, under a row that is a failure, what the log says of
