@@ -47,6 +47,7 @@ func runStreams(args []string, s streams) int {
 	root.AddCommand(newChooseCommand(s))
 	root.AddCommand(newExplainCommand(s))
 	root.AddCommand(newManCommand())
+	root.AddCommand(newLogCommand(s))
 	return execute(root, args, s)
 }
 
