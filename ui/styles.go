@@ -125,6 +125,29 @@ func NewStyles(isDark bool, p colorprofile.Profile) Styles {
 	return s
 }
 
+// rowPaints are the styles of a list row, normal or selected (the selected
+// ones carry the selection background in every span).
+type rowPaints struct {
+	text, dim, match, vendor, old, marker paint
+	code, codeMatch                       [classes]paint
+}
+
+func newRowPaints(st *Styles, bg, marker lipgloss.Style) rowPaints {
+	if st.plain {
+		return rowPaints{}
+	}
+	on := func(s lipgloss.Style) paint { return newPaint(s.Inherit(bg)) }
+	p := rowPaints{
+		text: on(st.Phrase), dim: on(st.Dim), match: on(st.Match),
+		vendor: on(st.Vendor), old: on(st.Old), marker: on(marker),
+	}
+	for i, c := range st.Code {
+		p.code[i] = on(c)
+		p.codeMatch[i] = on(st.Match.Inherit(c))
+	}
+	return p
+}
+
 // ExplorerStyles are Styles plus what the explorer's tabs, rows and panes
 // need. Row, TabBar and Box take only these, so the explorer cannot draw
 // with the command line's styles by mistake.
