@@ -105,7 +105,7 @@ func printCards(out io.Writer, cat *data.Catalog, results []data.Result, st *ui.
 		}
 	}
 	if f := data.FamilyFor(codes); f != nil {
-		fmt.Fprintln(out, ui.CompareTable(f, cat, st, width))
+		fmt.Fprintln(out, ui.CompareTable(f, cat, st, width, nil))
 		fmt.Fprintln(out)
 	}
 	for i := 0; i < len(results); {

@@ -22,14 +22,20 @@ type CardOptions struct {
 // are drawn in, rather than from lipgloss's Compositor.Hit: its layers are
 // whole boxes, not the lines and words a click lands on.
 
-// Rendered is a card, the width of each of its lines (so a pane can pad
-// them without measuring again) and the lines that name a related code, so
-// a click on such a line can jump to it.
+// Rendered is text drawn to a width: a card, a comparison, a note. It has
+// the width of each of its lines (so a pane can pad them without measuring
+// again), the lines that name a related code (so a click on one can jump to
+// it) and the line marked as where the reader came from.
 type Rendered struct {
 	Text    string
 	Widths  []int       // cells per line
 	Related map[int]int // line index -> related code
+	Mark    int         // the line marked with Mark, -1 for none
 }
+
+// Mark marks what the reader came from: the sub-code a card was asked for,
+// the code a comparison was opened on.
+const Mark = "▸"
 
 func (r Rendered) String() string { return r.Text }
 
@@ -40,7 +46,7 @@ const labelWidth = 12
 func Card(s *data.Status, cat *data.Catalog, st *Styles, o CardOptions) Rendered {
 	b := newBlock(o.Width)
 	c := writeCard(&b, s, cat, st, o)
-	return Rendered{Text: b.text(), Widths: b.widths, Related: c.related}
+	return Rendered{Text: b.text(), Widths: b.widths, Related: c.related, Mark: c.mark}
 }
 
 // cardWriter writes one status into a block, a section at a time, and
@@ -51,12 +57,13 @@ type cardWriter struct {
 	o        CardOptions
 	labelled bool // fields are labelled in a column; too narrow, above
 	related  map[int]int
+	mark     int // the line of the sub-code asked for, or -1
 }
 
 // writeCard writes the card of s into b, noting the lines (indexes into
-// b) that name a related code.
+// b) that name a related code and the sub-code asked for.
 func writeCard(b *block, s *data.Status, cat *data.Catalog, st *Styles, o CardOptions) *cardWriter {
-	c := &cardWriter{block: b, p: &st.card, o: o, labelled: b.width >= 40, related: map[int]int{}}
+	c := &cardWriter{block: b, p: &st.card, o: o, labelled: b.width >= 40, related: map[int]int{}, mark: -1}
 	if o.Sub != nil {
 		c.subHeader(s, o.Sub)
 	}
@@ -275,7 +282,8 @@ func (c *cardWriter) subCodes(s *data.Status, chosen *data.SubCode) {
 		for _, sub := range s.SubCodes[i:j] {
 			lead, phrase := "  ", p.text
 			if chosen != nil && sub.Code == chosen.Code {
-				lead, phrase = p.key.on("▸ "), p.bold
+				lead, phrase = p.key.on(Mark+" "), p.bold
+				c.mark = len(c.lines)
 			}
 			leadW := 2 + codeW + 2
 			c.add(lead+p.dim.on(sub.Code+strings.Repeat(" ", codeW-len(sub.Code)+2)), leadW, leadW, span{phrase, sub.Phrase})

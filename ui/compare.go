@@ -22,23 +22,35 @@ const (
 // question, and the family's note. Cell text wraps inside its column and
 // every line fits width cells. When the columns would be too narrow to
 // read, each code gets a block of its own instead ("301 Moved
-// Permanently", then "Permanent? yes" and so on).
+// Permanently", then "Permanent? yes" and so on). The column of from, the
+// code the reader came from, is marked "▸"; nil marks none. The text is
+// returned with the width of each line and, as Mark, the line of the marked
+// code's heading.
 //
 // Colours are full escapes from the styles; print the text through a
 // colorprofile.Writer, which downsamples or drops them for the output.
-func CompareTable(f *data.Family, cat *data.Catalog, st *Styles, width int) string {
+func CompareTable(f *data.Family, cat *data.Catalog, st *Styles, width int, from *data.Status) Rendered {
 	p := &st.card
 	b := newBlock(width)
 	b.add("", 0, 0, span{p.bold, f.Title})
 	b.blank()
 	heads := make([][]span, len(f.Columns))
+	marked := -1
 	for i, c := range f.Columns {
 		heads[i] = columnHead(c, cat, p)
+		if from != nil && c.Code == from.Code {
+			heads[i] = append([]span{{p.key, Mark}}, heads[i]...)
+			marked = i
+		}
 	}
+	mark := len(b.lines) // the heads of the columns
 	if !compareColumns(&b, f, heads, p) {
 		for i := range f.Columns {
 			if i > 0 {
 				b.blank()
+			}
+			if i == marked {
+				mark = len(b.lines)
 			}
 			b.add("", 0, 2, heads[i]...)
 			for _, r := range f.Rows {
@@ -52,7 +64,10 @@ func CompareTable(f *data.Family, cat *data.Catalog, st *Styles, width int) stri
 	}
 	b.blank()
 	b.add("", 0, 0, span{p.dim, f.Note})
-	return b.text()
+	if marked < 0 {
+		mark = -1
+	}
+	return Rendered{Text: b.text(), Widths: b.widths, Mark: mark}
 }
 
 // columnHead is "301 Moved Permanently", and the vendor of an unofficial

@@ -20,7 +20,8 @@ func Lines(results []data.Result, st *Styles, width int) string {
 		code, phrase := r.Names()
 		labels[i].add(p.code[r.Status.Category.Index()], code)
 		labels[i].add(p.text, "  "+phrase)
-		writeBadges(&labels[i], &p, r)
+		writeVendor(&labels[i], &p, r)
+		writeDeprecated(&labels[i], &p, r)
 		labelW = max(labelW, labels[i].width())
 	}
 	labelW = min(labelW, 49)

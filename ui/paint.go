@@ -56,6 +56,26 @@ func (w *rowWriter) append(o *rowWriter) {
 	w.wide = w.wide || o.wide
 }
 
+// cut writes what another writer holds, cut to room cells ending in "…"
+// (in pad) when it does not fit; nothing when room is not positive.
+func (w *rowWriter) cut(o *rowWriter, room int, pad paint) {
+	switch {
+	case o.n <= room:
+		w.append(o)
+		return
+	case room <= 0:
+		return
+	}
+	s := ansi.Truncate(o.styled.String(), room-1, "")
+	n := room - 1
+	if o.wide { // a wide rune at the cut leaves a gap
+		n = ansi.StringWidth(s)
+	}
+	w.styled.WriteString(s + pad.on("…"))
+	w.n += n + 1
+	w.wide = w.wide || o.wide
+}
+
 // width is the text's width in cells.
 func (w *rowWriter) width() int { return w.n }
 

@@ -149,8 +149,8 @@ func TestPaletteTellsEveryClassApart(t *testing.T) {
 // and the selection is reversed, so neither depends on colour.
 func TestFocusWithoutColour(t *testing.T) {
 	st := SharedExplorerStyles(true, colorprofile.Ascii)
-	focused := ansi.Strip(Box(nil, "x", 10, 3, true, st))
-	plain := ansi.Strip(Box(nil, "x", 10, 3, false, st))
+	focused := ansi.Strip(Box(nil, "x", "", 10, 3, true, st))
+	plain := ansi.Strip(Box(nil, "x", "", 10, 3, false, st))
 	if focused == plain {
 		t.Errorf("focused and unfocused boxes look the same without colour:\n%s", focused)
 	}
