@@ -636,12 +636,23 @@ func (e *explorer) view() string {
 	switch {
 	case list == nil:
 		return strings.Join(detail, "\n")
-	case detail != nil:
-		for i := range list {
-			list[i] += detail[i]
-		}
+	case detail == nil:
+		return strings.Join(list, "\n")
 	}
-	return strings.Join(list, "\n")
+	n := len(list) - 1
+	for i := range list {
+		n += len(list[i]) + len(detail[i])
+	}
+	var b strings.Builder
+	b.Grow(n)
+	for i := range list {
+		if i > 0 {
+			b.WriteByte('\n')
+		}
+		b.WriteString(list[i])
+		b.WriteString(detail[i])
+	}
+	return b.String()
 }
 
 // The filter line's prompt, and what it shows while empty.

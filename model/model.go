@@ -271,11 +271,15 @@ func (m *Model) redraw() {
 		return
 	}
 	m.layout()
-	lines := make([]string, 0, m.height)
-	lines = append(lines, strings.Split(m.tabBar, "\n")...)
-	lines = append(lines, exactly(m.bodyView(), m.body.h, m.body.w)...)
-	lines = append(lines, strings.Split(m.footer, "\n")...)
-	m.frame = strings.Join(lines[max(len(lines)-m.height, 0):], "\n")
+	body := m.bodyView()
+	if strings.Count(body, "\n") != m.body.h-1 { // a screen that broke its promise
+		body = strings.Join(exactly(body, m.body.h, m.body.w), "\n")
+	}
+	m.frame = m.tabBar + "\n" + body + "\n" + m.footer
+	if strings.Count(m.frame, "\n") != m.height-1 {
+		lines := strings.Split(m.frame, "\n")
+		m.frame = strings.Join(exactly(strings.Join(lines[max(len(lines)-m.height, 0):], "\n"), m.height, m.width), "\n")
+	}
 }
 
 // footerLines is the footer's height: drawFooter cuts it to one line.
