@@ -81,7 +81,7 @@ func printCards(out io.Writer, cat *data.Catalog, res data.Resolution, st *ui.St
 		}
 	}
 	if f := data.FamilyFor(codes); f != nil {
-		fmt.Fprintln(out, ui.CompareTable(f, cat, st, width))
+		fmt.Fprintln(out, ui.CompareTable(f, cat, st, width, nil))
 		fmt.Fprintln(out)
 	}
 	for i := 0; i < len(results); {
@@ -96,7 +96,7 @@ func printCards(out io.Writer, cat *data.Catalog, res data.Resolution, st *ui.St
 		if l := ui.ReadLine(res, r, st, term); l != "" {
 			fmt.Fprintln(out, l)
 		}
-		fmt.Fprintln(out, ui.Card(r.Status, cat, st, ui.CardOptions{Width: width, Hyperlinks: term > 0, Sub: r.Sub, OmitSubCodes: true}).Text)
+		fmt.Fprintln(out, ui.Card(r.Status, cat, st, ui.CardOptions{Width: width, Hyperlinks: term > 0, Sub: r.Sub, OmitLists: true}).Text)
 		if others := results[i+1 : j]; len(others) > 0 {
 			code := r.Status.CodeString()
 			fmt.Fprintf(out, "\nOther meanings of %s; add the vendor for its card (httpstatus %s %s):\n", code, code, vendorWord(others[0].Status))
@@ -104,6 +104,9 @@ func printCards(out io.Writer, cat *data.Catalog, res data.Resolution, st *ui.St
 		}
 		if len(r.Status.SubCodes) > 0 {
 			fmt.Fprintf(out, "\n%s\n", ui.SubCodeList(r.Status, r.Sub, st, width))
+		}
+		if names := ui.TermList(r.Status, cat, st, width); names != "" {
+			fmt.Fprintf(out, "\n%s\n", names)
 		}
 		i = j
 	}

@@ -1,74 +1,51 @@
 package model
 
 import (
-	"charm.land/bubbles/v2/viewport"
+	"slices"
+	"strings"
 
 	"github.com/httpstatus-dev/httpstatus/data"
 	"github.com/httpstatus-dev/httpstatus/ui"
 )
 
-// cardPane is the detail pane's state: the card of the selected entry, cut
-// into lines for its width, and how far it is scrolled.
+// cardPane is the detail pane: the card of the selected entry in a pager,
+// under a note (what a pasted line said of its code), rendered again only
+// when the entry, the note, the width or the styles change.
 type cardPane struct {
-	view  viewport.Model // scroll state only; lines are drawn from card
-	card  ui.Rendered
-	lines []string
-	shown data.Result // the result the card is for
-	width int
-	stale bool // the styles changed: render again
+	pager
+	related map[int]int // line -> the related code it names, for clicks
+
+	shown data.Result
+	note  string
 }
 
-func newCardPane() cardPane {
-	v := viewport.New()
-	v.MouseWheelEnabled = false // the model routes the wheel by position
-	return cardPane{view: v}
-}
+func newCardPane() cardPane { return cardPane{pager: newPager()} }
 
-func (c *cardPane) invalidate() { c.stale = true }
-
-// refresh renders the card for r at width when either changed; a new entry
-// starts at the top.
-func (c *cardPane) refresh(r data.Result, ok bool, width, height int, cat *data.Catalog, st *ui.ExplorerStyles) {
-	c.view.SetWidth(width)
-	c.view.SetHeight(height)
-	if !ok {
-		r = data.Result{}
-	}
-	if same(r, c.shown) && width == c.width && !c.stale {
+// show renders the card of r, width cells wide with its padding, under
+// note; a new entry starts at the top.
+func (c *cardPane) show(r data.Result, note ui.Rendered, width int, cat *data.Catalog, st *ui.ExplorerStyles) {
+	if !c.stale(width, st) && same(r, c.shown) && note.Text == c.note {
 		return
 	}
 	if !same(r, c.shown) {
-		c.view.GotoTop()
+		c.top()
 	}
-	c.shown, c.width, c.stale = r, width, false
+	c.shown, c.note = r, note.Text
+	c.related = nil
 	if r.Status == nil {
-		c.card, c.lines = ui.Rendered{}, nil
-		c.view.SetContentLines(nil)
+		c.setContent(nil, nil)
 		return
 	}
-	c.card = ui.Card(r.Status, cat, &st.Styles, ui.CardOptions{Width: width - 2*cardPad, Hyperlinks: true, NumberRelated: true, Sub: r.Sub})
-	c.lines = splitLines(c.card.Text)
-	// The viewport needs only the number of lines to scroll; the lines
-	// themselves are drawn from the card, already cut to width, which
-	// spares measuring every line again.
-	c.view.SetContentLines(make([]string, len(c.lines)))
-}
-
-// cardPad is the blank column each side of the card inside its pane.
-const cardPad = 1
-
-// visibleLines are the card's lines in view, padded to the pane's inner
-// width.
-func (c *cardPane) visibleLines(inner int) []string {
-	from := min(c.view.YOffset(), len(c.lines))
-	to := min(from+c.view.Height(), len(c.lines))
-	out := make([]string, 0, to-from)
-	for i, l := range c.lines[from:to] {
-		if pad := inner - cardPad - c.card.Widths[from+i]; pad >= 0 {
-			out = append(out, " "+l+spaces(pad))
-		} else {
-			out = append(out, ui.Fit(" "+l, inner, 1))
+	card := ui.Card(r.Status, cat, &st.Styles, ui.CardOptions{Width: width - 2*cardPad, Hyperlinks: true, NumberRelated: true, Sub: r.Sub})
+	lines, widths := strings.Split(card.Text, "\n"), card.Widths
+	c.related = card.Related
+	if note.Text != "" {
+		above := strings.Split(note.Text, "\n")
+		lines, widths = append(above, lines...), append(slices.Clone(note.Widths), widths...)
+		c.related = make(map[int]int, len(card.Related))
+		for line, code := range card.Related {
+			c.related[len(above)+line] = code
 		}
 	}
-	return out
+	c.setContent(lines, widths)
 }

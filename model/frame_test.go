@@ -36,14 +36,15 @@ func checkFrame(m *Model) error {
 			return fmt.Errorf("%dx%d: line %d is %d cells: %q", m.width, m.height, i, w, ansi.Strip(l))
 		}
 	}
-	if m.lay.tooSmall {
+	if m.tooSmall() {
 		return nil
 	}
+	_, overlay := m.front().(overlay)
 	last := len(lines) - 1
 	for i := 1; i < last; i++ {
 		l := []rune(ansi.Strip(lines[i]))
 		left, right := "│┃", "│┃"
-		if m.menu != nil { // the menu's corners may open or close a line
+		if overlay { // the menu's corners may open or close a line
 			left, right = "│┃╭┏╰┗", "│┃╮┓╯┛"
 		}
 		switch i {
@@ -156,7 +157,7 @@ func TestTypingNeverBreaksTheFrame(t *testing.T) {
 			keys := 0
 			typeIn := func(in string, msgs ...tea.Msg) {
 				t.Helper()
-				m.filter.SetValue("") // the next key searches and draws
+				m.explorer.filter.SetValue("") // the next key searches and draws
 				for _, k := range msgs {
 					m.Update(k)
 				}

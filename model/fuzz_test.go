@@ -20,7 +20,24 @@ var fuzzKeys = []tea.KeyPressMsg{
 	{Code: 'x', Text: "x"}, {Code: 'b', Text: "b"}, {Code: tea.KeySpace, Text: " "}, {Code: 'é', Text: "é"}, {Code: '界', Text: "界"},
 	{Code: 'y', Mod: tea.ModCtrl}, {Code: 't', Mod: tea.ModCtrl}, {Code: 'g', Mod: tea.ModCtrl}, {Code: 'o', Mod: tea.ModCtrl},
 	{Code: '1', Mod: tea.ModAlt}, {Code: tea.KeyLeft, Mod: tea.ModAlt}, {Code: tea.KeyF1}, {Code: 'c', Text: "c"},
+	// 36 on: q closes the screens that take no text; the filter's editing keys.
+	{Code: 'q', Text: "q"}, {Code: 'w', Mod: tea.ModCtrl}, {Code: 'u', Mod: tea.ModCtrl}, {Code: tea.KeyDelete},
+	{Code: 'a', Mod: tea.ModCtrl}, {Code: 'e', Mod: tea.ModCtrl}, {Code: 'k', Mod: tea.ModCtrl},
 }
+
+// Indexes into fuzzKeys, for seeds.
+const (
+	kEnter   = 8
+	kEsc     = 9
+	kHelp    = 14
+	kEnd     = 5
+	kCopy    = 28
+	kCompare = 29
+	kGuide   = 30
+	kBack    = 24 // b
+	kC       = 35
+	kQ       = 36
+)
 
 // The op language of the fuzz tests: a byte below 0xe0 (or above 0xf6) is
 // a key of fuzzKeys, 0xe0-0xef a key of oddKeys, 0xf0-0xf5 a resize, click,
@@ -84,6 +101,12 @@ func FuzzExplorer(f *testing.F) {
 	f.Add([]byte{0xf0, 30, 15, 28, 29, 30, 36, 37, 32, 33, 34, 35, 0xf1, 10, 5, 0xf2, 1, 40, 10}) // every new key, tiny
 	f.Add([]byte{0xe0, 0xe1, 0xe2, 0xe3, 0xe4, 0xe5, 0xe6, 0xe7, 0xe8, 0xe9, 0xea, 0xeb, 0xec, 0xed, 0xee, 0xef})
 	f.Add(append(typing("404"), 8, 0xe0, 0xe1, 28, 0xe1, 8, 0xe2, 0xe0)) // keypad in the detail and the copy menu
+	// Every screen that takes no text, opened and closed with q, from the
+	// list and from a card; a jump and back; the filter edited.
+	f.Add(append(typing("404"), kEnter, kQ, kHelp, kQ, kCopy, kQ, kGuide, kQ, kQ))
+	f.Add(append(typing("301"), kCompare, kEnd, kQ, kEnter, kC, kQ, kEnter, 20, kBack, kQ))
+	f.Add(append(typing("gateway timeout"), 37, 11, 11, 38, 39, 40, 41, 42, kEsc, kEsc))
+	f.Add(append([]byte{opPaste, 40, 2}, kEnter, kHelp, kQ, kQ))
 	addTypingSeeds(f)
 	f.Fuzz(func(t *testing.T, ops []byte) {
 		m := New(data.Load(), WithPick())
@@ -103,6 +126,7 @@ func FuzzGuide(f *testing.F) {
 	f.Add([]byte{0xe2, 0xe9, 0xeb, 0xe7, 8, 8, 0xe4}) // keypad 9, odd text, enter
 	f.Add([]byte{20, 20, 20, 8, 10, 10, 0xf0, 20, 6, 0xf1, 5, 5, 0xf2, 1, 5, 5})
 	f.Add(append(typing("1111"), 8, 9, 0xe0))
+	f.Add(append(typing("11"), kEnd, 0, 0, kHelp, kQ, kEnter, kQ)) // the answer, scrolled, its help, its card
 	f.Fuzz(func(t *testing.T, ops []byte) {
 		opts := []Option{WithGuide()}
 		if len(ops)%2 == 0 {
@@ -119,6 +143,7 @@ func FuzzCompare(f *testing.F) {
 	f.Add([]byte{1, 1, 3, 3, 5, 4, 0xf0, 20, 6, 0xf2, 1, 5, 5, 0xf1, 5, 5})
 	f.Add([]byte{35, 35, 9, 0xe4, 30})
 	f.Add([]byte("##\t" + strings.Repeat("8", 250) + "\xe4\x1e")) // back to the list, a filter at its limit: drawing it was quadratic
+	f.Add([]byte{kHelp, kQ, kEnd, kC, kCopy, kQ, kQ})             // help over it, c closes it, q closes the card
 	f.Fuzz(func(t *testing.T, ops []byte) {
 		code := []string{"301", "401", "502", "429"}[len(ops)%4]
 		m := send(t, New(data.Load(), WithQuery(code)), tea.WindowSizeMsg{Width: 80, Height: 24}, ctrlT)

@@ -1,6 +1,8 @@
 package model
 
 import (
+	"strings"
+
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
@@ -12,136 +14,187 @@ import (
 // question in front and its selected answer, or, once an answer names a
 // code, that code with why and its card.
 type guideScreen struct {
+	*common
 	g        *data.Guide
 	path     []data.Step
-	node     *data.Node // the question in front; nil at the result
+	node     *data.Node // the question in front; nil at the answer
 	selected int
-	offset   int // first line shown
 	page     ui.GuidePage
+	pager
+	width int
+	keys  guideKeys
 }
 
-func (m *Model) openGuide() {
+type guideKeys struct {
+	Up, Down, Take, Pick, Back, Open, Close key.Binding
+	Click                                   key.Binding // not a key: for the help
+}
+
+func newGuide(c *common) *guideScreen {
 	g := data.LoadGuide()
-	m.menu = nil
-	m.screen = screenGuide
-	m.guide = guideScreen{g: g, node: g.Start()}
+	return &guideScreen{common: c, g: g, node: g.Start(), pager: newPager(), keys: guideKeys{
+		Up:    binding("↑", "previous answer", "up", "k"),
+		Down:  binding("↓", "next answer", "down", "j"),
+		Take:  binding("enter", "answer", "enter"),
+		Pick:  binding("1-9", "answer", digits("")...),
+		Back:  binding("←", "previous question", "left", "backspace"),
+		Open:  binding("enter", "open it", "enter"),
+		Close: closeKeys(),
+		Click: binding("click", "answer; on the card, a related code", "click"),
+	}}
 }
 
-// guideKey: up and down choose an answer, enter or its digit takes it,
-// left or backspace goes one question up, enter at the result opens the
-// code in the explorer (or, picking, chooses it), esc leaves the guide.
-func (m *Model) guideKey(msg tea.KeyPressMsg) tea.Cmd {
-	k := m.keys
-	g := &m.guide
+// updateKeys turns on the question's keys or the answer's.
+func (s *guideScreen) updateKeys() {
+	k := &s.keys
+	asking := s.node != nil
+	for _, b := range []*key.Binding{&k.Up, &k.Down, &k.Take, &k.Pick} {
+		b.SetEnabled(asking)
+	}
+	k.Open.SetEnabled(!asking)
+	k.Back.SetEnabled(len(s.path) > 0)
+	if !asking {
+		verb := "open "
+		if s.pick {
+			verb = "choose " // code=$(httpstatus choose)
+		}
+		k.Open.SetHelp("enter", verb+data.FormatCode(s.answer().Code))
+	}
+}
+
+func (s *guideScreen) ShortHelp() []key.Binding {
+	k := s.keys
+	return append(append([]key.Binding{k.Take, k.Open}, s.shortHelp()...), k.Close, k.Back)
+}
+
+func (s *guideScreen) FullHelp() [][]key.Binding {
+	k := s.keys
+	return [][]key.Binding{{k.Up, k.Down, k.Take, k.Pick, k.Open, k.Back, k.Close}, s.fullHelp(), {k.Click}}
+}
+
+// answer is the answer that ended the guide.
+func (s *guideScreen) answer() *data.Answer { return s.path[len(s.path)-1].Answer() }
+
+func (s *guideScreen) setSize(w, h int) {
+	s.width = w
+	s.pager.setSize(h - 2*ui.Frame)
+	s.draw(false)
+}
+
+// draw renders the page in front when it changed, the width or the styles
+// did; reveal brings the selected answer (or the code answered) into view.
+func (s *guideScreen) draw(reveal bool) {
+	if !s.stale(s.width, s.styles) && !reveal {
+		return
+	}
+	width := max(s.width-2*ui.Frame-2*cardPad, 1)
+	if s.node == nil {
+		s.page = ui.GuideResult(s.path, s.cat, &s.styles.Styles, ui.CardOptions{Width: width, Hyperlinks: true})
+	} else {
+		s.page = ui.GuideQuestion(s.path, s.node, s.selected, &s.styles.Styles, width)
+	}
+	s.setContent(strings.Split(s.page.Text, "\n"), s.page.Widths)
+	if reveal {
+		i := 0
+		if s.node != nil {
+			i = s.selected
+		}
+		if i < len(s.page.Answers) {
+			span := s.page.Answers[i]
+			s.reveal(span[0], span[1])
+		}
+	}
+	s.updateKeys()
+}
+
+// update: up and down choose an answer, enter or its digit takes it, left
+// goes one question back; at the answer, enter opens the code in the list.
+func (s *guideScreen) update(msg tea.Msg) tea.Cmd {
+	switch msg := msg.(type) {
+	case tea.KeyPressMsg:
+		return s.key(msg)
+	case tea.MouseClickMsg:
+		return s.click(msg.Mouse())
+	case tea.MouseWheelMsg:
+		s.wheel(msg)
+	}
+	return nil
+}
+
+func (s *guideScreen) key(msg tea.KeyPressMsg) tea.Cmd {
+	k := &s.keys
 	switch {
 	case key.Matches(msg, k.Close):
-		m.screen = screenExplorer
-	case key.Matches(msg, k.GuideUp):
-		g.up()
-	case g.node == nil && key.Matches(msg, k.Choose) && m.pick:
-		m.chosen = data.FormatCode(g.path[len(g.path)-1].Answer().Code)
-		return tea.Quit
-	case g.node == nil && key.Matches(msg, k.Choose):
-		m.openResult()
-	case g.node == nil:
-		m.scrollKey(msg, &g.offset)
+		return closeScreen
+	case key.Matches(msg, k.Back):
+		s.up()
+	case key.Matches(msg, k.Open):
+		a := s.answer()
+		return show(showMsg{code: a.Code, status: a.Entry(s.cat), detail: true, answer: true})
 	case key.Matches(msg, k.Up):
-		g.selected = max(g.selected-1, 0)
-		g.offset = -1 // scroll the selection into view when drawn
+		s.selected = max(s.selected-1, 0)
 	case key.Matches(msg, k.Down):
-		g.selected = min(g.selected+1, len(g.node.Answers)-1)
-		g.offset = -1
-	case key.Matches(msg, k.Choose):
-		g.take(g.selected)
+		s.selected = min(s.selected+1, len(s.node.Answers)-1)
+	case key.Matches(msg, k.Take):
+		s.take(s.selected)
 	case key.Matches(msg, k.Pick):
-		g.take(digit(msg))
+		s.take(digit(msg))
+	default:
+		s.pager.key(msg)
+		return nil
 	}
+	s.draw(true)
 	return nil
 }
 
 // take answers the question in front with answer i, if it has one.
-func (g *guideScreen) take(i int) {
-	if g.node == nil || i < 0 || i >= len(g.node.Answers) {
+func (s *guideScreen) take(i int) {
+	if s.node == nil || i < 0 || i >= len(s.node.Answers) {
 		return
 	}
-	a := &g.node.Answers[i]
-	g.path = append(g.path, data.Step{Node: g.node, Choice: i})
-	g.offset = 0
+	a := &s.node.Answers[i]
+	s.path = append(s.path, data.Step{Node: s.node, Choice: i})
+	s.top()
 	if a.Ends() {
-		g.node = nil
+		s.node = nil
 		return
 	}
-	g.node, g.selected = g.g.Node(a.Next), 0
+	s.node, s.selected = s.g.Node(a.Next), 0
 }
 
 // up goes back one question, with the answer given there selected.
-func (g *guideScreen) up() {
-	if len(g.path) == 0 {
+func (s *guideScreen) up() {
+	if len(s.path) == 0 {
 		return
 	}
-	last := g.path[len(g.path)-1]
-	g.path = g.path[:len(g.path)-1]
-	g.node, g.selected, g.offset = last.Node, last.Choice, -1
+	last := s.path[len(s.path)-1]
+	s.path = s.path[:len(s.path)-1]
+	s.node, s.selected = last.Node, last.Choice
 }
 
-// openResult shows the guide's answer in the explorer.
-func (m *Model) openResult() {
-	a := m.guide.path[len(m.guide.path)-1].Answer()
-	m.screen = screenExplorer
-	if s := a.Entry(m.cat); s != nil {
-		m.filter.SetValue("")
-		m.tab = 0
-		m.refilter()
-		for i, r := range m.list.visible {
-			if m.list.results[r].Status == s {
-				m.list.cursor = i
-			}
-		}
-		m.focus = focusDetail
+// click takes the answer clicked, or opens a related code of the
+// answer's card.
+func (s *guideScreen) click(mouse tea.Mouse) tea.Cmd {
+	if mouse.Button != tea.MouseLeft {
+		return nil
 	}
-}
-
-// guideClick takes the answer clicked, or opens a related code of the
-// result's card.
-func (m *Model) guideClick(y int) tea.Cmd {
-	g := &m.guide
-	line := y - m.lay.body.inner().y + g.offset
-	if g.node == nil {
-		if code, ok := g.page.Related[line]; ok {
-			m.screen = screenExplorer
-			m.jump(code)
+	line := mouse.Y - ui.Frame + s.offset
+	if s.node == nil {
+		if code, ok := s.page.Related[line]; ok {
+			return show(showMsg{code: code})
 		}
 		return nil
 	}
-	for i, span := range g.page.Answers {
+	for i, span := range s.page.Answers {
 		if line >= span[0] && line < span[1] {
-			g.take(i)
+			s.take(i)
+			s.draw(true)
 		}
 	}
 	return nil
 }
 
-// guideView draws the guide in the body's box, scrolled so the selected
-// answer is in view.
-func (m *Model) guideView(r rect) string {
-	g := &m.guide
-	in := r.inner()
-	width := max(in.w-2*cardPad, 1)
-	title := "Choose a status code"
-	if g.node == nil {
-		g.page = ui.GuideResult(g.path, m.cat, &m.styles.Styles, ui.CardOptions{Width: width, Hyperlinks: true})
-		title += " · enter opens it"
-	} else {
-		g.page = ui.GuideQuestion(g.path, g.node, g.selected, &m.styles.Styles, width)
-	}
-	lines := splitLines(g.page.Text)
-	if g.offset < 0 && g.node != nil { // bring the selected answer into view
-		span := g.page.Answers[g.selected]
-		g.offset = max(min(span[0], len(lines)-in.h), 0)
-		if span[1] > g.offset+in.h {
-			g.offset = span[1] - in.h
-		}
-	}
-	g.offset = min(max(g.offset, 0), max(len(lines)-in.h, 0))
-	return m.textBox(lines, g.page.Widths, g.offset, title, r)
+func (s *guideScreen) view() string {
+	s.draw(false)
+	return s.box("Choose a status code", s.width, true, s.styles)
 }

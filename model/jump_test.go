@@ -16,18 +16,16 @@ func selectResult(m *Model, s *data.Status, sub *data.SubCode) bool {
 	if sub != nil {
 		code = sub.Code
 	}
-	m.filter.SetValue(code)
-	m.tab = 0
-	m.focus = focusList
-	m.refilter()
-	for i, r := range m.list.visible {
-		if res := m.list.results[r]; res.Status == s && res.Sub == sub {
-			m.list.cursor = i
-			m.updateKeys() // the next key is read with its keys
-			return true
-		}
+	e := m.explorer
+	e.filter.SetValue(code)
+	e.list.tab = 0
+	e.focus = focusList
+	e.refilter()
+	if !e.list.find(data.Result{Status: s, Sub: sub}) {
+		return false
 	}
-	return false
+	e.refresh() // the next key is read with its keys
+	return true
 }
 
 // Every numbered jump on every card, an entry's or a sub-code's, lands on
@@ -68,7 +66,7 @@ func TestEveryRelatedJumpLandsElsewhere(t *testing.T) {
 				}
 				m.Update(k)
 				jumps++
-				got, _ := m.list.selected()
+				got, _ := m.explorer.list.selected()
 				switch {
 				case got.Status == c.s && got.Sub == c.sub:
 					t.Errorf("%s: %s stays on the card", name, k)
@@ -96,12 +94,12 @@ func TestRelatedJumpsNamedInTheIssue(t *testing.T) {
 	}
 	for _, q := range []string{"404.3", "error 1020"} {
 		m := send(t, newModel(t, 80, 24), typeText(q)...)
-		r, _ := m.list.selected()
+		r, _ := m.explorer.list.selected()
 		if r.Sub == nil {
 			t.Fatalf("%s: selected %s, not the sub-code", q, r.Title())
 		}
 		m = send(t, m, enter, tea.KeyPressMsg{Code: '1', Text: "1"})
-		if got, _ := m.list.selected(); got.Sub != nil || got.Status.Code != r.Status.Related[0] || m.Filter() == q+"1" {
+		if got, _ := m.explorer.list.selected(); got.Sub != nil || got.Status.Code != r.Status.Related[0] || m.Filter() == q+"1" {
 			t.Errorf("%s: 1 in the detail selected %s, filter %q; want %d", q, got.Title(), m.Filter(), r.Status.Related[0])
 		}
 	}

@@ -51,11 +51,11 @@ func TestKeypadDigits(t *testing.T) {
 		}
 		start := data.LoadGuide().Start()
 		m = send(t, newModel(t, 80, 24), ctrlG, kp(2, text))
-		if len(m.guide.path) != 1 || m.guide.path[0].Choice != 1 || m.guide.path[0].Node != start {
-			t.Errorf("keypad 2 (text %v) in the guide: path %+v", text, m.guide.path)
+		if g := m.guide(); len(g.path) != 1 || g.path[0].Choice != 1 || g.path[0].Node != start {
+			t.Errorf("keypad 2 (text %v) in the guide: path %+v", text, g.path)
 		}
 		m = send(t, newModel(t, 80, 24, WithQuery("404")), ctrlY)
-		if _, cmd := sendCmd(t, m, kp(2, text)); cmd == nil || fmt.Sprint(cmd()) != "404" {
+		if _, out := sendCmd(t, m, kp(2, text)); copied(out) != "404" {
 			t.Errorf("keypad 2 (text %v) in the copy menu: want the code copied", text)
 		}
 		m = send(t, newModel(t, 80, 24, WithQuery("404")), enter)
@@ -71,9 +71,9 @@ func TestKeypadDigits(t *testing.T) {
 func TestTextKeysAreText(t *testing.T) {
 	for _, text := range []string{"right", "ctrl+c", "enter", "esc", "backspace", "alt+1", "f1"} {
 		m := newModel(t, 120, 40, WithQuery("a"))
-		m, cmd := sendCmd(t, m, tea.KeyPressMsg{Code: tea.KeyExtended, Text: text})
-		if cmd != nil || m.Filter() != "a"+text || m.Focused() != "list" {
-			t.Errorf("key text %q: filter %q, focus %s, command %v", text, m.Filter(), m.Focused(), cmd != nil)
+		m, out := sendCmd(t, m, tea.KeyPressMsg{Code: tea.KeyExtended, Text: text})
+		if out != nil || m.Filter() != "a"+text || m.Focused() != "list" {
+			t.Errorf("key text %q: filter %q, focus %s, sent %v", text, m.Filter(), m.Focused(), out)
 		}
 	}
 }
@@ -119,7 +119,7 @@ func TestOddKeysOnEveryScreen(t *testing.T) {
 func TestFilterViewShowsTheCursor(t *testing.T) {
 	st := newModel(t, 80, 24).styles
 	for _, text := range []string{"gateway timeout", "界界a界bc界", strings.Repeat("1", 60), "é界x"} {
-		in := filterInput{}
+		in := newFilterInput(0)
 		in.SetValue(text)
 		runes := []rune(text)
 		for cursor := 0; cursor <= len(runes); cursor++ {

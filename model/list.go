@@ -9,6 +9,10 @@ import (
 	"github.com/httpstatus-dev/httpstatus/ui"
 )
 
+// Hand-written rather than bubbles' list: a keystroke draws only the rows
+// in view with pre-rendered paints (ui.Row), where list.Model renders every
+// item through lipgloss and filters with its own ranking, not ours.
+
 // tab is one category tab: its labels, the list's title when it is in
 // front, and which entries it shows.
 type tab struct {
@@ -34,19 +38,21 @@ var tabs = func() []tab {
 var vendorTab = len(tabs) - 1
 
 // listPane is the list's state: the results of the filter across all
-// tabs, how many each tab holds, the rows of the current tab, the cursor
+// tabs, how many each tab holds, the tab in front and its rows, the cursor
 // and the first row shown.
 type listPane struct {
 	results []data.Result
 	counts  []int // results per tab
 	totals  []int // entries per tab with no filter
+	tab     int
 	visible []int // indexes into results: the current tab's rows
 	cursor  int   // index into visible
 	offset  int   // first visible row
+	grouped bool  // the vendor tab groups its rows by vendor
+}
 
-	// empty says why nothing matched; nearest is set when the filter named
-	// a code the catalog lacks, and the rows are then the nearest codes.
-	empty, nearest string
+func newListPane(all []data.Result) listPane {
+	return listPane{totals: countTabs(nil, all)}
 }
 
 func (l *listPane) selected() (data.Result, bool) {
@@ -73,26 +79,13 @@ func (l *listPane) scroll(rows int) {
 	l.offset = max(min(l.offset, len(l.visible)-rows), 0)
 }
 
-// refilter runs the search for the filter text and selects the best match.
-// A code the catalog lacks shows the nearest codes instead of nothing, as
-// the command line names them.
-func (m *Model) refilter() {
-	res := m.cat.Resolve(m.filter.Value())
-	l := &m.list
-	l.results, l.empty, l.nearest = res.Results, "", ""
-	if len(l.results) == 0 && !res.Query.Empty() {
-		l.empty = "No status matches “" + ellipsis(res.Query.Text, 30) + "”"
-		if len(res.Missing) > 0 {
-			var near []string
-			for _, c := range res.Missing[0].Nearest {
-				near = append(near, data.FormatCode(c))
-			}
-			l.nearest = strings.Join(near, ", ")
-			l.results, _ = m.cat.Codes(near)
-		}
-	}
-	l.counts = countTabs(l.counts, l.results)
-	m.applyTab(data.Result{})
+// setResults shows new results, grouped by vendor on the vendor tab when
+// they are every entry (what tells Cloudflare's 52x from the others), and
+// selects the first.
+func (l *listPane) setResults(results []data.Result, grouped bool) {
+	l.results, l.grouped = results, grouped
+	l.counts = countTabs(l.counts, results)
+	l.applyTab(data.Result{})
 }
 
 // countTabs counts results per tab into counts.
@@ -109,114 +102,58 @@ func countTabs(counts []int, results []data.Result) []int {
 }
 
 // applyTab recomputes the visible rows for the current tab and keeps keep
-// selected if it is still there, else selects the first row. Without a
-// filter the vendor tab is grouped by vendor, which is what tells Cloudflare's
-// 52x from the others.
-func (m *Model) applyTab(keep data.Result) {
-	l := &m.list
+// selected if it is still there, else selects the first row.
+func (l *listPane) applyTab(keep data.Result) {
 	l.visible = l.visible[:0]
 	l.cursor, l.offset = 0, 0
 	for i, r := range l.results {
-		if tabs[m.tab].keep(r.Status) {
+		if tabs[l.tab].keep(r.Status) {
 			l.visible = append(l.visible, i)
 		}
 	}
-	if m.tab == vendorTab && m.filter.Value() == "" {
+	if l.tab == vendorTab && l.grouped {
 		slices.SortStableFunc(l.visible, func(a, b int) int {
 			return cmp.Compare(strings.ToLower(l.results[a].Status.Source), strings.ToLower(l.results[b].Status.Source))
 		})
 	}
-	for i, r := range l.visible {
-		if same(l.results[r], keep) {
+	l.find(keep)
+}
+
+// find puts the cursor on r if it is in view, and reports whether it was.
+func (l *listPane) find(r data.Result) bool {
+	for i, v := range l.visible {
+		if same(l.results[v], r) {
 			l.cursor = i
+			return true
 		}
 	}
+	return false
 }
 
 // same reports whether two results show the same entry or sub-code.
 func same(a, b data.Result) bool { return a.Status == b.Status && a.Sub == b.Sub }
 
-func (m *Model) setTab(i int) {
-	keep, _ := m.list.selected()
-	m.tab = (i + len(tabs)) % len(tabs)
-	m.applyTab(keep)
+func (l *listPane) setTab(i int) {
+	keep, _ := l.selected()
+	l.tab = (i + len(tabs)) % len(tabs)
+	l.applyTab(keep)
 }
 
-// uiTabs are the tabs as the tab bar draws them, with room for the counts
+// tabBar is the tabs as the tab bar draws them, with room for the counts
 // of an empty filter (totals), so nothing moves while the user types.
-func (m *Model) uiTabs() []ui.Tab {
+func (l *listPane) tabBar() []ui.Tab {
 	out := make([]ui.Tab, len(tabs))
 	for i, t := range tabs {
-		out[i] = ui.Tab{Long: t.long, Short: t.short, Count: m.list.counts[i], Max: max(m.list.totals[i], m.list.counts[i])}
+		out[i] = ui.Tab{Long: t.long, Short: t.short, Count: l.counts[i], Max: max(l.totals[i], l.counts[i])}
 	}
 	return out
 }
 
-// place is where the explorer was before a jump, for going back.
-type place struct {
-	filter string
-	tab    int
-	at     data.Result
-}
-
-// maxHistory bounds the jumps remembered for going back.
-const maxHistory = 50
-
-// jump selects the entry a related code stands for, clearing the filter
-// and tab if they hide it, and remembers where it came from. A code stands
-// for its first entry, the standard one when it has one: the entry the
-// card names it by, so a vendor's 503 that lists 503 leads to IANA's.
-func (m *Model) jump(code int) {
-	entries := m.cat.Lookup(code)
-	if len(entries) == 0 {
-		return
+// rows draws up to n rows from the first shown, each width cells.
+func (l *listPane) rows(n, width int, st *ui.ExplorerStyles) []string {
+	var out []string
+	for i := l.offset; i < len(l.visible) && i < l.offset+n; i++ {
+		out = append(out, ui.Row(l.results[l.visible[i]], st, width, i == l.cursor))
 	}
-	target := entries[0]
-	if r, ok := m.list.selected(); ok {
-		m.history = append(m.history, place{m.filter.Value(), m.tab, r})
-		if len(m.history) > maxHistory {
-			m.history = m.history[1:]
-		}
-	}
-	for pass := 0; pass < 2; pass++ {
-		for i, r := range m.list.visible {
-			if res := m.list.results[r]; res.Status == target && res.Sub == nil {
-				m.list.cursor = i
-				return
-			}
-		}
-		m.filter.SetValue("")
-		m.tab = 0
-		m.refilter()
-	}
-}
-
-// back returns to where the last jump came from.
-func (m *Model) back() {
-	n := len(m.history)
-	if n == 0 {
-		return
-	}
-	p := m.history[n-1]
-	m.history = m.history[:n-1]
-	m.filter.SetValue(p.filter)
-	m.tab = p.tab
-	m.refilter()
-	m.applyTab(p.at)
-}
-
-// paste filters by pasted text. A pasted status line, log line or whole
-// response selects its code: the filter shows what the query took from it.
-func (m *Model) paste(s string) {
-	m.focus = focusList
-	m.filter.SetValue(filterText(m.cat, m.filter.Value()+" "+s))
-	m.refilter()
-}
-
-// ellipsis cuts s to n runes.
-func ellipsis(s string, n int) string {
-	if r := []rune(s); len(r) > n {
-		return string(r[:n-1]) + "…"
-	}
-	return s
+	return out
 }

@@ -3,6 +3,7 @@ package model
 import (
 	"fmt"
 	"image/color"
+	"slices"
 	"strings"
 	"testing"
 
@@ -12,6 +13,7 @@ import (
 	"github.com/charmbracelet/x/exp/golden"
 
 	"github.com/httpstatus-dev/httpstatus/data"
+	"github.com/httpstatus-dev/httpstatus/ui"
 )
 
 func newModel(t testing.TB, w, h int, opts ...Option) *Model {
@@ -19,24 +21,65 @@ func newModel(t testing.TB, w, h int, opts ...Option) *Model {
 	return send(t, New(data.Load(), opts...), tea.WindowSizeMsg{Width: w, Height: h})
 }
 
-// send runs messages through Update, checking the screen invariant after
-// each one.
+// send runs messages through Update as a Program would (see sendCmd),
+// checking the frame after each.
 func send(t testing.TB, m *Model, msgs ...tea.Msg) *Model {
 	t.Helper()
 	for _, msg := range msgs {
-		next, _ := m.Update(msg)
-		m = next.(*Model)
-		checkFits(t, m)
+		m, _ = sendCmd(t, m, msg)
 	}
 	return m
 }
 
-// sendCmd sends one message and returns the command Update gave back.
-func sendCmd(t testing.TB, m *Model, msg tea.Msg) (*Model, tea.Cmd) {
+// sendCmd sends one message and runs the commands Update gives back, as a
+// Program does: what the screens ask of the root (open, close, status,
+// show) goes back into Update; the rest (quit, the clipboard) is returned.
+func sendCmd(t testing.TB, m *Model, msg tea.Msg) (*Model, []tea.Msg) {
 	t.Helper()
-	next, cmd := m.Update(msg)
-	checkFits(t, next.(*Model))
-	return next.(*Model), cmd
+	var out []tea.Msg
+	for queue := []tea.Msg{msg}; len(queue) > 0; {
+		next, cmd := m.Update(queue[0])
+		queue = queue[1:]
+		m = next.(*Model)
+		checkFits(t, m)
+		for _, msg := range run(cmd) {
+			switch msg.(type) {
+			case openMsg, closeMsg, statusMsg, showMsg:
+				queue = append(queue, msg)
+			default:
+				out = append(out, msg)
+			}
+		}
+	}
+	return m, out
+}
+
+// run runs a command and the commands it batches.
+func run(cmd tea.Cmd) []tea.Msg {
+	if cmd == nil {
+		return nil
+	}
+	msg := cmd()
+	if batch, ok := msg.(tea.BatchMsg); ok {
+		var out []tea.Msg
+		for _, c := range batch {
+			out = append(out, run(c)...)
+		}
+		return out
+	}
+	return []tea.Msg{msg}
+}
+
+func quits(msgs []tea.Msg) bool { return slices.Contains(msgs, tea.Msg(tea.QuitMsg{})) }
+
+// copied is what msgs put on the clipboard, "" if nothing.
+func copied(msgs []tea.Msg) string {
+	for _, msg := range msgs {
+		if fmt.Sprintf("%T", msg) == "tea.setClipboardMsg" {
+			return fmt.Sprint(msg)
+		}
+	}
+	return ""
 }
 
 func typeText(s string) []tea.Msg {
@@ -60,8 +103,6 @@ func press(code rune, mod ...tea.KeyMod) tea.KeyPressMsg {
 }
 
 func shown(m *Model) string { return ansi.Strip(m.View().Content) }
-
-func quits(cmd tea.Cmd) bool { return cmd != nil && cmd() == tea.Quit() }
 
 // checkFits holds the frame to the terminal (see checkFrame).
 func checkFits(t testing.TB, m *Model) {
@@ -102,10 +143,14 @@ func TestGoldenScreens(t *testing.T) {
 			{"filter", typeText("rate limit")},
 			{"5xx", []tea.Msg{tabKey, tabKey, tabKey, tabKey, tabKey}},
 			{"vendor", []tea.Msg{press(tea.KeyTab, tea.ModShift)}},
+			{"fuzzy", typeText("gtwy")},
 			{"help", []tea.Msg{question}},
+			{"help-detail", keys(typeText("404"), []tea.Msg{enter, question})},
 			{"detail", keys(typeText("404"), []tea.Msg{enter})},
 			{"nomatch", typeText("250")},
+			{"paste", []tea.Msg{tea.PasteMsg{Content: "HTTP/1.1 502 Bad Gateway\r\nServer: nginx/1.24.0\r\n\r\n<center>nginx</center>"}}},
 			{"compare", keys(typeText("301"), []tea.Msg{ctrlT})},
+			{"compare-card", keys(typeText("308"), []tea.Msg{enter}, typeText("c"))},
 			{"copy", keys(typeText("404"), []tea.Msg{ctrlY})},
 			{"guide", []tea.Msg{ctrlG}},
 			{"guide-result", keys([]tea.Msg{ctrlG}, typeText("1"), typeText("1"))},
@@ -134,13 +179,12 @@ func TestTypingIsSearching(t *testing.T) {
 	} {
 		m := newModel(t, 120, 40)
 		for _, msg := range typeText(tc.text) {
-			var cmd tea.Cmd
-			m, cmd = sendCmd(t, m, msg)
-			if cmd != nil {
-				t.Errorf("%q: typing %v gave a command", tc.text, msg)
+			var out []tea.Msg
+			if m, out = sendCmd(t, m, msg); out != nil {
+				t.Errorf("%q: typing %v gave %v", tc.text, msg, out)
 			}
 		}
-		if m.Filter() != tc.text || m.Tab() != 0 || m.Focused() != "list" || m.status != "" {
+		if m.Filter() != tc.text || m.Tab() != 0 || m.Focused() != "list" || m.status != "" || len(m.stack) != 0 {
 			t.Errorf("%q: filter %q tab %d focus %s status %q", tc.text, m.Filter(), m.Tab(), m.Focused(), m.status)
 		}
 		if s := m.Selected(); s == nil || s.Code != tc.code {
@@ -151,18 +195,18 @@ func TestTypingIsSearching(t *testing.T) {
 
 func TestEscClearsThenQuits(t *testing.T) {
 	m := send(t, newModel(t, 120, 40), typeText("teapot")...)
-	m, cmd := sendCmd(t, m, esc)
-	if quits(cmd) || m.Filter() != "" || len(m.list.visible) != data.Load().Len() {
-		t.Fatalf("esc with a filter: quit %v, filter %q, %d rows", quits(cmd), m.Filter(), len(m.list.visible))
+	m, out := sendCmd(t, m, esc)
+	if quits(out) || m.Filter() != "" || len(m.explorer.list.visible) != data.Load().Len() {
+		t.Fatalf("esc with a filter: quit %v, filter %q, %d rows", quits(out), m.Filter(), len(m.explorer.list.visible))
 	}
-	if _, cmd = sendCmd(t, m, esc); !quits(cmd) {
+	if _, out = sendCmd(t, m, esc); !quits(out) {
 		t.Error("esc with nothing to clear does not quit")
 	}
-	if _, cmd = sendCmd(t, m, ctrlC); !quits(cmd) {
+	if _, out = sendCmd(t, m, ctrlC); !quits(out) {
 		t.Error("ctrl+c does not quit")
 	}
 	m = send(t, m, typeText("q")...)
-	if _, cmd = sendCmd(t, m, ctrlC); !quits(cmd) || m.Filter() != "q" {
+	if _, out = sendCmd(t, m, ctrlC); !quits(out) || m.Filter() != "q" {
 		t.Errorf("q must be text (%q) and ctrl+c must still quit", m.Filter())
 	}
 }
@@ -172,13 +216,13 @@ func TestFilterAppliesAcrossTabs(t *testing.T) {
 	if m.Selected().Code != 408 {
 		t.Errorf("timeout: first is %d", m.Selected().Code)
 	}
-	c := m.list.counts
-	if c[0] != len(m.list.results) || c[5] == 0 || c[vendorTab] == 0 {
+	c := m.explorer.list.counts
+	if c[0] != len(m.explorer.list.results) || c[5] == 0 || c[vendorTab] == 0 {
 		t.Errorf("counts %v", c)
 	}
 	m = send(t, m, tabKey, tabKey, tabKey, tabKey, tabKey)
-	if m.Tab() != 5 || m.Selected().Code/100 != 5 || len(m.list.visible) != c[5] {
-		t.Errorf("5xx tab: tab %d selected %d, %d rows for count %d", m.Tab(), m.Selected().Code, len(m.list.visible), c[5])
+	if m.Tab() != 5 || m.Selected().Code/100 != 5 || len(m.explorer.list.visible) != c[5] {
+		t.Errorf("5xx tab: tab %d selected %d, %d rows for count %d", m.Tab(), m.Selected().Code, len(m.explorer.list.visible), c[5])
 	}
 	if !strings.Contains(shown(m), "5xx Server "+fmt.Sprint(c[5])) {
 		t.Error("tab bar does not show the live count")
@@ -189,11 +233,11 @@ func TestFilterAppliesAcrossTabs(t *testing.T) {
 func TestTabsDoNotJump(t *testing.T) {
 	for _, w := range []int{120, 80, 60, 40} {
 		m := newModel(t, w, 24)
-		spans := m.lay.tabs
+		spans := m.tabSpans
 		for _, msg := range keys(typeText("gateway"), []tea.Msg{tabKey, tabKey, tabKey}, typeText("x")) {
 			m = send(t, m, msg)
-			if fmt.Sprint(m.lay.tabs) != fmt.Sprint(spans) {
-				t.Fatalf("%d wide: tabs moved from %v to %v", w, spans, m.lay.tabs)
+			if fmt.Sprint(m.tabSpans) != fmt.Sprint(spans) {
+				t.Fatalf("%d wide: tabs moved from %v to %v", w, spans, m.tabSpans)
 			}
 		}
 		if !strings.Contains(shown(m), "Vendor") {
@@ -217,8 +261,8 @@ func TestTabsCycleBothWays(t *testing.T) {
 	// The vendor tab lists no IANA code, grouped by vendor.
 	prev := ""
 	seen := map[string]bool{}
-	for _, i := range m.list.visible {
-		s := m.list.results[i].Status
+	for _, i := range m.explorer.list.visible {
+		s := m.explorer.list.results[i].Status
 		if s.Official {
 			t.Errorf("Vendor tab lists %s", s.Title())
 		}
@@ -264,13 +308,19 @@ func TestRowsSayWhyTheyMatched(t *testing.T) {
 	}
 }
 
+// The footer always says how to quit, and how to get help except on the
+// help screen, which says how to close it.
 func TestFooterAlwaysShowsHelpAndQuit(t *testing.T) {
 	for _, size := range [][2]int{{120, 40}, {80, 24}, {60, 20}, {40, 10}} {
 		for _, msgs := range [][]tea.Msg{nil, typeText("404"), keys(typeText("404"), []tea.Msg{enter}), {question}, {ctrlG}, {ctrlY}} {
 			m := send(t, newModel(t, size[0], size[1]), msgs...)
 			lines := strings.Split(shown(m), "\n")
 			foot := lines[len(lines)-1]
-			if !strings.Contains(foot, "help") || !strings.Contains(foot, "ctrl+c quit") {
+			help := "help"
+			if m.Focused() == "help" {
+				help = "esc/q close"
+			}
+			if !strings.Contains(foot, help) || !strings.Contains(foot, "ctrl+c quit") {
 				t.Errorf("%dx%d after %v: footer %q", size[0], size[1], msgs, foot)
 			}
 		}
@@ -279,42 +329,45 @@ func TestFooterAlwaysShowsHelpAndQuit(t *testing.T) {
 
 func TestMouse(t *testing.T) {
 	m := newModel(t, 120, 26) // short enough that cards scroll
-	span := m.lay.tabs[4]     // 4xx
+	span := m.tabSpans[4]     // 4xx
 	m = send(t, m, tea.MouseClickMsg{X: span[0] + 1, Y: 0, Button: tea.MouseLeft})
 	if m.Tab() != 4 {
 		t.Fatalf("click on 4xx: tab %d", m.Tab())
 	}
 	// Third row of the list: border, filter line, then rows.
-	row := m.lay.list.inner().y + filterLines + 2
+	lay := m.explorer.lay
+	row := m.body.y + lay.list.inner().y + filterLines + 2
 	m = send(t, m, tea.MouseClickMsg{X: 5, Y: row, Button: tea.MouseLeft})
-	if got, want := m.Selected(), m.list.results[m.list.visible[2]].Status; got != want {
+	if got, want := m.Selected(), m.explorer.list.results[m.explorer.list.visible[2]].Status; got != want {
 		t.Fatalf("click on third row selected %s, want %s", got.Title(), want.Title())
 	}
-	clicked := m.list.cursor
+	clicked := m.explorer.list.cursor
 	m = send(t, m, tea.MouseWheelMsg{X: 5, Y: row, Button: tea.MouseWheelDown})
-	if m.list.cursor != clicked+1 {
-		t.Errorf("wheel down over the list moved from row %d to %d", clicked, m.list.cursor)
+	if m.explorer.list.cursor != clicked+1 {
+		t.Errorf("wheel down over the list moved from row %d to %d", clicked, m.explorer.list.cursor)
 	}
-	before := m.card.view.YOffset()
-	m = send(t, m, tea.MouseWheelMsg{X: m.lay.detail.x + 5, Y: row, Button: tea.MouseWheelDown})
-	if m.card.view.YOffset() <= before {
+	card := &m.explorer.card
+	before := card.offset
+	m = send(t, m, tea.MouseWheelMsg{X: lay.detail.x + 5, Y: row, Button: tea.MouseWheelDown})
+	if card.offset <= before {
 		t.Error("wheel over the detail did not scroll it")
 	}
 	// Clicking a related code in the card jumps to it; scroll the card
 	// until one is in view, however long the description above it.
 	for range 100 {
-		for line, code := range m.card.card.Related {
-			y := m.lay.detail.inner().y + line - m.card.view.YOffset()
-			if y < m.lay.detail.inner().y || y >= m.lay.detail.inner().y+m.lay.detail.inner().h {
+		in := lay.detail.inner()
+		for line, code := range card.related {
+			y := m.body.y + in.y + line - card.offset
+			if y < m.body.y+in.y || y >= m.body.y+in.y+in.h {
 				continue
 			}
-			m = send(t, m, tea.MouseClickMsg{X: m.lay.detail.x + 15, Y: y, Button: tea.MouseLeft})
+			m = send(t, m, tea.MouseClickMsg{X: lay.detail.x + 15, Y: y, Button: tea.MouseLeft})
 			if m.Selected().Code != code {
 				t.Errorf("click on related %d selected %s", code, m.Selected().Title())
 			}
 			return
 		}
-		m = send(t, m, tea.MouseWheelMsg{X: m.lay.detail.x + 5, Y: row, Button: tea.MouseWheelDown})
+		m = send(t, m, tea.MouseWheelMsg{X: lay.detail.x + 5, Y: row, Button: tea.MouseWheelDown})
 	}
 	t.Error("no related code visible to click")
 }
@@ -322,8 +375,8 @@ func TestMouse(t *testing.T) {
 func TestNarrowDetailAndRelatedJump(t *testing.T) {
 	m := send(t, newModel(t, 80, 24), typeText("404")...)
 	m = send(t, m, enter)
-	if m.Focused() != "detail" || m.lay.list.w != 0 || m.lay.detail.w != 80 {
-		t.Fatalf("enter on a narrow screen: focus %s, list %+v detail %+v", m.Focused(), m.lay.list, m.lay.detail)
+	if lay := m.explorer.lay; m.Focused() != "detail" || lay.list.w != 0 || lay.detail.w != 80 {
+		t.Fatalf("enter on a narrow screen: focus %s, list %+v detail %+v", m.Focused(), lay.list, lay.detail)
 	}
 	related := m.Selected().Related
 	m = send(t, m, typeText("1")...)
@@ -334,8 +387,8 @@ func TestNarrowDetailAndRelatedJump(t *testing.T) {
 		t.Errorf("a jump outside the filter should clear it: %q tab %d", m.Filter(), m.Tab())
 	}
 	m = send(t, m, esc)
-	if m.Focused() != "list" || m.lay.detail.w != 0 {
-		t.Errorf("esc: focus %s, detail %+v", m.Focused(), m.lay.detail)
+	if m.Focused() != "list" || m.explorer.lay.detail.w != 0 {
+		t.Errorf("esc: focus %s, detail %+v", m.Focused(), m.explorer.lay.detail)
 	}
 }
 
@@ -362,18 +415,18 @@ func TestRelatedFromTheList(t *testing.T) {
 func TestDetailFocusAcrossResizes(t *testing.T) {
 	m := send(t, newModel(t, 120, 40), enter)
 	m = send(t, m, tea.WindowSizeMsg{Width: 60, Height: 20})
-	if m.lay.list.w != 0 || m.lay.detail.w != 60 {
-		t.Errorf("narrow with the detail focused: list %+v detail %+v", m.lay.list, m.lay.detail)
+	if lay := m.explorer.lay; lay.list.w != 0 || lay.detail.w != 60 {
+		t.Errorf("narrow with the detail focused: list %+v detail %+v", lay.list, lay.detail)
 	}
 	m = send(t, m, tea.WindowSizeMsg{Width: 120, Height: 40})
-	if m.lay.list.w == 0 || m.lay.detail.w == 0 || m.Focused() != "detail" {
-		t.Errorf("wide again: list %+v detail %+v focus %s", m.lay.list, m.lay.detail, m.Focused())
+	if lay := m.explorer.lay; lay.list.w == 0 || lay.detail.w == 0 || m.Focused() != "detail" {
+		t.Errorf("wide again: list %+v detail %+v focus %s", lay.list, lay.detail, m.Focused())
 	}
 }
 
 func TestDetailScrollsWithKeys(t *testing.T) {
 	m := send(t, newModel(t, 120, 24), enter, press(tea.KeyPgDown))
-	if m.card.view.YOffset() == 0 {
+	if m.explorer.card.offset == 0 {
 		t.Error("pgdown in the detail did not scroll")
 	}
 	if m.Selected().Code != 100 {
@@ -392,20 +445,20 @@ func TestCopyMenu(t *testing.T) {
 	if m.Focused() != "menu" || !strings.Contains(shown(m), "Go constant") {
 		t.Fatalf("ctrl+y: focus %s\n%s", m.Focused(), shown(m))
 	}
-	m, cmd := sendCmd(t, m, enter)
-	if cmd == nil || fmt.Sprint(cmd()) != "404 Not Found" || m.menu != nil {
+	m, out := sendCmd(t, m, enter)
+	if copied(out) != "404 Not Found" || m.Focused() == "menu" {
 		t.Fatalf("enter: want OSC 52 for %q and the menu closed", "404 Not Found")
 	}
 	if !strings.Contains(shown(m), "Copied code and phrase: “404 Not Found”") {
 		t.Error("no confirmation after copying")
 	}
 	m = send(t, m, enter, typeText("y")[0]) // in the detail, y opens it too
-	m, cmd = sendCmd(t, m, typeText("2")[0])
-	if cmd == nil || fmt.Sprint(cmd()) != "404" {
+	m, out = sendCmd(t, m, typeText("2")[0])
+	if copied(out) != "404" {
 		t.Errorf("2 in the menu: want the code alone")
 	}
 	m = send(t, m, ctrlY, esc)
-	if m.menu != nil || m.Focused() != "detail" {
+	if m.Focused() != "detail" {
 		t.Errorf("esc closes the menu: focus %s", m.Focused())
 	}
 }
@@ -423,7 +476,7 @@ func TestCompareScreen(t *testing.T) {
 	}
 	// A code no family holds offers no comparison.
 	m = send(t, newModel(t, 120, 40), typeText("418")...)
-	if m.keys.Compare.Enabled() {
+	if m.explorer.keys.List.Compare.Enabled() {
 		t.Error("compare offered for 418")
 	}
 }
@@ -438,18 +491,18 @@ func TestGuide(t *testing.T) {
 	}
 	m = send(t, m, down, enter) // the second answer of the first question
 	second := start.Answers[1]
-	if len(m.guide.path) != 1 || !strings.Contains(shown(m), start.Question+" › "+second.Label) {
+	if len(m.guide().path) != 1 || !strings.Contains(shown(m), start.Question+" › "+second.Label) {
 		t.Fatalf("the path taken is not on screen:\n%s", shown(m))
 	}
 	m = send(t, m, press(tea.KeyBackspace))
-	if len(m.guide.path) != 0 || m.guide.selected != 1 {
-		t.Fatalf("back: path %d, selected %d", len(m.guide.path), m.guide.selected)
+	if len(m.guide().path) != 0 || m.guide().selected != 1 {
+		t.Fatalf("back: path %d, selected %d", len(m.guide().path), m.guide().selected)
 	}
 	// Follow the first answers down to a code.
-	for m.guide.node != nil {
+	for m.guide().node != nil {
 		m = send(t, m, typeText("1")...)
 	}
-	end := m.guide.path[len(m.guide.path)-1].Answer()
+	end := m.guide().path[len(m.guide().path)-1].Answer()
 	if !strings.Contains(shown(m), data.FormatCode(end.Code)) {
 		t.Errorf("the result does not show %d:\n%s", end.Code, shown(m))
 	}
@@ -461,16 +514,16 @@ func TestGuide(t *testing.T) {
 
 func TestPickMode(t *testing.T) {
 	m := newModel(t, 80, 24, WithPick(), WithQuery("gateway"))
-	m, cmd := sendCmd(t, m, enter)
-	if !quits(cmd) || m.Chosen() != "502" {
-		t.Errorf("enter in pick mode: quit %v, chosen %q", quits(cmd), m.Chosen())
+	m, out := sendCmd(t, m, enter)
+	if !quits(out) || m.Chosen() != "502" {
+		t.Errorf("enter in pick mode: quit %v, chosen %q", quits(out), m.Chosen())
 	}
 	m = newModel(t, 80, 24, WithPick())
 	m = send(t, m, press('o', tea.ModCtrl))
 	if m.Focused() != "detail" {
 		t.Errorf("ctrl+o: focus %s", m.Focused())
 	}
-	if _, cmd := sendCmd(t, m, ctrlC); !quits(cmd) || m.Chosen() != "" {
+	if _, out := sendCmd(t, m, ctrlC); !quits(out) || m.Chosen() != "" {
 		t.Error("ctrl+c in pick mode must leave without a choice")
 	}
 }
@@ -479,14 +532,14 @@ func TestPickMode(t *testing.T) {
 func TestPickModeGuide(t *testing.T) {
 	m := newModel(t, 80, 24, WithPick(), WithGuide())
 	var taken []string
-	for m.guide.node != nil {
-		taken = append(taken, m.guide.node.Answers[0].Label)
+	for m.guide().node != nil {
+		taken = append(taken, m.guide().node.Answers[0].Label)
 		m = send(t, m, typeText("1")...)
 	}
-	if !strings.Contains(shown(m), "enter choose it") {
+	if !strings.Contains(shown(m), "enter choose ") {
 		t.Errorf("the footer does not say enter chooses:\n%s", shown(m))
 	}
-	want := data.FormatCode(m.guide.path[len(m.guide.path)-1].Answer().Code)
+	want := data.FormatCode(m.guide().path[len(m.guide().path)-1].Answer().Code)
 	m, cmd := sendCmd(t, m, enter)
 	if !quits(cmd) || m.Chosen() != want || want == "" {
 		t.Errorf("enter on the result after %q: quit %v, chosen %q, want %q", taken, quits(cmd), m.Chosen(), want)
@@ -550,7 +603,7 @@ func TestTinyAndHugeTerminals(t *testing.T) {
 	for _, s := range [][2]int{{1, 1}, {0, 0}, {39, 9}, {40, 10}, {500, 200}, {41, 3}, {3, 41}, {120, 40}} {
 		m = send(t, m, tea.WindowSizeMsg{Width: s[0], Height: s[1]}, down, enter, question, question)
 	}
-	if m.lay.tooSmall || !strings.Contains(shown(m), fmt.Sprintf("All %d", data.Load().Len())) {
+	if m.tooSmall() || !strings.Contains(shown(m), fmt.Sprintf("All %d", data.Load().Len())) {
 		t.Errorf("back to 120x40 the explorer should be whole:\n%s", shown(m))
 	}
 }
@@ -558,7 +611,7 @@ func TestTinyAndHugeTerminals(t *testing.T) {
 func TestLightDarkAndProfiles(t *testing.T) {
 	dark := send(t, newModel(t, 120, 40), tea.BackgroundColorMsg{Color: color.Black})
 	light := send(t, newModel(t, 120, 40), tea.BackgroundColorMsg{Color: color.White})
-	if !dark.styles.IsDark || light.styles.IsDark {
+	if dark.styles != ui.SharedExplorerStyles(true, colorprofile.TrueColor) || light.styles != ui.SharedExplorerStyles(false, colorprofile.TrueColor) {
 		t.Fatal("background colour not applied")
 	}
 	if dark.View().Content == light.View().Content {
@@ -583,8 +636,8 @@ func TestPreviousAfterJumps(t *testing.T) {
 	m = send(t, m, typeText("1")...)
 	second := m.Selected().Related[0]
 	m = send(t, m, typeText("1")...)
-	if m.Selected().Code != second || len(m.history) != 2 {
-		t.Fatalf("after two jumps: %s, history %d", m.Selected().Title(), len(m.history))
+	if m.Selected().Code != second || len(m.explorer.history) != 2 {
+		t.Fatalf("after two jumps: %s, history %d", m.Selected().Title(), len(m.explorer.history))
 	}
 	m = send(t, m, typeText("b")...)
 	if m.Selected().Code != first {
@@ -594,7 +647,7 @@ func TestPreviousAfterJumps(t *testing.T) {
 	if m.Selected().Code != 404 || m.Filter() != "404" || m.Focused() != "detail" {
 		t.Errorf("b again: %s, filter %q, focus %s", m.Selected().Title(), m.Filter(), m.Focused())
 	}
-	if m.keys.DetailPrevious.Enabled() {
+	if m.explorer.keys.Card.Previous.Enabled() {
 		t.Error("b offered with nothing to go back to")
 	}
 }
@@ -616,7 +669,7 @@ func BenchmarkKeystroke(b *testing.B) {
 func BenchmarkView(b *testing.B) {
 	m := newModel(b, 120, 40)
 	for b.Loop() {
-		_ = m.render()
+		m.redraw()
 	}
 }
 
@@ -643,10 +696,10 @@ func TestFilterEditing(t *testing.T) {
 		t.Errorf("ctrl+e, ctrl+w: %q, want the last word gone", m.Filter())
 	}
 	m = send(t, m, press('u', tea.ModCtrl))
-	if m.Filter() != "" || len(m.list.visible) != data.Load().Len() {
+	if m.Filter() != "" || len(m.explorer.list.visible) != data.Load().Len() {
 		t.Errorf("ctrl+u left %q", m.Filter())
 	}
-	in := filterInput{limit: 5}
+	in := newFilterInput(5)
 	in.SetValue("abcdefgh")
 	if in.Value() != "abcde" || in.cursor != 5 {
 		t.Errorf("limit: %q cursor %d", in.Value(), in.cursor)

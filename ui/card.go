@@ -2,10 +2,9 @@ package ui
 
 import (
 	"fmt"
+	"github.com/charmbracelet/x/ansi"
 	"strconv"
 	"strings"
-
-	"github.com/charmbracelet/x/ansi"
 
 	"github.com/httpstatus-dev/httpstatus/data"
 )
@@ -18,19 +17,31 @@ type CardOptions struct {
 	Hyperlinks    bool          // references as OSC 8 links
 	NumberRelated bool          // prefix related codes with the digit that jumps to them
 	Sub           *data.SubCode // a sub-code of the status to explain first
-	// OmitSubCodes leaves the status's sub-codes out, for a caller that
-	// lists them after the card (SubCodeList).
-	OmitSubCodes bool
+	// OmitLists leaves out the status's sub-codes and the names other
+	// systems give it, for a caller that lists them after everything
+	// else (SubCodeList, TermList).
+	OmitLists bool
 }
 
-// Rendered is a card, the width of each of its lines (so a pane can pad
-// them without measuring again) and the lines that name a related code, so
-// a click on such a line can jump to it.
+// Hit maps (the line of each related code here, each tab's cells in
+// TabBar, each answer's lines in GuidePage) come back beside the text they
+// are drawn in, rather than from lipgloss's Compositor.Hit: its layers are
+// whole boxes, not the lines and words a click lands on.
+
+// Rendered is text drawn to a width: a card, a comparison, a note. It has
+// the width of each of its lines (so a pane can pad them without measuring
+// again), the lines that name a related code (so a click on one can jump to
+// it) and the line marked as where the reader came from.
 type Rendered struct {
 	Text    string
 	Widths  []int       // cells per line
 	Related map[int]int // line index -> related code
+	Mark    int         // the line marked with Mark, -1 for none
 }
+
+// Mark marks what the reader came from: the sub-code a card was asked for,
+// the code a comparison was opened on.
+const Mark = "▸"
 
 func (r Rendered) String() string { return r.Text }
 
@@ -39,124 +50,218 @@ const labelWidth = 12
 // Card renders one status in full: title, class, summary, description and
 // every field of the data model that it has.
 func Card(s *data.Status, cat *data.Catalog, st *Styles, o CardOptions) Rendered {
-	c := cardWriter{width: max(o.Width, 1), related: map[int]int{}}
-	p := &st.card
-	text, bold, dim, label, urlText, example := p.text, p.bold, p.dim, p.label, p.url, p.example
+	b := newBlock(o.Width)
+	c := writeCard(&b, s, cat, st, o)
+	return Rendered{Text: b.text(), Widths: b.widths, Related: c.related, Mark: c.mark}
+}
 
+// cardWriter writes one status into a block, a section at a time, and
+// notes the lines that name a related code.
+type cardWriter struct {
+	*block
+	p        *cardPaints
+	o        CardOptions
+	labelled bool // fields are labelled in a column; too narrow, above
+	related  map[int]int
+	mark     int // the line of the sub-code asked for, or -1
+}
+
+// writeCard writes the card of s into b, noting the lines (indexes into
+// b) that name a related code and the sub-code asked for.
+func writeCard(b *block, s *data.Status, cat *data.Catalog, st *Styles, o CardOptions) *cardWriter {
+	c := &cardWriter{block: b, p: &st.card, o: o, labelled: b.width >= 40, related: map[int]int{}, mark: -1}
 	if o.Sub != nil {
-		subHeader(&c, s, o.Sub, cat, st, o.Hyperlinks)
+		c.subHeader(s, o.Sub, cat)
 	}
-	c.put(p.code[s.Category.Index()].on(s.CodeString())+" ", wrapped(bold, s.Phrase))
-	c.put("", wrapped(dim, meta(s)))
+	c.title(s)
+	c.prose(s)
+	c.fields(s, cat)
+	if !o.OmitLists {
+		c.subCodes(s, o.Sub)
+		c.terms(cat.TermsOf(s), s.Code)
+	}
+	c.example(s)
+	return c
+}
+
+// title is the code and phrase, then the class and standing.
+func (c *cardWriter) title(s *data.Status) {
+	code := s.CodeString()
+	c.add(c.p.code[s.Category.Index()].on(code)+" ", len(code)+1, len(code)+1, span{c.p.bold, s.Phrase})
+	c.add("", 0, 0, span{c.p.dim, meta(s)})
+}
+
+// prose is the summary and the description's paragraphs.
+func (c *cardWriter) prose(s *data.Status) {
 	c.blank()
-	c.put("", wrapped(bold, s.Summary))
-	for _, p := range strings.Split(s.Description, "\n\n") {
+	c.add("", 0, 0, span{c.p.bold, s.Summary})
+	for _, para := range strings.Split(s.Description, "\n\n") {
 		c.blank()
-		c.put("", wrapped(text, strings.TrimSpace(p)))
+		c.add("", 0, 0, span{c.p.text, strings.TrimSpace(para)})
 	}
 	c.blank()
+}
 
-	labelled := c.width >= 40
-	// field writes a labelled list of values and returns the line each
-	// value starts on, plus the end.
-	field := func(name string, values ...cell) []int {
-		if len(values) == 0 {
-			return nil
-		}
-		if !labelled {
-			c.put("", wrapped(label, name))
-		}
-		starts := make([]int, 0, len(values)+1)
-		for i, v := range values {
-			starts = append(starts, len(c.lines))
-			switch {
-			case !labelled:
-				c.put("  ", v)
-			case i == 0:
-				c.put(label.on(name)+strings.Repeat(" ", max(labelWidth-len(name), 1)), v)
-			default:
-				c.put(strings.Repeat(" ", labelWidth), v)
-			}
-		}
-		return append(starts, len(c.lines))
-	}
-
+// fields are the labelled fields: former names, headers, related codes,
+// cacheability, references and constants.
+func (c *cardWriter) fields(s *data.Status, cat *data.Catalog) {
+	p := c.p
 	if len(s.Aliases) > 0 {
-		field("Also known", wrapped(text, strings.Join(s.Aliases, ", ")))
+		c.field("Also known", value{spans: []span{{p.text, strings.Join(s.Aliases, ", ")}}})
 	}
 	if len(s.Headers) > 0 {
-		field("Headers", wrapped(text, strings.Join(s.Headers, ", ")))
+		c.field("Headers", value{spans: []span{{p.text, strings.Join(s.Headers, ", ")}}})
 	}
-	if len(s.Related) > 0 {
-		var lines []cell
-		for i, code := range s.Related {
-			l := data.FormatCode(code)
-			if phrase, category, ok := cat.Brief(code); ok {
-				l = p.code[category.Index()].on(l) + " " + text.on(phrase)
-				if code == s.Code { // the code's other meaning: say whose
-					l += dim.on(" · " + cat.Lookup(code)[0].Source)
-				}
-			}
-			if o.NumberRelated && i < 9 {
-				l = p.key.on(strconv.Itoa(i+1)) + " " + l
-			}
-			lines = append(lines, mixed(l))
-		}
-		starts := field("Related", lines...)
-		for i, code := range s.Related {
-			for l := starts[i]; l < starts[i+1]; l++ {
-				c.related[l] = code
-			}
-		}
-	}
-	field("Cacheable", wrapped(text, cacheable(s)))
-	var refs []cell
+	c.relatedCodes(s, cat)
+	c.field("Cacheable", value{spans: []span{{p.text, cacheable(s)}}})
+	var refs []value
 	for _, r := range s.References {
-		refs = append(refs, link(p.link, r.Title, r.URL, o.Hyperlinks), whole(urlText, r.URL, !o.Hyperlinks))
+		refs = append(refs, c.link(r.Title, r.URL), c.url(r.URL))
 	}
 	if v := provenance(s); v != "" {
-		refs = append(refs, wrapped(dim, v))
+		refs = append(refs, value{spans: []span{{p.dim, v}}})
 	}
-	field("Defined in", refs...)
-	var consts []cell
+	c.field("Defined in", refs...)
+	var consts []value
 	for _, l := range data.Languages {
 		v, ok := s.Constants[l.Key]
 		if !ok {
 			continue
 		}
-		consts = append(consts, mixed(dim.on(l.Name+strings.Repeat(" ", 8-len(l.Name)))+text.on(v)))
+		consts = append(consts, value{lead: p.dim.on(l.Name + strings.Repeat(" ", constantWidth-len(l.Name))), leadW: constantWidth,
+			spans: []span{{p.text, v}}, oneLine: true})
 		if n, ok := s.ConstantNotes[l.Key]; ok {
-			note := "since " + n.Since
+			since := "since " + n.Since
 			if n.Before != "" {
-				note += "; before: " + n.Before
+				since += "; before: " + n.Before
 			}
-			consts = append(consts, indented(8, wrapped(dim, note)))
+			consts = append(consts, value{lead: strings.Repeat(" ", constantWidth), leadW: constantWidth, spans: []span{{p.dim, since}}})
 		}
 	}
-	field("Constants", consts...)
-	if !o.OmitSubCodes {
-		subCodes(&c, s, o.Sub, p)
+	c.field("Constants", consts...)
+}
+
+// constantWidth is the column of a constant's language name.
+const constantWidth = 8
+
+// relatedCodes lists the codes people confuse with this one, numbered
+// for the keys that jump to them when the card is in the explorer.
+func (c *cardWriter) relatedCodes(s *data.Status, cat *data.Catalog) {
+	p := c.p
+	values := make([]value, len(s.Related))
+	for i, code := range s.Related {
+		var head []span // "1 404", before the phrase
+		if c.o.NumberRelated && i < 9 {
+			head = append(head, span{p.key, strconv.Itoa(i + 1)})
+		}
+		name := data.FormatCode(code)
+		phrase, category, ok := cat.Brief(code)
+		if !ok {
+			values[i] = value{spans: append(head, span{p.text, name})}
+			continue
+		}
+		head = append(head, span{p.code[category.Index()], name})
+		v := value{spans: []span{{p.text, phrase}}}
+		if code == s.Code { // the code's other meaning: say whose
+			v.spans = append(v.spans, span{p.dim, "· " + cat.Lookup(code)[0].Source})
+		}
+		// The phrase goes on under itself, unless that leaves it too little room.
+		if w := spansWidth(head) + 1; c.width-c.valueIndent()-w >= 2*w {
+			for _, h := range head {
+				v.lead += h.paint.on(h.text) + " "
+			}
+			v.leadW = w
+		} else {
+			v.spans = append(head, v.spans...)
+		}
+		values[i] = v
 	}
-	terms(&c, cat.TermsOf(s), s.Code, p)
-	if s.Example != "" {
-		c.blank()
-		c.put("", wrapped(label, "Example"))
-		for _, l := range strings.Split(s.Example, "\n") {
-			c.put("  ", wrapped(example, l))
+	starts := c.field("Related", values...)
+	for i, code := range s.Related {
+		for l := starts[i]; l < starts[i+1]; l++ {
+			c.related[l] = code
 		}
 	}
-	return Rendered{Text: strings.Join(c.lines, "\n"), Widths: c.widths, Related: c.related}
+}
+
+// link is a title that wraps like text and, on terminals that follow
+// links, opens url from each of its lines.
+func (c *cardWriter) link(title, url string) value {
+	p := c.p.link
+	if c.o.Hyperlinks {
+		p = p.linked(url)
+	}
+	return value{spans: []span{{p, title}}}
+}
+
+// url is a URL as text, whole; printed where links are not followed, it
+// may run past the width, since it is the only way to what it names.
+func (c *cardWriter) url(url string) value {
+	return value{spans: []span{{c.p.url, url}}, whole: true, overflow: !c.o.Hyperlinks}
+}
+
+// value is one value of a field: spans after a painted lead (a constant's
+// language), continued under the spans; or, whole, a URL not to be broken;
+// or, one line, a name cut to fit rather than broken.
+type value struct {
+	lead           string
+	leadW          int
+	spans          []span
+	whole, oneLine bool
+	overflow       bool
+}
+
+// valueIndent is where a field's values start.
+func (c *cardWriter) valueIndent() int {
+	if c.labelled {
+		return labelWidth
+	}
+	return 2
+}
+
+// field writes a labelled list of values and returns the line each value
+// starts on, plus the end.
+func (c *cardWriter) field(name string, values ...value) []int {
+	if len(values) == 0 {
+		return nil
+	}
+	if !c.labelled {
+		c.add("", 0, 0, span{c.p.label, name})
+	}
+	starts := make([]int, 0, len(values)+1)
+	for i, v := range values {
+		starts = append(starts, len(c.lines))
+		lead, leadW := "  ", 2
+		switch {
+		case !c.labelled:
+		case i == 0:
+			pad := max(labelWidth-len(name), 1)
+			lead, leadW = c.p.label.on(name)+strings.Repeat(" ", pad), len(name)+pad
+		default:
+			lead, leadW = strings.Repeat(" ", labelWidth), labelWidth
+		}
+		lead, leadW = lead+v.lead, leadW+v.leadW
+		switch {
+		case v.whole:
+			c.whole(lead, leadW, v.spans[0], v.overflow)
+		case v.oneLine:
+			c.cut(lead, leadW, v.spans...)
+		default:
+			c.add(lead, leadW, leadW, v.spans...)
+		}
+	}
+	return append(starts, len(c.lines))
 }
 
 // subHeader explains a sub-code, or a vocabulary's term, before the card
 // of its status.
-func subHeader(c *cardWriter, s *data.Status, sub *data.SubCode, cat *data.Catalog, st *Styles, links bool) {
-	p := &st.card
+func (c *cardWriter) subHeader(s *data.Status, sub *data.SubCode, cat *data.Catalog) {
+	p := c.p
 	code := p.code[s.Category.Index()].on(sub.Code)
-	if sub.Phrase == "" {
-		c.put("", mixed(code))
+	if sub.Phrase == "" { // a term may have no title: its name says it
+		c.line(code, len(sub.Code))
 	} else {
-		c.put(code+" ", wrapped(p.bold, sub.Phrase))
+		c.add(code+" ", len(sub.Code)+1, len(sub.Code)+1, span{p.bold, sub.Phrase})
 	}
 	how, title := sub.Source+" sub-code of "+s.Title(), sub.Source+" documentation"
 	switch {
@@ -165,16 +270,18 @@ func subHeader(c *cardWriter, s *data.Status, sub *data.SubCode, cat *data.Catal
 	case !strings.Contains(sub.Code, "."):
 		how = sub.Source + " error, sent with " + s.Title()
 	}
-	c.put("", wrapped(p.dim, how))
+	c.add("", 0, 0, span{p.dim, how})
 	c.blank()
-	c.put("", wrapped(p.text, sub.Summary))
-	c.put("", link(p.link, title, sub.URL, links))
-	c.put("", whole(p.url, sub.URL, !links))
+	c.add("", 0, 0, span{p.text, sub.Summary})
+	doc := c.link(title, sub.URL)
+	c.add("", 0, 0, doc.spans...)
+	u := c.url(sub.URL)
+	c.whole("", 0, u.spans[0], u.overflow)
 	if sub.Checked != "" {
-		c.put("", wrapped(p.dim, "as documented by "+sub.Source+", checked "+sub.Checked))
+		c.add("", 0, 0, span{p.dim, "as documented by " + sub.Source + ", checked " + sub.Checked})
 	}
 	c.blank()
-	c.put("", wrapped(p.dim, strings.Repeat("─", min(c.width, 40))))
+	c.add("", 0, 0, span{p.dim, strings.Repeat("─", min(c.width, 40))})
 	c.blank()
 }
 
@@ -213,12 +320,12 @@ const maxTermsPerLine = 6
 
 // terms lists, compactly, the names other systems give the status: one
 // line per vocabulary.
-func terms(c *cardWriter, names []data.TermName, code int, p *cardPaints) {
+func (c *cardWriter) terms(names []data.TermName, code int) {
 	if len(names) == 0 {
 		return
 	}
 	c.blank()
-	c.put("", wrapped(p.label, "Names for it in other systems"))
+	c.add("", 0, 0, span{c.p.label, "Names for it in other systems"})
 	for i := 0; i < len(names); {
 		j := i
 		var list []string
@@ -235,16 +342,68 @@ func terms(c *cardWriter, names []data.TermName, code int, p *cardPaints) {
 		if more := j - i - len(list); more > 0 {
 			line += fmt.Sprintf(" and %d more", more)
 		}
-		v := wrapped(p.text, line)
-		v.hang = 2
-		c.put("  ", v)
+		c.add("  ", 2, 4, span{c.p.text, line})
 		i = j
 	}
 }
 
+// TermList is the names other systems give a status, as the card lists
+// them, for printed output where they come after everything else.
+func TermList(s *data.Status, cat *data.Catalog, st *Styles, width int) string {
+	b := newBlock(width)
+	c := &cardWriter{block: &b, p: &st.card, mark: -1}
+	c.terms(cat.TermsOf(s), s.Code)
+	return strings.TrimPrefix(b.text(), "\n")
+}
+
+// SubCodeList lists a status's sub-codes compactly, by vendor, several to
+// a line, for printed output where they come after everything else;
+// chosen, if any, is in bold. Items are packed here rather than wrapped by
+// the block: a code and its phrase never part.
+func SubCodeList(s *data.Status, chosen *data.SubCode, st *Styles, width int) string {
+	b := newBlock(width)
+	p := &st.card
+	room := b.width - 2
+	put := func(line string, w int) {
+		if w > room {
+			line, w = ansi.Truncate(line, room, "…"), room
+		}
+		b.line("  "+line, 2+w)
+	}
+	for i := 0; i < len(s.SubCodes); {
+		j := i
+		for j < len(s.SubCodes) && s.SubCodes[j].Source == s.SubCodes[i].Source {
+			j++
+		}
+		b.blank()
+		b.add("", 0, 0, span{p.label, s.SubCodes[i].Source + " sub-codes (httpstatus " + s.SubCodes[i].Code + " explains one):"})
+		line, w := "", 0
+		for _, sub := range s.SubCodes[i:j] {
+			phrase := p.text
+			if chosen != nil && sub.Code == chosen.Code {
+				phrase = p.bold
+			}
+			item, iw := p.dim.on(sub.Code)+" "+phrase.on(sub.Phrase), ansi.StringWidth(sub.Code+" "+sub.Phrase)
+			switch {
+			case line == "":
+				line, w = item, iw
+			case w+3+iw <= room:
+				line, w = line+p.dim.on(" · ")+item, w+3+iw
+			default:
+				put(line, w)
+				line, w = item, iw
+			}
+		}
+		put(line, w)
+		i = j
+	}
+	return strings.TrimPrefix(b.text(), "\n")
+}
+
 // subCodes lists the sub-codes vendors send with the status, by vendor,
 // marking the one the card was asked for.
-func subCodes(c *cardWriter, s *data.Status, chosen *data.SubCode, p *cardPaints) {
+func (c *cardWriter) subCodes(s *data.Status, chosen *data.SubCode) {
+	p := c.p
 	for i := 0; i < len(s.SubCodes); {
 		source := s.SubCodes[i].Source
 		j, codeW := i, 0
@@ -252,53 +411,30 @@ func subCodes(c *cardWriter, s *data.Status, chosen *data.SubCode, p *cardPaints
 			codeW = max(codeW, len(s.SubCodes[j].Code))
 		}
 		c.blank()
-		c.put("", wrapped(p.label, source+" sub-codes"))
+		c.add("", 0, 0, span{p.label, source + " sub-codes"})
 		for _, sub := range s.SubCodes[i:j] {
 			lead, phrase := "  ", p.text
 			if chosen != nil && sub.Code == chosen.Code {
-				lead, phrase = p.key.on("▸ "), p.bold
+				lead, phrase = p.key.on(Mark+" "), p.bold
+				c.mark = len(c.lines)
 			}
-			c.put(lead+p.dim.on(sub.Code+strings.Repeat(" ", codeW-len(sub.Code)+2)), wrapped(phrase, sub.Phrase))
+			leadW := 2 + codeW + 2
+			c.add(lead+p.dim.on(sub.Code+strings.Repeat(" ", codeW-len(sub.Code)+2)), leadW, leadW, span{phrase, sub.Phrase})
 		}
 		i = j
 	}
 }
 
-// SubCodeList lists a status's sub-codes compactly, by vendor, several to
-// a line, for printed output where they come after everything else;
-// chosen, if any, is in bold.
-func SubCodeList(s *data.Status, chosen *data.SubCode, st *Styles, width int) string {
-	c := cardWriter{width: max(width, 1)}
-	p := &st.card
-	sep := p.dim.on(" · ")
-	for i := 0; i < len(s.SubCodes); {
-		j := i
-		for j < len(s.SubCodes) && s.SubCodes[j].Source == s.SubCodes[i].Source {
-			j++
-		}
-		c.blank()
-		c.put("", wrapped(p.label, s.SubCodes[i].Source+" sub-codes (httpstatus "+s.SubCodes[i].Code+" explains one):"))
-		line, room := "", c.width-2
-		for _, sub := range s.SubCodes[i:j] {
-			phrase := p.text
-			if chosen != nil && sub.Code == chosen.Code {
-				phrase = p.bold
-			}
-			item := p.dim.on(sub.Code) + " " + phrase.on(sub.Phrase)
-			switch w := styledWidth(line); {
-			case line == "":
-				line = item
-			case w+3+styledWidth(item) <= room:
-				line += sep + item
-			default:
-				c.put("  ", mixed(line))
-				line = item
-			}
-		}
-		c.put("  ", mixed(line))
-		i = j
+// example is a short response with the code, line by line.
+func (c *cardWriter) example(s *data.Status) {
+	if s.Example == "" {
+		return
 	}
-	return strings.Join(c.lines, "\n")
+	c.blank()
+	c.add("", 0, 0, span{c.p.label, "Example"})
+	for _, l := range strings.Split(s.Example, "\n") {
+		c.add("  ", 2, 2, span{c.p.example, l})
+	}
 }
 
 func meta(s *data.Status) string {
@@ -345,193 +481,4 @@ func cacheable(s *data.Status) string {
 		return "yes, heuristically cacheable by default (RFC 9110 §15.1)"
 	}
 	return "no, only with explicit freshness (Cache-Control, Expires)"
-}
-
-// cell is a value in a card: one style over plain text, which wraps, or a
-// pre-styled mix, which is cut to fit instead (wrapping styled text would
-// carry its escape codes across lines), or text that must not be broken.
-type cell struct {
-	paint  paint
-	text   string
-	mix    string
-	indent int // extra cells before the value
-	hang   int // extra cells before its continuation lines
-
-	// unbroken text (a URL) goes whole on its own line when it does not
-	// fit beside the label; when it does not fit the width either, it is
-	// left out, or with overflow printed wider than the width.
-	unbroken, overflow bool
-	url                string // wrapped text that links here, line by line
-}
-
-func wrapped(p paint, text string) cell { return cell{paint: p, text: text} }
-func mixed(styled string) cell          { return cell{mix: styled} }
-func whole(p paint, text string, overflow bool) cell {
-	return cell{paint: p, text: text, unbroken: true, overflow: overflow}
-}
-func indented(n int, v cell) cell { v.indent += n; return v }
-
-// link is a title that wraps like text and, on terminals that follow
-// links, opens url from each of its lines.
-func link(p paint, title, url string, hyperlinks bool) cell {
-	c := wrapped(p, title)
-	if hyperlinks {
-		c.url = url
-	}
-	return c
-}
-
-// cardWriter collects the card's lines, each at most width cells and each
-// with its own complete escape codes.
-type cardWriter struct {
-	width   int
-	lines   []string
-	widths  []int
-	related map[int]int
-}
-
-func (c *cardWriter) blank() {
-	if n := len(c.lines); n > 0 && c.lines[n-1] != "" {
-		c.lines = append(c.lines, "")
-		c.widths = append(c.widths, 0)
-	}
-}
-
-// put writes lead then v, continuing wrapped lines under v.
-func (c *cardWriter) put(lead string, v cell) {
-	if v.indent > 0 {
-		lead += strings.Repeat(" ", v.indent)
-	}
-	indent := styledWidth(lead)
-	if indent >= c.width {
-		lead, indent = "", 0
-	}
-	room := c.width - indent
-	if v.hang >= room {
-		v.hang = 0
-	}
-	var lines []string
-	var widths []int
-	if v.unbroken && textWidth(v.text) > room {
-		if textWidth(v.text) <= c.width || v.overflow {
-			c.lines = append(c.lines, v.paint.on(v.text))
-			c.widths = append(c.widths, textWidth(v.text))
-		}
-		return
-	}
-	if v.mix != "" {
-		l := v.mix
-		if w := styledWidth(l); w > room {
-			l = ansi.Truncate(l, room, "…")
-		}
-		lines, widths = []string{l}, []int{styledWidth(l)}
-	} else {
-		for _, l := range wrapText(v.text, room-v.hang) {
-			if v.url != "" {
-				lines = append(lines, ansi.SetHyperlink(v.url)+v.paint.on(l)+ansi.ResetHyperlink())
-			} else {
-				lines = append(lines, v.paint.on(l))
-			}
-			widths = append(widths, textWidth(l))
-		}
-	}
-	for i, l := range lines {
-		if i == 0 {
-			c.lines = append(c.lines, lead+l)
-		} else {
-			c.lines = append(c.lines, strings.Repeat(" ", indent+v.hang)+l)
-		}
-		c.widths = append(c.widths, indent+widths[i])
-		if i > 0 {
-			c.widths[len(c.widths)-1] += v.hang
-		}
-	}
-}
-
-// styledWidth is the width of styled text in cells. Escape codes take no
-// cells, so text that is ASCII apart from them is measured by counting;
-// anything else goes to ansi.StringWidth, which parses graphemes.
-func styledWidth(s string) int {
-	n := 0
-	for i := 0; i < len(s); i++ {
-		switch c := s[i]; {
-		case c == '\x1b' && i+1 < len(s) && s[i+1] == '[': // CSI: up to its final byte
-			for i += 2; i < len(s) && (s[i] < 0x40 || s[i] > 0x7e); i++ {
-			}
-		case c == '\x1b' && i+1 < len(s) && s[i+1] == ']': // OSC: up to BEL or ST
-			for i += 2; i < len(s) && s[i] != '\a' && !(s[i] == '\x1b' && i+1 < len(s) && s[i+1] == '\\'); i++ {
-			}
-			if i < len(s) && s[i] == '\x1b' {
-				i++
-			}
-		case c < ' ' || c > '~':
-			return ansi.StringWidth(s)
-		default:
-			n++
-		}
-	}
-	return n
-}
-
-// textWidth is the width of unstyled text in cells.
-func textWidth(s string) int {
-	if isPlainASCII(s) {
-		return len(s)
-	}
-	return ansi.StringWidth(s)
-}
-
-// wrapText wraps unstyled text at spaces to width cells.
-func wrapText(s string, width int) []string {
-	if isPlainASCII(s) {
-		return wrapASCII(s, width)
-	}
-	// ansi.Wrap can leave a line too wide when a hyphen meets a tiny width
-	// ("outside 100-599" at 1 cell); hard-wrap what still does not fit.
-	var lines []string
-	for _, l := range strings.Split(ansi.Wrap(s, width, ""), "\n") {
-		if ansi.StringWidth(l) > width {
-			lines = append(lines, strings.Split(ansi.Hardwrap(l, width, true), "\n")...)
-			continue
-		}
-		lines = append(lines, l)
-	}
-	return lines
-}
-
-// isPlainASCII reports whether s is printable ASCII without escape codes,
-// where a byte is a cell and wrapping needs no grapheme parsing.
-func isPlainASCII(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if s[i] < ' ' || s[i] > '~' {
-			return false
-		}
-	}
-	return true
-}
-
-// wrapASCII wraps printable ASCII at spaces, splitting words longer than
-// the width: the description paragraphs, the bulk of every card. Lines are
-// built in one buffer: joining strings word by word cost more than the rest
-// of the card.
-func wrapASCII(s string, width int) []string {
-	var lines []string
-	line := make([]byte, 0, width)
-	for _, word := range strings.Fields(s) {
-		for len(word) > width {
-			if len(line) > 0 {
-				lines, line = append(lines, string(line)), line[:0]
-			}
-			lines, word = append(lines, word[:width]), word[width:]
-		}
-		switch {
-		case len(line) == 0:
-			line = append(line, word...)
-		case len(line)+1+len(word) <= width:
-			line = append(append(line, ' '), word...)
-		default:
-			lines, line = append(lines, string(line)), append(line[:0], word...)
-		}
-	}
-	return append(lines, string(line))
 }

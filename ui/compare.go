@@ -3,9 +3,6 @@ package ui
 import (
 	"slices"
 	"strings"
-	"unicode/utf8"
-
-	"github.com/charmbracelet/x/ansi"
 
 	"github.com/httpstatus-dev/httpstatus/data"
 )
@@ -25,24 +22,35 @@ const (
 // question, and the family's note. Cell text wraps inside its column and
 // every line fits width cells. When the columns would be too narrow to
 // read, each code gets a block of its own instead ("301 Moved
-// Permanently", then "Permanent? yes" and so on).
+// Permanently", then "Permanent? yes" and so on). The column of from, the
+// code the reader came from, is marked "▸"; nil marks none. The text is
+// returned with the width of each line and, as Mark, the line of the marked
+// code's heading.
 //
 // Colours are full escapes from the styles; print the text through a
-// colorprofile.Writer, which downsamples or drops them for the output, as
-// Answer does.
-func CompareTable(f *data.Family, cat *data.Catalog, st *Styles, width int) string {
+// colorprofile.Writer, which downsamples or drops them for the output.
+func CompareTable(f *data.Family, cat *data.Catalog, st *Styles, width int, from *data.Status) Rendered {
 	p := &st.card
-	b := block{width: max(width, 1)}
+	b := newBlock(width)
 	b.add("", 0, 0, span{p.bold, f.Title})
 	b.blank()
 	heads := make([][]span, len(f.Columns))
+	marked := -1
 	for i, c := range f.Columns {
 		heads[i] = columnHead(c, cat, p)
+		if from != nil && c.Code == from.Code {
+			heads[i] = append([]span{{p.key, Mark}}, heads[i]...)
+			marked = i
+		}
 	}
+	mark := len(b.lines) // the heads of the columns
 	if !compareColumns(&b, f, heads, p) {
 		for i := range f.Columns {
 			if i > 0 {
 				b.blank()
+			}
+			if i == marked {
+				mark = len(b.lines)
 			}
 			b.add("", 0, 2, heads[i]...)
 			for _, r := range f.Rows {
@@ -56,7 +64,10 @@ func CompareTable(f *data.Family, cat *data.Catalog, st *Styles, width int) stri
 	}
 	b.blank()
 	b.add("", 0, 0, span{p.dim, f.Note})
-	return b.text()
+	if marked < 0 {
+		mark = -1
+	}
+	return Rendered{Text: b.text(), Widths: b.widths, Mark: mark}
 }
 
 // columnHead is "301 Moved Permanently", and the vendor of an unofficial
@@ -116,7 +127,7 @@ func compareColumns(b *block, f *data.Family, heads [][]span, p *cardPaints) boo
 		tableW += columnGap + w
 	}
 	b.addRow(cells(nil, heads), labelW, widths)
-	b.addLine(p.dim.on(strings.Repeat("─", tableW)), tableW)
+	b.line(p.dim.on(strings.Repeat("─", tableW)), tableW)
 	rows := make([][][]renderedLine, len(f.Rows))
 	tall := false
 	for k, r := range f.Rows {
@@ -167,170 +178,6 @@ func share(natural, longest []int, room int) []int {
 	return out
 }
 
-// longestWord is the width of the widest word of spans.
-func longestWord(spans []span) int {
-	w := 0
-	for _, wd := range words(spans) {
-		w = max(w, wd.width)
-	}
-	return w
-}
-
-// span is text in one paint.
-type span struct {
-	paint paint
-	text  string
-}
-
-func spansWidth(spans []span) int {
-	ws := words(spans)
-	w := max(len(ws)-1, 0) // the spaces between words
-	for _, word := range ws {
-		w += word.width
-	}
-	return w
-}
-
-// word is a run of text without spaces, in one paint.
-type word struct {
-	paint paint
-	text  string
-	width int
-}
-
-// words splits spans at spaces, but not at no-break spaces (U+00A0); a
-// span boundary is a word boundary too.
-func words(spans []span) []word {
-	var out []word
-	for _, s := range spans {
-		for _, f := range strings.FieldsFunc(s.text, isBreak) {
-			out = append(out, word{s.paint, f, textWidth(f)})
-		}
-	}
-	return out
-}
-
-func isBreak(r rune) bool { return r == ' ' || r == '\n' || r == '\t' }
-
-// renderedLine is one line of wrapped spans and its width in cells.
-type renderedLine struct {
-	text  string
-	width int
-}
-
-// wrapSpans wraps spans at spaces: the first line at most first cells, the
-// others at most rest. A word wider than its line is cut.
-func wrapSpans(spans []span, first, rest int) []renderedLine {
-	var lines [][]word
-	var line []word
-	room, used := max(first, 1), 0
-	flush := func() {
-		lines, line, used, room = append(lines, line), nil, 0, max(rest, 1)
-	}
-	for _, w := range words(spans) {
-		if len(line) > 0 && used+1+w.width <= room {
-			line, used = append(line, w), used+1+w.width
-			continue
-		}
-		if len(line) > 0 {
-			flush()
-		}
-		for w.width > room {
-			head, tail := cutWord(w, room)
-			line = []word{head}
-			flush()
-			w = tail
-		}
-		line, used = []word{w}, w.width
-	}
-	if len(line) > 0 || len(lines) == 0 {
-		lines = append(lines, line)
-	}
-	out := make([]renderedLine, len(lines))
-	for i, l := range lines {
-		out[i] = renderWords(l)
-	}
-	return out
-}
-
-// cutWord splits a word after at most n cells, keeping at least one
-// character in the head so that wrapping always advances (a wide
-// character on a one-cell line overflows it; nothing else can).
-func cutWord(w word, n int) (head, tail word) {
-	h := ansi.Cut(w.text, 0, n)
-	if h == "" {
-		_, size := utf8.DecodeRuneInString(w.text)
-		h = w.text[:size]
-	}
-	t := w.text[len(h):]
-	return word{w.paint, h, textWidth(h)}, word{w.paint, t, textWidth(t)}
-}
-
-// renderWords paints a line of words, one escape run per stretch of the
-// same paint, spaces included.
-func renderWords(ws []word) renderedLine {
-	var b, run strings.Builder
-	var cur paint
-	width := 0
-	for i, w := range ws {
-		if w.paint != cur {
-			if run.Len() > 0 {
-				b.WriteString(cur.on(run.String()))
-				run.Reset()
-			}
-			cur = w.paint
-		}
-		if i > 0 {
-			run.WriteByte(' ')
-			width++
-		}
-		run.WriteString(w.text)
-		width += w.width
-	}
-	if run.Len() > 0 {
-		b.WriteString(cur.on(run.String()))
-	}
-	return renderedLine{b.String(), width}
-}
-
-// block collects lines that each fit its width, with their widths.
-type block struct {
-	width  int
-	lines  []string
-	widths []int
-}
-
-func (b *block) addLine(s string, w int) {
-	b.lines = append(b.lines, s)
-	b.widths = append(b.widths, w)
-}
-
-// blank adds an empty line, never two in a row nor one first.
-func (b *block) blank() {
-	if n := len(b.lines); n > 0 && b.lines[n-1] != "" {
-		b.addLine("", 0)
-	}
-}
-
-// add writes spans wrapped to the block's width: the first line after
-// lead, a styled prefix leadW cells wide, the others indented by hang
-// cells. A lead or indent that would leave no room is dropped.
-func (b *block) add(lead string, leadW, hang int, spans ...span) {
-	if leadW >= b.width {
-		lead, leadW = "", 0
-	}
-	if hang >= b.width {
-		hang = 0
-	}
-	for i, l := range wrapSpans(spans, b.width-leadW, b.width-hang) {
-		if i == 0 {
-			b.addLine(lead+l.text, leadW+l.width)
-		} else {
-			b.addLine(strings.Repeat(" ", hang)+l.text, hang+l.width)
-		}
-	}
-}
-
 // addRow lays cells side by side, the first labelW cells wide and the
 // others widths[i], columnGap apart, with no trailing spaces.
 func (b *block) addRow(cells [][]renderedLine, labelW int, widths []int) {
@@ -367,8 +214,6 @@ func (b *block) addRow(cells [][]renderedLine, labelW int, widths []int) {
 				w += cw - l.width
 			}
 		}
-		b.addLine(s.String(), w)
+		b.line(s.String(), w)
 	}
 }
-
-func (b *block) text() string { return strings.Join(b.lines, "\n") }

@@ -46,7 +46,7 @@ func TestCompareTableFits(t *testing.T) {
 	}
 	for _, f := range data.Families() {
 		for _, w := range append(widths, 40, 80, 120) {
-			text := CompareTable(&f, cat, st, w)
+			text := CompareTable(&f, cat, st, w, nil).Text
 			checkFits(t, f.ID, text, w)
 			if w < 20 {
 				continue // codes may be cut at one or five cells
@@ -66,7 +66,7 @@ func TestCompareTableGolden(t *testing.T) {
 	st := NewStyles(true, colorprofile.TrueColor)
 	for _, w := range []int{40, 80, 120} {
 		t.Run(strconv.Itoa(w), func(t *testing.T) {
-			golden.RequireEqual(t, ansi.Strip(CompareTable(f, data.Load(), &st, w))+"\n")
+			golden.RequireEqual(t, ansi.Strip(CompareTable(f, data.Load(), &st, w, nil).Text)+"\n")
 		})
 	}
 }
@@ -76,11 +76,11 @@ func TestCompareTableGolden(t *testing.T) {
 func TestCompareTableColumnsOrBlocks(t *testing.T) {
 	f := redirects(t)
 	st := NewStyles(true, colorprofile.TrueColor)
-	wide := strings.Split(ansi.Strip(CompareTable(f, data.Load(), &st, 80)), "\n")
+	wide := strings.Split(ansi.Strip(CompareTable(f, data.Load(), &st, 80, nil).Text), "\n")
 	if head := wide[2]; !strings.Contains(head, "301 Moved") || !strings.Contains(head, "308") {
 		t.Errorf("at 80 the first header line is %q, want every code side by side", head)
 	}
-	narrow := ansi.Strip(CompareTable(f, data.Load(), &st, 40))
+	narrow := ansi.Strip(CompareTable(f, data.Load(), &st, 40, nil).Text)
 	for _, want := range []string{"\n301 Moved Permanently\n  Permanent? yes\n", "\n308 Permanent Redirect\n  Permanent? yes\n",
 		"  Response header: Location\n"} {
 		if !strings.Contains(narrow, want) {
@@ -88,7 +88,7 @@ func TestCompareTableColumnsOrBlocks(t *testing.T) {
 		}
 	}
 	// Two codes of a family fit side by side at 40.
-	two := ansi.Strip(CompareTable(data.FamilyFor([]int{301, 308}), data.Load(), &st, 40))
+	two := ansi.Strip(CompareTable(data.FamilyFor([]int{301, 308}), data.Load(), &st, 40, nil).Text)
 	if !strings.Contains(strings.Split(two, "\n")[3], "301 Moved") {
 		t.Errorf("301 and 308 at 40 are not side by side:\n%s", two)
 	}
@@ -99,7 +99,7 @@ func TestCompareTableColumnsOrBlocks(t *testing.T) {
 func TestCompareTableColour(t *testing.T) {
 	f := redirects(t)
 	st := NewStyles(true, colorprofile.TrueColor)
-	text := CompareTable(f, data.Load(), &st, 100)
+	text := CompareTable(f, data.Load(), &st, 100, nil).Text
 	if want := st.card.code[data.Redirection.Index()].on("301"); !strings.Contains(text, want) {
 		t.Errorf("301 is not painted as a redirection: %q", text[:200])
 	}

@@ -74,13 +74,15 @@ func tabLine(tabs []Tab, active, level int, st *ExplorerStyles) (string, [][2]in
 // highlighted, badges, and, when the phrase is not why the entry matched,
 // the text that is (an alias, a keyword, a piece of the summary or
 // description). When the row is too long the hint goes first, then the
-// phrase is cut: the vendor badge is what tells 520 from 521 from 522.
+// phrase is cut, then the deprecation badge goes: the vendor badge is what
+// tells 520 from 521 from 522, and is cut only where it alone is wider than
+// the row.
 func Row(r data.Result, st *ExplorerStyles, width int, selected bool) string {
 	p := &st.rows[0]
 	if selected {
 		p = &st.rows[1]
 	}
-	var lead, phrase, badges, hint rowWriter
+	var lead, phrase, vendor, badges, hint rowWriter
 	if selected {
 		lead.add(p.marker, "▌ ")
 	} else {
@@ -93,7 +95,9 @@ func Row(r data.Result, st *ExplorerStyles, width int, selected bool) string {
 		lead.add(p.text, " ")
 	}
 	phrase.highlight(text, r.Phrase, p.text, p.match)
-	writeBadges(&badges, p, r)
+	writeVendor(&vendor, p, r)
+	badges.append(&vendor)
+	writeDeprecated(&badges, p, r)
 	if h := r.Hint; h.Field != data.FieldNone {
 		text, pos := h.Text, h.Positions
 		if h.Field == data.FieldSummary || h.Field == data.FieldDescription {
@@ -104,24 +108,28 @@ func Row(r data.Result, st *ExplorerStyles, width int, selected bool) string {
 	}
 	var w rowWriter
 	w.append(&lead)
-	switch room := width - lead.n - badges.n; {
-	case lead.n+phrase.n+badges.n <= width:
+	switch room := width - lead.n; {
+	case phrase.n+badges.n <= room:
 		w.append(&phrase)
 		w.append(&badges)
 		w.append(&hint)
-	case room >= 4:
-		w.styled.WriteString(ansi.Truncate(phrase.styled.String(), room-1, "") + p.text.on("…"))
-		w.n += room
+	case room-badges.n >= minPhrase:
+		w.cut(&phrase, room-badges.n, p.text)
 		w.append(&badges)
 	default:
-		w.append(&phrase)
-		w.append(&badges)
+		w.cut(&phrase, room-vendor.n, p.text)
+		w.append(&vendor)
 	}
 	return w.finish(p.text, width)
 }
 
-// writeBadges marks vendor and deprecated entries: " [nginx] [deprecated]".
-func writeBadges(w *rowWriter, p *rowPaints, r data.Result) {
+// minPhrase is the fewest cells a cut phrase keeps before the deprecation
+// badge gives way to it: three letters and "…".
+const minPhrase = 4
+
+// writeVendor names the vendor of an unofficial entry or a sub-code:
+// " [nginx]".
+func writeVendor(w *rowWriter, p *rowPaints, r data.Result) {
 	if r.Sub != nil || !r.Status.Official {
 		source := r.Status.Source
 		if r.Sub != nil {
@@ -130,6 +138,10 @@ func writeBadges(w *rowWriter, p *rowPaints, r data.Result) {
 		w.add(p.text, " ")
 		w.add(p.vendor, "["+source+"]")
 	}
+}
+
+// writeDeprecated marks a deprecated entry: " [deprecated]".
+func writeDeprecated(w *rowWriter, p *rowPaints, r data.Result) {
 	if r.Status.Deprecated && r.Sub == nil {
 		w.add(p.text, " ")
 		w.add(p.old, "[deprecated]")
@@ -183,48 +195,21 @@ func firstRunes(n int) []int {
 	return out
 }
 
-// Hint is a key and what it does, as a footer names it: "enter details".
-type Hint struct{ Key, Desc string }
-
-// HintSep separates hints.
-const HintSep = " • "
-
-// HintsWidth is the width of hints in one line.
-func HintsWidth(hints []Hint) int {
-	w := 0
-	for i, h := range hints {
-		if i > 0 {
-			w += len(HintSep) - 2 // "•" is one cell
-		}
-		w += textWidth(h.Key) + 1 + textWidth(h.Desc)
-	}
-	return w
-}
-
-// Hints draws hints in one line of exactly width cells: the keys in the
-// accent, what they do dimmed. It is drawn on every frame, so it uses the
-// pre-rendered paints.
-func Hints(hints []Hint, st *ExplorerStyles, width int) string {
-	var w rowWriter
-	for i, h := range hints {
-		if i > 0 {
-			w.add(st.hintDim, HintSep)
-		}
-		w.add(st.hintKey, h.Key)
-		w.add(st.hintDim, " "+h.Desc)
-	}
-	return w.finish(paint{}, width)
-}
-
 // Frame is the cells a Box's border takes on each side.
 const Frame = 1
 
-// Box draws a border with a title in its top edge around lines that are
-// each exactly width-2*Frame cells (Fit or Row make them so); missing lines
-// are blank, extra lines are dropped, and a line holding a line break is
-// cut to its first line. The result is exactly width x height cells. A focused box is
-// drawn in the accent colour, and without colour with a heavier line.
-func Box(lines []string, title string, width, height int, focused bool, st *ExplorerStyles) string {
+// Hand-written rather than a lipgloss border: a box is drawn on every
+// frame around lines already cut to width, which lipgloss would measure
+// and wrap again, and its edges carry a title and a note.
+
+// Box draws a border around lines that are each exactly width-2*Frame
+// cells (Fit or Row make them so), with a title in its top edge and a note
+// (such as "↓ more") at the right of its bottom edge; missing lines are
+// blank, extra lines are dropped, and a line holding a line break is cut
+// to its first line. The result is exactly width x height cells. A focused
+// box is drawn in the accent colour, and without colour with a heavier
+// line.
+func Box(lines []string, title, note string, width, height int, focused bool, st *ExplorerStyles) string {
 	if width < 2*Frame || height < 2*Frame {
 		return Fit("", width, height)
 	}
@@ -234,15 +219,10 @@ func Box(lines []string, title string, width, height int, focused bool, st *Expl
 	}
 	edge, bd := st.edge[f], st.box[f]
 	inner := width - 2*Frame
-	top := bd.Top
-	if title != "" && inner > 4 {
-		top += " " + ansi.Truncate(OneLine(title), inner-4, "…") + " "
-	}
-	top += strings.Repeat(bd.Top, max(inner-ansi.StringWidth(top), 0))
 	left, right := edge.on(bd.Left), edge.on(bd.Right)
 	blank := strings.Repeat(" ", inner)
 	var b strings.Builder
-	b.WriteString(edge.on(bd.TopLeft + top + bd.TopRight))
+	b.WriteString(boxEdge(bd.TopLeft, bd.Top, bd.TopRight, title, inner, false, edge, st.title[f]))
 	for i := range height - 2*Frame {
 		l := blank
 		if i < len(lines) {
@@ -253,8 +233,23 @@ func Box(lines []string, title string, width, height int, focused bool, st *Expl
 		}
 		b.WriteString("\n" + left + l + right)
 	}
-	b.WriteString("\n" + edge.on(bd.BottomLeft+strings.Repeat(bd.Bottom, inner)+bd.BottomRight))
+	b.WriteString("\n" + boxEdge(bd.BottomLeft, bd.Bottom, bd.BottomRight, note, inner, true, edge, st.title[f]))
 	return b.String()
+}
+
+// boxEdge draws a top or bottom edge inner cells wide between its corners,
+// with a label in it: after the first cell of the edge, or before the last
+// with right.
+func boxEdge(first, line, last, label string, inner int, right bool, edge, text paint) string {
+	if label == "" || inner <= 4 {
+		return edge.on(first + strings.Repeat(line, max(inner, 0)) + last)
+	}
+	label = " " + ansi.Truncate(OneLine(label), inner-4, "…") + " "
+	rest := strings.Repeat(line, max(inner-1-ansi.StringWidth(label), 0))
+	if right {
+		return edge.on(first+rest) + text.on(label) + edge.on(line+last)
+	}
+	return edge.on(first+line) + text.on(label) + edge.on(rest+last)
 }
 
 // Fit pads or cuts s to exactly width x height cells.

@@ -17,7 +17,7 @@ const outlineStep = 2
 // why". Every line fits width cells.
 func GuideOutline(g *data.Guide, cat *data.Catalog, st *Styles, width int) string {
 	p := &st.card
-	b := block{width: max(width, 1)}
+	b := newBlock(width)
 	var node func(n *data.Node, level int)
 	node = func(n *data.Node, level int) {
 		in := min(level*outlineStep, b.width/2)
@@ -63,7 +63,8 @@ type GuidePage struct {
 	Text   string
 	Widths []int // cells per line
 	// Answers are the lines [from, to) of each answer of a question page,
-	// in order; also what to scroll into view for the selected one.
+	// in order, what to scroll into view for the selected one; on a result
+	// page, the one answer given: the code and why.
 	Answers [][2]int
 	// Related maps a line of a result page's card to the related code it
 	// names, as Rendered.Related does for a card alone.
@@ -92,7 +93,7 @@ func guidePath(b *block, path []data.Step, p *cardPaints) {
 // code ("→ 404"), coloured by class.
 func GuideQuestion(path []data.Step, n *data.Node, selected int, st *Styles, width int) GuidePage {
 	p := &st.card
-	b := block{width: max(width, 1)}
+	b := newBlock(width)
 	guidePath(&b, path, p)
 	b.add("", 0, 0, span{p.bold, n.Question})
 	if n.Help != "" {
@@ -126,28 +127,25 @@ func GuideQuestion(path []data.Step, n *data.Node, selected int, st *Styles, wid
 // code draws as the path alone.
 func GuideResult(path []data.Step, cat *data.Catalog, st *Styles, o CardOptions) GuidePage {
 	p := &st.card
-	b := block{width: max(o.Width, 1)}
+	b := newBlock(o.Width)
 	guidePath(&b, path, p)
 	if len(path) == 0 || !path[len(path)-1].Answer().Ends() {
 		return b.page()
 	}
 	a := path[len(path)-1].Answer()
+	from := len(b.lines)
 	b.add(p.label.on("→")+" ", 2, 2, verdict(a, cat, p, "")...)
 	b.add("", 0, 0, span{p.text, a.Why})
+	answer := [][2]int{{from, len(b.lines)}}
+	var related map[int]int
+	if s := a.Entry(cat); s != nil {
+		b.blank()
+		related = writeCard(&b, s, cat, st, o).related
+	}
 	page := b.page()
-	s := a.Entry(cat)
-	if s == nil {
-		return page
-	}
-	b.blank()
-	offset := len(b.lines)
-	card := Card(s, cat, st, o)
-	for i, l := range strings.Split(card.Text, "\n") {
-		b.addLine(l, card.Widths[i])
-	}
-	page = b.page()
-	for line, code := range card.Related {
-		page.Related[offset+line] = code
+	page.Answers = answer
+	for line, code := range related {
+		page.Related[line] = code
 	}
 	return page
 }

@@ -22,7 +22,8 @@ func Lines(results []data.Result, st *Styles, width int) string {
 		if phrase != "" { // a term may have no title: its name says it
 			labels[i].add(p.text, "  "+phrase)
 		}
-		writeBadges(&labels[i], &p, r)
+		writeVendor(&labels[i], &p, r)
+		writeDeprecated(&labels[i], &p, r)
 		labelW = max(labelW, labels[i].width())
 	}
 	labelW = min(labelW, 49)

@@ -80,7 +80,7 @@ func LogSummary(s *accesslog.Summary, st *Styles, o LogOptions) string {
 			if data.CategoryOf(r.Code).Index() != class {
 				continue
 			}
-			b.addLine(rows[i].line, rows[i].width)
+			b.line(rows[i].line, rows[i].width)
 			logDetails(&b, r, p, width)
 		}
 	}
@@ -267,7 +267,7 @@ func timeline(b *block, s *accesslog.Summary, p *cardPaints, width int) {
 		w.add(p.code[class], padRight(name, labelW-1)+" ")
 		w.add(p.code[class], line.String())
 		w.add(p.dim, peaks[class])
-		b.addLine(w.styled.String(), w.width())
+		b.line(w.styled.String(), w.width())
 	}
 }
 

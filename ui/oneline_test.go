@@ -86,7 +86,7 @@ func TestBoxKeepsItsShape(t *testing.T) {
 		{"broken\n\n"},
 		nil,
 	} {
-		box := Box(lines, "title\nwith a break", 12, 6, true, st)
+		box := Box(lines, "title\nwith a break", "a\nnote", 12, 6, true, st)
 		got := strings.Split(box, "\n")
 		if len(got) != 6 {
 			t.Fatalf("%d lines:\n%s", len(got), ansi.Strip(box))

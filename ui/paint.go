@@ -22,27 +22,10 @@ func newPaint(s lipgloss.Style) paint {
 // on paints s.
 func (p paint) on(s string) string { return p.pre + s + p.post }
 
-// rowPaints are the styles of a list row, normal or selected (the selected
-// ones carry the selection background in every span).
-type rowPaints struct {
-	text, dim, match, vendor, old, marker paint
-	code, codeMatch                       [classes]paint
-}
-
-func newRowPaints(st *Styles, bg, marker lipgloss.Style) rowPaints {
-	if st.plain {
-		return rowPaints{}
-	}
-	on := func(s lipgloss.Style) paint { return newPaint(s.Inherit(bg)) }
-	p := rowPaints{
-		text: on(st.Phrase), dim: on(st.Dim), match: on(st.Match),
-		vendor: on(st.Vendor), old: on(st.Old), marker: on(marker),
-	}
-	for i, c := range st.Code {
-		p.code[i] = on(c)
-		p.codeMatch[i] = on(st.Match.Inherit(c))
-	}
-	return p
+// linked is the paint that also makes its text a link to url (OSC 8), on
+// terminals that follow them.
+func (p paint) linked(url string) paint {
+	return paint{ansi.SetHyperlink(url) + p.pre, p.post + ansi.ResetHyperlink()}
 }
 
 // rowWriter builds a styled line and counts its width as it goes, so the
@@ -70,6 +53,26 @@ func (w *rowWriter) add(p paint, s string) {
 func (w *rowWriter) append(o *rowWriter) {
 	w.styled.WriteString(o.styled.String())
 	w.n += o.n
+	w.wide = w.wide || o.wide
+}
+
+// cut writes what another writer holds, cut to room cells ending in "…"
+// (in pad) when it does not fit; nothing when room is not positive.
+func (w *rowWriter) cut(o *rowWriter, room int, pad paint) {
+	switch {
+	case o.n <= room:
+		w.append(o)
+		return
+	case room <= 0:
+		return
+	}
+	s := ansi.Truncate(o.styled.String(), room-1, "")
+	n := room - 1
+	if o.wide { // a wide rune at the cut leaves a gap
+		n = ansi.StringWidth(s)
+	}
+	w.styled.WriteString(s + pad.on("…"))
+	w.n += n + 1
 	w.wide = w.wide || o.wide
 }
 
@@ -143,4 +146,23 @@ func OneLine(s string) string {
 // Invalid UTF-8 decodes as utf8.RuneError, one per byte, as []rune does.
 func breaksLine(r rune) bool {
 	return unicode.IsControl(r) || r == '\u2028' || r == '\u2029' || r == utf8.RuneError
+}
+
+// textWidth is the width of unstyled text in cells.
+func textWidth(s string) int {
+	if isPlainASCII(s) {
+		return len(s)
+	}
+	return ansi.StringWidth(s)
+}
+
+// isPlainASCII reports whether s is printable ASCII without escape codes,
+// where a byte is a cell and wrapping needs no grapheme parsing.
+func isPlainASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < ' ' || s[i] > '~' {
+			return false
+		}
+	}
+	return true
 }

@@ -22,7 +22,7 @@ func ReadLine(res data.Resolution, r data.Result, st *Styles, width int) string 
 		return ""
 	}
 	line := newPaint(st.Label).on("Read ") + newPaint(st.Dim).on(printable(res.Meanings[i].Read.String()))
-	if width > 0 && styledWidth(line) > width {
+	if width > 0 && ansi.StringWidth(line) > width {
 		line = ansi.Truncate(line, width, "…")
 	}
 	return line

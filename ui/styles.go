@@ -17,8 +17,7 @@ const classes = 6
 // Styles is every style the command line and the card use, built for one
 // background and one colour profile.
 type Styles struct {
-	IsDark bool
-	plain  bool // no escape codes at all: printing to a pipe
+	plain bool // no escape codes at all: printing to a pipe
 
 	Code   [classes]lipgloss.Style // by category, informational first
 	Phrase lipgloss.Style
@@ -89,11 +88,11 @@ var (
 // not pay for rendering it.
 func NewStyles(isDark bool, p colorprofile.Profile) Styles {
 	if p == colorprofile.NoTTY {
-		return Styles{IsDark: isDark, plain: true}
+		return Styles{plain: true}
 	}
 	c := func(s shade) color.Color { return s.color(isDark, p) }
 	accent, subtle := c(accentShade), c(subtleShade)
-	s := Styles{IsDark: isDark}
+	var s Styles
 	for i, sh := range classShades {
 		s.Code[i] = lipgloss.NewStyle().Foreground(c(sh)).Bold(true)
 	}
@@ -125,25 +124,41 @@ func NewStyles(isDark bool, p colorprofile.Profile) Styles {
 	return s
 }
 
+// rowPaints are the styles of a list row, normal or selected (the selected
+// ones carry the selection background in every span).
+type rowPaints struct {
+	text, dim, match, vendor, old, marker paint
+	code, codeMatch                       [classes]paint
+}
+
+func newRowPaints(st *Styles, bg, marker lipgloss.Style) rowPaints {
+	if st.plain {
+		return rowPaints{}
+	}
+	on := func(s lipgloss.Style) paint { return newPaint(s.Inherit(bg)) }
+	p := rowPaints{
+		text: on(st.Phrase), dim: on(st.Dim), match: on(st.Match),
+		vendor: on(st.Vendor), old: on(st.Old), marker: on(marker),
+	}
+	for i, c := range st.Code {
+		p.code[i] = on(c)
+		p.codeMatch[i] = on(st.Match.Inherit(c))
+	}
+	return p
+}
+
 // ExplorerStyles are Styles plus what the explorer's tabs, rows and panes
 // need. Row, TabBar and Box take only these, so the explorer cannot draw
 // with the command line's styles by mistake.
 type ExplorerStyles struct {
 	Styles
 
-	Selected       lipgloss.Style // the selected list row
-	Tab, TabActive lipgloss.Style
-	Border         lipgloss.Style // a pane's border
-	BorderFocused  lipgloss.Style // the focused pane's border
-	Title          lipgloss.Style
-
 	// Pre-rendered escape codes for the hot paths: list rows (normal and
-	// selected), tabs and pane borders.
+	// selected), tabs, pane borders and their titles.
 	rows                     [2]rowPaints
 	tab, tabActive, tabCount paint
-	edge                     [2]paint // normal, focused
-	hintKey, hintDim         paint
-	box                      [2]lipgloss.Border // normal, focused
+	edge, title              [2]paint // normal, focused
+	box                      [2]lipgloss.Border
 }
 
 func newExplorerStyles(isDark bool, p colorprofile.Profile) *ExplorerStyles {
@@ -151,20 +166,21 @@ func newExplorerStyles(isDark bool, p colorprofile.Profile) *ExplorerStyles {
 	c := func(sh shade) color.Color { return sh.color(isDark, p) }
 	accent, subtle := c(accentShade), c(subtleShade)
 	base := lipgloss.NewStyle()
-	s.Selected = base.Background(c(selectionShade))
+	selected := base.Background(c(selectionShade))
 	if p <= colorprofile.Ascii {
-		s.Selected = base.Reverse(true) // no colour: the selection is reversed
+		selected = base.Reverse(true) // no colour: the selection is reversed
 	}
-	s.Tab = base.Foreground(subtle)
-	s.TabActive = base.Foreground(accent).Bold(true).Underline(true)
-	s.Border = base.Foreground(c(borderShade))
-	s.BorderFocused = base.Foreground(accent)
-	s.Title = base.Foreground(accent).Bold(true)
-	s.tab, s.tabActive, s.tabCount = newPaint(s.Tab), newPaint(s.TabActive), newPaint(s.Tab)
-	s.rows[0] = newRowPaints(&s.Styles, lipgloss.NewStyle(), lipgloss.NewStyle().Foreground(accent).Bold(true))
-	s.rows[1] = newRowPaints(&s.Styles, s.Selected, lipgloss.NewStyle().Foreground(accent).Bold(true))
-	s.edge = [2]paint{newPaint(s.Border), newPaint(s.BorderFocused)}
-	s.hintKey, s.hintDim = newPaint(s.Prompt), newPaint(s.Dim)
+	marker := base.Foreground(accent).Bold(true)
+	s.rows[0] = newRowPaints(&s.Styles, base, marker)
+	s.rows[1] = newRowPaints(&s.Styles, selected, marker)
+	s.tab = newPaint(base.Foreground(subtle))
+	s.tabActive = newPaint(base.Foreground(accent).Bold(true).Underline(true))
+	s.tabCount = s.tab
+	// A border is faint, to stay out of the way; its title is text to read,
+	// in the subtle colour that reads on either background, and in the
+	// accent when the pane has the keyboard.
+	s.edge = [2]paint{newPaint(base.Foreground(c(borderShade))), newPaint(base.Foreground(accent))}
+	s.title = [2]paint{newPaint(base.Foreground(subtle).Bold(true)), newPaint(marker)}
 	// Without colour, focus shows in the border itself.
 	s.box = [2]lipgloss.Border{lipgloss.RoundedBorder(), lipgloss.RoundedBorder()}
 	if p <= colorprofile.Ascii {

@@ -4,20 +4,50 @@ import (
 	"strings"
 	"unicode"
 
+	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/httpstatus-dev/httpstatus/ui"
 )
 
+// Hand-written rather than bubbles' textinput, which brought a clipboard
+// package whose start-up probes the file system on every run of the
+// command line, and a blinking cursor we turned off.
+
 // filterInput is the filter line: its text and a cursor, edited with the
-// keys of a shell's line editor. bubbles' textinput did this too, but
-// brought a clipboard package whose start-up probes the file system on
-// every run of the command line, and a blinking cursor we turned off.
+// keys of a shell's line editor.
 type filterInput struct {
 	text   []rune
 	cursor int // index into text
 	limit  int // most runes kept
+	keys   filterKeys
+}
+
+// filterKeys edit the filter, as in a shell. Every key that types text is
+// text; these are the others.
+type filterKeys struct {
+	Left, Right, Start, End                          key.Binding
+	DeleteBack, DeleteForward, DeleteWord, Kill, Cut key.Binding
+}
+
+func newFilterInput(limit int) filterInput {
+	return filterInput{limit: limit, keys: filterKeys{
+		Left:          binding("←/ctrl+b", "cursor left", "left", "ctrl+b"),
+		Right:         binding("→/ctrl+f", "cursor right", "right", "ctrl+f"),
+		Start:         binding("ctrl+a", "start of the filter", "ctrl+a"),
+		End:           binding("ctrl+e", "end of the filter", "ctrl+e"),
+		DeleteBack:    binding("backspace", "delete back", "backspace", "ctrl+h"),
+		DeleteForward: binding("delete/ctrl+d", "delete forward", "delete", "ctrl+d"),
+		DeleteWord:    binding("ctrl+w", "delete a word back", "ctrl+w", "alt+backspace"),
+		Kill:          binding("ctrl+u", "delete to the start", "ctrl+u"),
+		Cut:           binding("ctrl+k", "delete to the end", "ctrl+k"),
+	}}
+}
+
+// help is the editing keys, for the help screen.
+func (k filterKeys) help() []key.Binding {
+	return []key.Binding{k.Left, k.Right, k.Start, k.End, k.DeleteBack, k.DeleteForward, k.DeleteWord, k.Kill, k.Cut}
 }
 
 // Value is the text.
@@ -44,24 +74,25 @@ func (in *filterInput) edit(msg tea.KeyPressMsg) bool {
 		in.insert(t)
 		return true
 	}
-	switch msg.String() {
-	case "backspace", "ctrl+h":
+	k := &in.keys
+	switch {
+	case key.Matches(msg, k.DeleteBack):
 		in.cut(in.cursor-1, in.cursor)
-	case "delete", "ctrl+d":
+	case key.Matches(msg, k.DeleteForward):
 		in.cut(in.cursor, in.cursor+1)
-	case "ctrl+w", "alt+backspace":
+	case key.Matches(msg, k.DeleteWord):
 		in.cut(in.wordStart(), in.cursor)
-	case "ctrl+u":
+	case key.Matches(msg, k.Kill):
 		in.cut(0, in.cursor)
-	case "ctrl+k":
+	case key.Matches(msg, k.Cut):
 		in.cut(in.cursor, len(in.text))
-	case "left", "ctrl+b":
+	case key.Matches(msg, k.Left):
 		in.cursor = max(in.cursor-1, 0)
-	case "right", "ctrl+f":
+	case key.Matches(msg, k.Right):
 		in.cursor = min(in.cursor+1, len(in.text))
-	case "ctrl+a":
+	case key.Matches(msg, k.Start):
 		in.cursor = 0
-	case "ctrl+e":
+	case key.Matches(msg, k.End):
 		in.cursor = len(in.text)
 	default:
 		return false
