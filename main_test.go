@@ -73,6 +73,12 @@ func TestExitStatusAndMessages(t *testing.T) {
 		{[]string{"   "}, 2, "httpstatus: query is empty…"},
 		{[]string{"/"}, 2, "httpstatus: query \"/\" has no letters or digits…"},
 		{[]string{"--", "-"}, 2, "httpstatus: query \"-\" has no letters or digits…"},
+		{[]string{"-"}, 2, "httpstatus: query \"-\" has no letters or digits…"},
+		// Log fields typed without quotes are the query, not flags.
+		{[]string{"-1", "-1", "-1", "502", "-"}, 0, ""},
+		{[]string{"--json", "-1", "-1", "-1", "502", "-"}, 0, ""},
+		{[]string{"-1 -1 -1 502 -"}, 0, ""},
+		{[]string{"-", "-", "499", "-1", "--bogus"}, 0, ""}, // beside log fields, an unknown flag is a word
 		{[]string{"."}, 2, "httpstatus: query \".\" has no letters or digits…"},
 		{[]string{":"}, 2, "httpstatus: query \":\" has no letters or digits…"},
 		{[]string{huge}, 2, "httpstatus: query is too long (1048576 bytes; at most 65536)\n"},

@@ -9,7 +9,9 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"github.com/spf13/pflag"
 	"io"
+	"slices"
 	"strings"
 
 	"github.com/charmbracelet/colorprofile"
@@ -52,7 +54,7 @@ func (f failure) Unwrap() error { return f.err }
 // running exit 1; exitErrors carry their own status.
 func execute(root *cobra.Command, args []string, s streams) int {
 	markFailures(root)
-	root.SetArgs(args)
+	root.SetArgs(logFieldArgs(root, args))
 	root.SetIn(s.in)
 	root.SetOut(s.out)
 	root.SetErr(s.err)
@@ -75,6 +77,58 @@ func execute(root *cobra.Command, args []string, s streams) int {
 	}
 	fmt.Fprintf(s.err, "httpstatus: %v\nRun 'httpstatus --help' for usage.\n", err)
 	return exitUsage
+}
+
+// logFieldArgs lets a query typed without quotes hold log fields that
+// look like flags: a pasted log line's "-" and "-1" (httpstatus -1 -1 -1
+// 502 -). When the query has such a field, the real flags among the
+// arguments go first and the rest after "--", in order; anything else
+// that starts with "-" stays a flag, and an unknown one a usage error.
+func logFieldArgs(root *cobra.Command, args []string) []string {
+	if len(args) == 0 || slices.ContainsFunc(root.Commands(), func(c *cobra.Command) bool { return c.Name() == args[0] || c.HasAlias(args[0]) }) ||
+		slices.Contains(args, "--") || !slices.ContainsFunc(args, isLogField) {
+		return args
+	}
+	var flags, rest []string
+	for i := 0; i < len(args); i++ {
+		a := args[i]
+		f := lookupFlag(root, a)
+		if f == nil || isLogField(a) {
+			rest = append(rest, a)
+			continue
+		}
+		flags = append(flags, a)
+		if f.NoOptDefVal == "" && !strings.Contains(a, "=") && i+1 < len(args) {
+			i++ // the flag's value: --color never
+			flags = append(flags, args[i])
+		}
+	}
+	return append(append(flags, "--"), rest...)
+}
+
+// isLogField reports whether an argument is a log field, not a flag: "-"
+// (no value), a negative number ("-1", HAProxy's and ELB's no status), or
+// a quoted line that starts with one ("-1 -1 -1 502 -").
+func isLogField(a string) bool {
+	if a == "-" || strings.HasPrefix(a, "-") && strings.ContainsAny(a, " \t") {
+		return true
+	}
+	n, ok := strings.CutPrefix(a, "-")
+	return ok && n != "" && strings.Trim(n, "0123456789.") == ""
+}
+
+// lookupFlag finds the root's flag an argument names (--json, -i,
+// --color=never), or nil.
+func lookupFlag(root *cobra.Command, a string) *pflag.Flag {
+	fs := root.Flags()
+	switch {
+	case strings.HasPrefix(a, "--"):
+		name, _, _ := strings.Cut(a[2:], "=")
+		return fs.Lookup(name)
+	case strings.HasPrefix(a, "-") && len(a) == 2:
+		return fs.ShorthandLookup(a[1:])
+	}
+	return nil
 }
 
 // markFailures wraps the errors each command returns from its RunE as
