@@ -227,19 +227,26 @@ func runExplorer(cmd *cobra.Command, s streams, newModel func(pick bool) chooser
 	if colorOf(cmd).plain(s.env) {
 		popts = append(popts, tea.WithColorProfile(colorprofile.Ascii))
 	}
-	final, err := tea.NewProgram(newModel(pick), popts...).Run()
+	g := &guarded{chooser: newModel(pick)}
+	p := tea.NewProgram(g, popts...)
+	g.quit = func() { go p.Quit() }
+	_, err := p.Run()
+	if crash := g.crashed(); crash != "" {
+		_, _ = io.WriteString(s.err, crash)
+		return errors.New("the explorer crashed, sorry; please report it with what it printed above")
+	}
 	switch {
 	case errors.Is(err, tea.ErrInterrupted):
 		return exitError(exitNoChoice)
 	case errors.Is(err, tea.ErrProgramPanic):
-		return errors.New("the explorer crashed, sorry; please report it with what it printed above")
+		return errors.New("the explorer crashed, sorry; please report it with what Bubble Tea printed above")
 	case err != nil:
 		return fmt.Errorf("explorer: %w", err)
 	}
 	if !pick {
 		return nil
 	}
-	if code := final.(chooser).Chosen(); code != "" {
+	if code := g.Chosen(); code != "" {
 		_, err := fmt.Fprintln(s.out, code)
 		return err
 	}
