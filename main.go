@@ -229,10 +229,10 @@ func runExplorer(cmd *cobra.Command, s streams, newModel func(pick bool) chooser
 	}
 	g := &guarded{chooser: newModel(pick)}
 	p := tea.NewProgram(g, popts...)
-	g.quit = func() { go p.Quit() }
+	g.safe.Quit = func() { go p.Quit() }
 	_, err := p.Run()
-	if crash := g.crashed(); crash != "" {
-		_, _ = io.WriteString(s.err, crash)
+	if crash := g.safe.Panicked(); crash != nil {
+		_, _ = fmt.Fprintf(s.err, "panic: %v\n\n%s", crash.Value, crash.Stack)
 		return errors.New("the explorer crashed, sorry; please report it with what it printed above")
 	}
 	switch {

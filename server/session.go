@@ -5,8 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"path/filepath"
-	"runtime"
 	"strings"
 	"time"
 
@@ -15,6 +13,7 @@ import (
 	"github.com/anmitsu/go-shlex"
 	"github.com/charmbracelet/colorprofile"
 
+	"github.com/httpstatus-dev/httpstatus/internal/guard"
 	"github.com/httpstatus-dev/httpstatus/model"
 )
 
@@ -134,7 +133,7 @@ func (s *server) explore(sess ssh.Session, t *pty, plain bool, opts ...model.Opt
 		tea.WithEnvironment(env), tea.WithColorProfile(profile),
 		tea.WithWindowSize(w, h), tea.WithFilter(f.filter), tea.WithFPS(frameRate),
 		tea.WithContext(sess.Context()), tea.WithoutSignalHandler())
-	f.quit = func() { go p.Quit() }
+	f.safe.Quit = func() { go p.Quit() }
 	f.after = func(d time.Duration, msg tea.Msg) { time.AfterFunc(d, func() { p.Send(msg) }) }
 	if !s.track(p) {
 		_, _ = io.WriteString(sess, goodbye)
@@ -176,14 +175,14 @@ func (s *server) explore(sess ssh.Session, t *pty, plain bool, opts ...model.Opt
 	_, err := p.Run()
 	close(done)
 	p.Kill() // restores the terminal and stops goroutines if Run failed early
-	if note := f.panicked(); note != nil {
+	if note := f.safe.Panicked(); note != nil {
 		s.crashed(sess, "panic in explorer", *note)
 		return 1
 	}
 	switch {
 	case errors.Is(err, tea.ErrProgramPanic):
 		// In a command, which Bubble Tea recovered (and printed to stderr).
-		s.crashed(sess, "panic in explorer", panicNote{value: err, at: "a command"})
+		s.crashed(sess, "panic in explorer", guard.Panic{Value: err, At: "a command"})
 		return 1
 	case err != nil && sess.Context().Err() == nil:
 		s.noisy.Warn("explorer failed", "remote", sess.RemoteAddr().String(), "err", err)
@@ -311,7 +310,7 @@ func (s *server) recoverPanics(next ssh.Handler) ssh.Handler {
 	return func(sess ssh.Session) {
 		defer func() {
 			if r := recover(); r != nil {
-				s.crashed(sess, "panic in session", panicNote{value: r, at: panicSite()})
+				s.crashed(sess, "panic in session", guard.Panic{Value: r, At: guard.Site()})
 				_ = sess.Exit(1)
 			}
 		}()
@@ -321,30 +320,8 @@ func (s *server) recoverPanics(next ssh.Handler) ssh.Handler {
 
 // crashed logs a session's panic, in one line through the rate-limited
 // log, and tells the client.
-func (s *server) crashed(sess ssh.Session, msg string, p panicNote) {
+func (s *server) crashed(sess ssh.Session, msg string, p guard.Panic) {
 	s.noisy.Error(msg, "remote", sess.RemoteAddr().String(), "user", clean(sess.User()),
-		"panic", clean(fmt.Sprint(p.value)), "at", p.at)
+		"panic", clean(fmt.Sprint(p.Value)), "at", p.At)
 	_, _ = fmt.Fprintln(sess.Stderr(), "httpstatus: internal error; sorry, the session has ended.")
-}
-
-// panicNote is a recovered panic and where it happened.
-type panicNote struct {
-	value any
-	at    string
-}
-
-// panicSite is where the panic being recovered happened: the innermost
-// function outside the runtime, called from a deferred function.
-func panicSite() string {
-	pcs := make([]uintptr, 32)
-	frames := runtime.CallersFrames(pcs[:runtime.Callers(3, pcs)])
-	for {
-		f, more := frames.Next()
-		if !strings.HasPrefix(f.Function, "runtime.") {
-			return fmt.Sprintf("%s (%s:%d)", f.Function, filepath.Base(f.File), f.Line)
-		}
-		if !more {
-			return "unknown"
-		}
-	}
 }

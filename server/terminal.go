@@ -3,13 +3,13 @@ package server
 import (
 	"fmt"
 	"sync"
-	"sync/atomic"
 	"time"
 
 	tea "charm.land/bubbletea/v2"
 	"charm.land/ssh"
 	"github.com/charmbracelet/x/ansi"
 
+	"github.com/httpstatus-dev/httpstatus/internal/guard"
 	"github.com/httpstatus-dev/httpstatus/model"
 )
 
@@ -93,10 +93,8 @@ type fitted struct {
 	drawn   *tea.View                    // the last frame drawn
 	repaint bool                         // the next frame is painted whole
 	redraw  bool                         // a redrawMsg is on its way
-	quit    func()                       // ends the program, from any goroutine
 	after   func(time.Duration, tea.Msg) // sends a message later
-
-	panic atomic.Pointer[panicNote] // the first panic recovered
+	safe    guard.Guard                  // its Quit ends the program, from any goroutine
 }
 
 // redrawMsg asks for the frame put off for the draw budget.
@@ -104,7 +102,7 @@ type redrawMsg struct{}
 
 // newFitted wraps m for a client whose window is want, charging work.
 func newFitted(m tea.Model, want ssh.Window, w work) *fitted {
-	return &fitted{Model: m, want: want, work: w, quit: func() {}, after: func(time.Duration, tea.Msg) {}}
+	return &fitted{Model: m, want: want, work: w, safe: guard.Guard{Quit: func() {}}, after: func(time.Duration, tea.Msg) {}}
 }
 
 // modelSize is the size the wrapped model gets in a window of width x
@@ -139,16 +137,16 @@ func (f *fitted) filter(_ tea.Model, msg tea.Msg) tea.Msg {
 }
 
 func (f *fitted) Init() (cmd tea.Cmd) {
-	defer f.recover(func() { cmd = nil })
-	return f.guard(f.Model.Init())
+	defer f.safe.Recover(func() { cmd = nil })
+	return f.safe.Cmd(f.Model.Init())
 }
 
 func (f *fitted) Update(msg tea.Msg) (model tea.Model, cmd tea.Cmd) {
 	model = f // also after a panic
-	if f.panic.Load() != nil {
+	if f.safe.Panicked() != nil {
 		return f, nil // quitting
 	}
-	defer f.recover(func() { cmd = nil })
+	defer f.safe.Recover(func() { cmd = nil })
 	switch m := msg.(type) {
 	case redrawMsg:
 		f.redraw = false
@@ -161,17 +159,17 @@ func (f *fitted) Update(msg tea.Msg) (model tea.Model, cmd tea.Cmd) {
 	start := time.Now()
 	defer func() { f.work.updates.spend(time.Since(start)) }()
 	f.Model, cmd = f.Model.Update(msg)
-	return f, f.guard(cmd)
+	return f, f.safe.Cmd(cmd)
 }
 
 // View is the model's view with the notice, if any. While the draw budget
 // is in debt it is the last frame drawn, and a redraw is asked for once
 // the budget allows; a new frame is charged what drawing it costs.
 func (f *fitted) View() (v tea.View) {
-	if f.panic.Load() != nil {
+	if f.safe.Panicked() != nil {
 		return tea.NewView("")
 	}
-	defer f.recover(func() { v = tea.NewView("") })
+	defer f.safe.Recover(func() { v = tea.NewView("") })
 	if f.drawn != nil && !f.work.draws.left() {
 		if !f.redraw {
 			f.redraw = true
@@ -195,35 +193,5 @@ func (f *fitted) View() (v tea.View) {
 	return v
 }
 
-// guard makes cmd, and the commands of a batch it returns, recover their
-// panics.
-func (f *fitted) guard(cmd tea.Cmd) tea.Cmd {
-	if cmd == nil {
-		return nil
-	}
-	return func() (msg tea.Msg) {
-		defer f.recover(func() { msg = nil })
-		msg = cmd()
-		if batch, ok := msg.(tea.BatchMsg); ok {
-			for i := range batch {
-				batch[i] = f.guard(batch[i])
-			}
-		}
-		return msg
-	}
-}
-
-// recover, deferred, notes a panic, ends the program and runs instead,
-// which sets the results.
-func (f *fitted) recover(instead func()) {
-	r := recover()
-	if r == nil {
-		return
-	}
-	f.panic.CompareAndSwap(nil, &panicNote{value: r, at: panicSite()})
-	instead()
-	f.quit()
-}
-
-// panicked is the first panic recovered, or nil.
-func (f *fitted) panicked() *panicNote { return f.panic.Load() }
+// quit ends the program, from any goroutine.
+func (f *fitted) quit() { f.safe.Quit() }
