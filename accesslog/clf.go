@@ -273,14 +273,12 @@ func readCLF(line []byte, r *Record) (clfLine, bool) {
 // requestThenStatus splits `GET /a b HTTP/1.1" 200 ...` (what follows an
 // opening quote) at the closing quote that a status follows.
 func requestThenStatus(b []byte) (req, after []byte, ok bool) {
-	p := 0
-	for {
-		q := bytes.IndexByte(b[p:], '"')
+	for p := 0; ; {
+		q := closingQuote(b, p)
 		if q < 0 {
 			return nil, nil, false
 		}
-		q += p
-		if (q == 0 || b[q-1] != '\\') && q+2 < len(b) && b[q+1] == ' ' && isDigit(b[q+2]) {
+		if q+2 < len(b) && b[q+1] == ' ' && isDigit(b[q+2]) {
 			return b[:q], b[q+2:], true
 		}
 		p = q + 1
@@ -331,18 +329,27 @@ func combinedTail(rest []byte) ([]byte, bool) {
 }
 
 // quoted reads a quoted field at the start of b (which starts with a
-// quote) and returns its contents and what follows the closing quote. A
-// quote escaped with a backslash does not close it.
+// quote) and returns its contents and what follows the closing quote.
 func quoted(b []byte) (val, rest []byte, ok bool) {
-	p := 1
+	q := closingQuote(b, 1)
+	if q < 0 {
+		return nil, nil, false
+	}
+	return b[1:q], b[q+1:], true
+}
+
+// closingQuote is the index of the first quote in b from p on that a
+// backslash does not escape (Apache writes \" inside a field, and \\ for
+// a backslash), or -1.
+func closingQuote(b []byte, p int) int {
 	for {
 		q := bytes.IndexByte(b[p:], '"')
 		if q < 0 {
-			return nil, nil, false
+			return -1
 		}
 		q += p
-		if b[q-1] != '\\' || q >= 2 && b[q-2] == '\\' {
-			return b[1:q], b[q+1:], true
+		if q == 0 || b[q-1] != '\\' || q >= 2 && b[q-2] == '\\' {
+			return q
 		}
 		p = q + 1
 	}

@@ -37,6 +37,7 @@ func TestMessyLines(t *testing.T) {
 		{"nginx 009", &combinedFormat, `1.2.3.4 - - [10/Oct/2000:13:55:36 -0700] "GET /old HTTP/1.1" 009 17 "-" "-"`, 9, "/old", nil},
 		{"numbers in the user agent", &combinedFormat, `1.2.3.4 - - [10/Oct/2000:13:55:36 -0700] "GET / HTTP/1.1" 301 0 "-" "Bot/2.0 404 500 \" 200 1"`, 301, "/", nil},
 		{"an escaped quote in the target", &combinedFormat, `1.2.3.4 - - [10/Oct/2000:13:55:36 -0700] "GET /q\" 200 1 HTTP/1.1" 404 9 "-" "-"`, 404, `/q\" 200 1`, nil},
+		{"an escaped backslash before the closing quote", &combinedFormat, `1.2.3.4 - - [10/Oct/2000:13:55:36 -0700] "GET /dir\\" 400 226 "-" "-"`, 400, `/dir\\`, nil},
 		{"TLS bytes to a plain port", &combinedFormat, `1.2.3.4 - - [10/Oct/2000:13:55:36 -0700] "\x16\x03\x01" 400 157 "-" "-"`, 400, "", nil},
 		{"lighttpd's vhost", &combinedFormat, `1.2.3.4 example.com - [10/Oct/2000:13:55:36 +0000] "GET /x.html HTTP/1.1" 304 0 "-" "-"`, 304, "/x.html", nil},
 		{"common", &commonFormat, `1.2.3.4 - frank [10/Oct/2000:13:55:36 -0700] "GET /apache_pb.gif HTTP/1.0" 200 2326`, 200, "/apache_pb.gif", nil},
