@@ -238,6 +238,7 @@ type Stream struct {
 	w       *worker
 	pending [][]byte
 	pos     int64
+	tooLong int64 // lines over MaxLine a Live reader skipped without holding them
 }
 
 // NewStream returns an empty stream.
@@ -247,6 +248,10 @@ func NewStream() *Stream { return &Stream{} }
 func (s *Stream) Add(line []byte) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	s.addLocked(line)
+}
+
+func (s *Stream) addLocked(line []byte) {
 	if s.w != nil {
 		s.w.line(line, s.pos)
 		s.pos++
@@ -257,6 +262,9 @@ func (s *Stream) Add(line []byte) {
 		s.start()
 	}
 }
+
+// tooLongLocked counts a line over MaxLine that was skipped.
+func (s *Stream) tooLongLocked() { s.tooLong++ }
 
 // Flush detects the format from the lines so far, if it is not known yet.
 func (s *Stream) Flush() {
@@ -293,8 +301,12 @@ func (s *Stream) detected() *worker {
 func (s *Stream) Summary(cat *data.Catalog) *Summary {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	if s.w == nil {
-		return s.detected().c.Summary(cat)
+	w := s.w
+	if w == nil {
+		w = s.detected()
 	}
-	return s.w.c.Summary(cat)
+	sum := w.c.Summary(cat)
+	sum.Lines += s.tooLong
+	sum.TooLong += s.tooLong
+	return sum
 }
