@@ -237,8 +237,11 @@ type Stream struct {
 	mu      sync.Mutex
 	w       *worker
 	pending [][]byte
-	pos     int64
-	tooLong int64 // lines over MaxLine a Live reader skipped without holding them
+	// pendingBytes bounds the lines held before detection as Read's first
+	// chunk does: 200 long lines could be 200 MiB.
+	pendingBytes int
+	pos          int64
+	tooLong      int64 // lines over MaxLine a Live reader skipped without holding them
 }
 
 // NewStream returns an empty stream.
@@ -258,7 +261,8 @@ func (s *Stream) addLocked(line []byte) {
 		return
 	}
 	s.pending = append(s.pending, append([]byte(nil), line...))
-	if len(s.pending) >= detectLines {
+	s.pendingBytes += len(line)
+	if len(s.pending) >= detectLines || s.pendingBytes >= chunkSize {
 		s.start()
 	}
 }
@@ -278,7 +282,7 @@ func (s *Stream) Flush() {
 func (s *Stream) start() {
 	s.w = s.detected()
 	s.pos = int64(len(s.pending))
-	s.pending = nil
+	s.pending, s.pendingBytes = nil, 0
 }
 
 // detected is a worker for the format of the pending lines, having read them.
