@@ -6,6 +6,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -68,6 +69,9 @@ line had a status.`,
 				}
 				if err := canExplore(s); err != nil {
 					return err
+				}
+				if slices.Contains(args, "-") && isTerminal(s.in) {
+					return usageError{errors.New("with -i the terminal is for keys: pipe the log in, or name its files")}
 				}
 				if len(args) == 1 && args[0] == "-" {
 					return exploreLive(cmd, s)

@@ -268,6 +268,12 @@ func TestLogExplorerExits(t *testing.T) {
 		}
 		return "", 0
 	}
+	t.Run("stdin a terminal", func(t *testing.T) {
+		errw, status := run(t, nil, []string{"-i", "-"}, nil)
+		if want := "httpstatus: with -i the terminal is for keys: pipe the log in, or name its files\n" + hint; status != 2 || errw != want {
+			t.Errorf("status %d, stderr %q; want 2, %q", status, errw, want)
+		}
+	})
 	t.Run("no status in a file", func(t *testing.T) {
 		errw, status := run(t, nil, []string{"-i", noStatus}, nil)
 		if status != 2 || !strings.Contains(errw, "no line with a status in "+noStatus+" (2 lines); formats tried: ") {
