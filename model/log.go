@@ -167,11 +167,12 @@ func (lg *logState) result(r *accesslog.Status) data.Result {
 	name := madeName(r.Code, source)
 	s := lg.made[name]
 	if s == nil {
-		phrase := "not in the catalog"
+		// Its summary is what the narrow list's foot shows of it.
+		phrase, summary := "not in the catalog", "The catalog has no entry for this code."
 		if r.Note != "" {
-			phrase = "no catalog entry"
+			phrase, summary = "no catalog entry", r.Note
 		}
-		s = &data.Status{Code: r.Code, Phrase: phrase, Category: data.CategoryOf(r.Code), Source: source}
+		s = &data.Status{Code: r.Code, Phrase: phrase, Summary: summary, Category: data.CategoryOf(r.Code), Source: source}
 		lg.made[name] = s
 	}
 	return data.Result{Status: s}
