@@ -135,7 +135,7 @@ func TestLogJumpToACodeNotInTheLog(t *testing.T) {
 	}
 }
 
-// liveLines is an nginx combined log of at least n lines.
+// liveLines is n lines of an nginx combined log.
 func liveLines(t testing.TB, n int) []byte {
 	t.Helper()
 	var b bytes.Buffer
@@ -144,8 +144,15 @@ func liveLines(t testing.TB, n int) []byte {
 		if _, err := genlog.Write(&b, size); err != nil {
 			t.Fatal(err)
 		}
-		if bytes.Count(b.Bytes(), []byte("\n")) >= n {
-			return b.Bytes()
+		log := b.Bytes()
+		for i, at := 0, 0; at < len(log); i++ {
+			nl := bytes.IndexByte(log[at:], '\n')
+			if nl < 0 {
+				break
+			}
+			if at += nl + 1; i+1 == n {
+				return log[:at]
+			}
 		}
 	}
 }
