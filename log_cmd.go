@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -12,6 +14,7 @@ import (
 
 	"github.com/httpstatus-dev/httpstatus/accesslog"
 	"github.com/httpstatus-dev/httpstatus/data"
+	"github.com/httpstatus-dev/httpstatus/model"
 	"github.com/httpstatus-dev/httpstatus/ui"
 )
 
@@ -24,7 +27,7 @@ const (
 
 // newLogCommand is `httpstatus log [FILE...]`: what happened in access logs.
 func newLogCommand(s streams) *cobra.Command {
-	var asJSON bool
+	var asJSON, interactive bool
 	cmd := &cobra.Command{
 		Use:   "log [FILE...]",
 		Short: "Summarise the statuses of access logs: counts, meanings, paths, over time",
@@ -39,12 +42,19 @@ CloudFront, Envoy and Istio, IIS, Squid, varnishncsa, Caddy and Traefik,
 Cloudflare, Google Cloud load balancers, Heroku's router, and JSON or logfmt
 application logs with a status field.
 
+With -i the explorer opens over the log's codes, most lines first, each card
+with what the log says of it: paths, flags, the first line, a chart over time.
+Reading a pipe, it opens at once and its counts follow the lines as they
+arrive, keys coming from the terminal.
+
 Exit status: 0 read; 1 a file could not be read (the others still are); 2 no
 line had a status.`,
 		Example: `  httpstatus log access.log
   kubectl logs deploy/ingress | httpstatus log
   httpstatus log access.log.*.gz
-  httpstatus log --json access.log`,
+  httpstatus log --json access.log
+  httpstatus log -i access.log
+  tail -f access.log | httpstatus log -i`,
 		Args: cobra.ArbitraryArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if len(args) == 0 {
@@ -52,6 +62,20 @@ line had a status.`,
 					return errors.New("log reads access logs from files or a pipe, e.g. httpstatus log access.log")
 				}
 				args = []string{"-"}
+			}
+			if interactive {
+				if asJSON {
+					return usageError{errors.New("--json prints and -i opens the explorer: choose one")}
+				}
+				if err := canExplore(s); err != nil {
+					return err
+				}
+				if slices.Contains(args, "-") && isTerminal(s.in) {
+					return usageError{errors.New("with -i the terminal is for keys: pipe the log in, or name its files")}
+				}
+				if len(args) == 1 && args[0] == "-" {
+					return exploreLive(cmd, s)
+				}
 			}
 			counts := accesslog.NewCounts()
 			status := exitFound
@@ -62,7 +86,9 @@ line had a status.`,
 			}
 			sum := counts.Summary(data.Load())
 			var err error
-			if asJSON {
+			if interactive && sum.WithStatus > 0 {
+				err = runExplorer(cmd, s, logExplorer(model.Log{Title: logName(args), Summary: sum}, nil))
+			} else if asJSON {
 				err = writeLogJSON(s.out, sum)
 			} else if sum.WithStatus > 0 {
 				err = writeLogSummary(cmd, s, sum, logTitle(args))
@@ -71,8 +97,7 @@ line had a status.`,
 				return err
 			}
 			if sum.WithStatus == 0 && status == exitFound {
-				fmt.Fprintf(s.err, "httpstatus log: no line with a status in %s (%s lines); formats tried: %s\n",
-					logTitle(args), strconv.FormatInt(sum.Lines, 10), strings.Join(accesslog.FormatNames(), ", "))
+				noStatus(s, logTitle(args), sum)
 				status = logNoStatus
 			}
 			if status != exitFound {
@@ -83,7 +108,57 @@ line had a status.`,
 	}
 	f := cmd.Flags()
 	f.BoolVar(&asJSON, "json", false, "print a JSON object: lines, formats, time span and statuses")
+	f.BoolVarP(&interactive, "interactive", "i", false, "open the explorer over the log's codes; live on a pipe")
 	return cmd
+}
+
+// logExplorer is the explorer over a log; the model it made is kept in *m
+// when m is not nil, to ask it afterwards how the log ended.
+func logExplorer(l model.Log, m **model.Model) func(pick bool) chooser {
+	return func(pick bool) chooser {
+		opts := []model.Option{model.WithLog(l)}
+		if pick {
+			opts = append(opts, model.WithPick())
+		}
+		made := model.New(data.Load(), opts...)
+		if m != nil {
+			*m = made
+		}
+		return made
+	}
+}
+
+// exploreLive opens the explorer over stdin as it is written, and says
+// afterwards what a log read whole would say before: that the input was
+// not a log, or had no line with a status. Leaving while the input is
+// still written is no failure.
+func exploreLive(cmd *cobra.Command, s streams) error {
+	var m *model.Model
+	if err := runExplorer(cmd, s, logExplorer(model.Log{Title: "stdin", Live: accesslog.Follow(s.in)}, &m)); err != nil {
+		return err
+	}
+	sum, ended, err := m.LogState()
+	switch {
+	case !ended:
+		return nil
+	case errors.Is(err, accesslog.ErrBinary):
+		fmt.Fprintln(s.err, "httpstatus log: stdin: binary data, not a log")
+	case err != nil:
+		fmt.Fprintln(s.err, "httpstatus log: stdin:", err)
+		if sum.WithStatus > 0 {
+			return exitError(logUnreadable)
+		}
+	}
+	if sum.WithStatus == 0 {
+		noStatus(s, "stdin", sum)
+		return exitError(logNoStatus)
+	}
+	return nil
+}
+
+func noStatus(s streams, title string, sum *accesslog.Summary) {
+	fmt.Fprintf(s.err, "httpstatus log: no line with a status in %s (%s lines); formats tried: %s\n",
+		title, strconv.FormatInt(sum.Lines, 10), strings.Join(accesslog.FormatNames(), ", "))
 }
 
 // readLog reads one input into counts, saying on stderr what went wrong;
@@ -123,6 +198,15 @@ func logTitle(args []string) string {
 		return args[0]
 	}
 	return strconv.Itoa(len(args)) + " inputs"
+}
+
+// logName is what the explorer calls the log: the file's name without its
+// directory, which its pane has no room for.
+func logName(args []string) string {
+	if len(args) == 1 && args[0] != "-" {
+		return filepath.Base(args[0])
+	}
+	return logTitle(args)
 }
 
 func writeLogSummary(cmd *cobra.Command, s streams, sum *accesslog.Summary, title string) error {

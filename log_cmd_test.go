@@ -9,6 +9,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/charmbracelet/x/ansi"
 	"github.com/charmbracelet/x/exp/golden"
@@ -209,4 +210,127 @@ func TestLogBadInput(t *testing.T) {
 			}
 		})
 	}
+}
+
+// The explorer over a log exits as the summary does: 2 with no line with
+// a status (before it opens, for files; after it ends, for a pipe), 1
+// when a file could not be read, 2 for -i without a terminal or with
+// --json; 0 when left while a pipe is still written.
+func TestLogExplorerExits(t *testing.T) {
+	const hint = "Run 'httpstatus --help' for usage.\n"
+	good := logFixture("real/nginx-ingress.log")
+	dir := t.TempDir()
+	noStatus := filepath.Join(dir, "no-status.log")
+	if err := os.WriteFile(noStatus, []byte("garbage\nmore garbage\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		args   []string
+		stderr string
+	}{
+		{[]string{"-i", good}, "httpstatus: the explorer needs a terminal; drop -i to print instead\n" + hint},
+		{[]string{"-i", "--json", good}, "httpstatus: --json prints and -i opens the explorer: choose one\n" + hint},
+	} {
+		if _, errw, status := logCLI(t, "", tc.args...); status != 2 || errw != tc.stderr {
+			t.Errorf("log %v: status %d, stderr %q; want 2, %q", tc.args, status, errw, tc.stderr)
+		}
+	}
+
+	// run runs `log ARGS` with stdin in, on a terminal, pressing ctrl+c
+	// once the terminal shows each of shows (none: it must not open).
+	run := func(t *testing.T, in *os.File, args []string, feed func(), shows ...string) (string, int) {
+		t.Helper()
+		term := openTerminal(t, 100, 30)
+		if in == nil {
+			in = term.tty
+		}
+		var errw bytes.Buffer
+		s := streams{in: in, out: term.tty, err: &errw, env: terminalEnv, tty: term.open}
+		result := make(chan int)
+		go func() { result <- runStreams(append([]string{"log"}, args...), s) }()
+		if feed != nil {
+			feed()
+		}
+		for _, text := range shows {
+			term.waitFor(t, text)
+		}
+		if len(shows) > 0 {
+			term.ptm.WriteString("\x03")
+		}
+		select {
+		case status := <-result:
+			if len(shows) == 0 && strings.Contains(term.shown(), "quit") {
+				t.Errorf("the explorer opened:\n%s", term.shown())
+			}
+			return errw.String(), status
+		case <-time.After(10 * time.Second):
+			t.Fatalf("log %v did not end; the terminal shows:\n%s", args, term.shown())
+		}
+		return "", 0
+	}
+	t.Run("stdin a terminal", func(t *testing.T) {
+		errw, status := run(t, nil, []string{"-i", "-"}, nil)
+		if want := "httpstatus: with -i the terminal is for keys: pipe the log in, or name its files\n" + hint; status != 2 || errw != want {
+			t.Errorf("status %d, stderr %q; want 2, %q", status, errw, want)
+		}
+	})
+	t.Run("no status in a file", func(t *testing.T) {
+		errw, status := run(t, nil, []string{"-i", noStatus}, nil)
+		if status != 2 || !strings.Contains(errw, "no line with a status in "+noStatus+" (2 lines); formats tried: ") {
+			t.Errorf("status %d, stderr %q", status, errw)
+		}
+	})
+	t.Run("a missing file", func(t *testing.T) {
+		missing := filepath.Join(dir, "missing.log")
+		errw, status := run(t, nil, []string{"-i", missing, good}, nil, "2 inputs", "ctrl+c quit")
+		if status != 1 || errw != "httpstatus log: open "+missing+": no such file or directory\n" {
+			t.Errorf("status %d, stderr %q", status, errw)
+		}
+	})
+	// A pipe: fed, closed, ended; or left while it is written.
+	pipe := func(t *testing.T, lines string, close bool) (*os.File, func()) {
+		r, w, err := os.Pipe()
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { r.Close(); w.Close() })
+		return r, func() {
+			w.WriteString(lines)
+			if close {
+				w.Close()
+			}
+		}
+	}
+	log, err := os.ReadFile(good)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Run("a pipe that ends", func(t *testing.T) {
+		in, feed := pipe(t, string(log), true)
+		errw, status := run(t, in, []string{"-i"}, feed, "ended · 44 lines · stdin", "4xx Client 15")
+		if status != 0 || errw != "" {
+			t.Errorf("status %d, stderr %q", status, errw)
+		}
+	})
+	t.Run("left while written", func(t *testing.T) {
+		in, feed := pipe(t, string(log), false)
+		errw, status := run(t, in, []string{"-i", "-"}, feed, "live · 44 lines · stdin")
+		if status != 0 || errw != "" {
+			t.Errorf("status %d, stderr %q", status, errw)
+		}
+	})
+	t.Run("a pipe with no status", func(t *testing.T) {
+		in, feed := pipe(t, "garbage\nmore garbage\n", true)
+		errw, status := run(t, in, []string{"-i"}, feed, "ended · 2 lines · stdin", "No line with a status")
+		if status != 2 || !strings.Contains(errw, "no line with a status in stdin (2 lines)") {
+			t.Errorf("status %d, stderr %q", status, errw)
+		}
+	})
+	t.Run("binary on a pipe", func(t *testing.T) {
+		in, feed := pipe(t, "\x00\x01\x02garbage\n", true)
+		errw, status := run(t, in, []string{"-i"}, feed, "ended: binary data, not a log")
+		if status != 2 || !strings.HasPrefix(errw, "httpstatus log: stdin: binary data, not a log\n") {
+			t.Errorf("status %d, stderr %q", status, errw)
+		}
+	})
 }

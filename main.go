@@ -91,8 +91,8 @@ With no query on a terminal it opens the interactive explorer.`,
 			}
 			outTTY, inTTY := isTerminal(s.out), isTerminal(s.in)
 			if interactive || (len(args) == 0 && outTTY && inTTY && capable(s.env) && !asJSON) {
-				if !capable(s.env) {
-					return usageError{errors.New("the explorer needs a terminal that can draw a screen (TERM=dumb); drop -i to print instead")}
+				if err := canExplore(s); err != nil {
+					return err
 				}
 				return openExplorer(cmd, s, model.WithQuery(query))
 			}
@@ -202,6 +202,28 @@ func openExplorer(cmd *cobra.Command, s streams, opts ...model.Option) error {
 	return runExplorer(cmd, s, explorer(opts...))
 }
 
+// errNoTerminal is -i where there is no terminal to open.
+var errNoTerminal = usageError{errors.New("the explorer needs a terminal; drop -i to print instead")}
+
+// canExplore reports whether runExplorer will find a terminal, before a
+// command reads its input for it.
+func canExplore(s streams) error {
+	if !capable(s.env) {
+		return usageError{errors.New("the explorer needs a terminal that can draw a screen (TERM=dumb); drop -i to print instead")}
+	}
+	if isTerminal(s.in) && isTerminal(s.out) {
+		return nil
+	}
+	if s.tty == nil {
+		return errNoTerminal
+	}
+	tty, err := s.tty()
+	if err != nil {
+		return errNoTerminal
+	}
+	return tty.Close()
+}
+
 // runExplorer opens the interactive explorer on the process's terminal.
 // When stdout is not a terminal (code=$(httpstatus -i 404), or a pipe) it
 // draws on /dev/tty instead, as fzf does, and hands the code chosen with
@@ -211,11 +233,11 @@ func runExplorer(cmd *cobra.Command, s streams, newModel func(pick bool) chooser
 	pick := !isTerminal(s.out)
 	if pick || !isTerminal(s.in) {
 		if s.tty == nil {
-			return usageError{errors.New("the explorer needs a terminal; drop -i to print instead")}
+			return errNoTerminal
 		}
 		tty, err := s.tty()
 		if err != nil {
-			return usageError{errors.New("the explorer needs a terminal; drop -i to print instead")}
+			return errNoTerminal
 		}
 		defer tty.Close()
 		in = tty

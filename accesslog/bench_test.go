@@ -2,9 +2,11 @@ package accesslog
 
 import (
 	"bytes"
+	"io"
 	"runtime"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/httpstatus-dev/httpstatus/data"
 	"github.com/httpstatus-dev/httpstatus/internal/genlog"
@@ -65,4 +67,38 @@ func BenchmarkStream(b *testing.B) {
 		}
 	}
 	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(int64(b.N)*int64(len(lines))), "ns/line")
+}
+
+// pipeReader hands out at most a pipe's capacity (64 KiB on Linux) a read.
+type pipeReader struct{ b []byte }
+
+func (p *pipeReader) Read(b []byte) (int, error) {
+	if len(p.b) == 0 {
+		return 0, io.EOF
+	}
+	n := copy(b[:min(len(b), 64<<10)], p.b)
+	p.b = p.b[n:]
+	return n, nil
+}
+
+// BenchmarkLive is the explorer's live path: the log arrives as a pipe
+// gives it, 64 KiB a read, and a snapshot is taken ten times a second as
+// the explorer takes them; lines/s is how fast a pipe can be read so.
+func BenchmarkLive(b *testing.B) {
+	log := benchLog()
+	lines := int64(bytes.Count(log, []byte("\n")))
+	cat := data.Load()
+	b.SetBytes(int64(len(log)))
+	b.ResetTimer()
+	for b.Loop() {
+		l := Follow(&pipeReader{log})
+		var s Snapshot
+		for !s.Done {
+			s = l.Next(cat, 100*time.Millisecond)
+		}
+		if s.Summary.WithStatus != lines {
+			b.Fatalf("%d lines with a status, want %d", s.Summary.WithStatus, lines)
+		}
+	}
+	b.ReportMetric(float64(int64(b.N)*lines)/b.Elapsed().Seconds(), "lines/s")
 }

@@ -237,7 +237,11 @@ type Stream struct {
 	mu      sync.Mutex
 	w       *worker
 	pending [][]byte
-	pos     int64
+	// pendingBytes bounds the lines held before detection as Read's first
+	// chunk does: 200 long lines could be 200 MiB.
+	pendingBytes int
+	pos          int64
+	tooLong      int64 // lines over MaxLine a Live reader skipped without holding them
 }
 
 // NewStream returns an empty stream.
@@ -247,16 +251,24 @@ func NewStream() *Stream { return &Stream{} }
 func (s *Stream) Add(line []byte) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	s.addLocked(line)
+}
+
+func (s *Stream) addLocked(line []byte) {
 	if s.w != nil {
 		s.w.line(line, s.pos)
 		s.pos++
 		return
 	}
 	s.pending = append(s.pending, append([]byte(nil), line...))
-	if len(s.pending) >= detectLines {
+	s.pendingBytes += len(line)
+	if len(s.pending) >= detectLines || s.pendingBytes >= chunkSize {
 		s.start()
 	}
 }
+
+// tooLongLocked counts a line over MaxLine that was skipped.
+func (s *Stream) tooLongLocked() { s.tooLong++ }
 
 // Flush detects the format from the lines so far, if it is not known yet.
 func (s *Stream) Flush() {
@@ -270,7 +282,7 @@ func (s *Stream) Flush() {
 func (s *Stream) start() {
 	s.w = s.detected()
 	s.pos = int64(len(s.pending))
-	s.pending = nil
+	s.pending, s.pendingBytes = nil, 0
 }
 
 // detected is a worker for the format of the pending lines, having read them.
@@ -293,8 +305,12 @@ func (s *Stream) detected() *worker {
 func (s *Stream) Summary(cat *data.Catalog) *Summary {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	if s.w == nil {
-		return s.detected().c.Summary(cat)
+	w := s.w
+	if w == nil {
+		w = s.detected()
 	}
-	return s.w.c.Summary(cat)
+	sum := w.c.Summary(cat)
+	sum.Lines += s.tooLong
+	sum.TooLong += s.tooLong
+	return sum
 }

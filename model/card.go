@@ -22,8 +22,8 @@ type cardPane struct {
 func newCardPane() cardPane { return cardPane{pager: newPager()} }
 
 // show renders the card of r, width cells wide with its padding, under
-// note; a new entry starts at the top.
-func (c *cardPane) show(r data.Result, note ui.Rendered, width int, cat *data.Catalog, st *ui.ExplorerStyles) {
+// note, or the note alone without withCard; a new entry starts at the top.
+func (c *cardPane) show(r data.Result, note ui.Rendered, withCard bool, width int, cat *data.Catalog, st *ui.ExplorerStyles) {
 	if !c.stale(width, st) && same(r, c.shown) && note.Text == c.note {
 		return
 	}
@@ -34,6 +34,10 @@ func (c *cardPane) show(r data.Result, note ui.Rendered, width int, cat *data.Ca
 	c.related = nil
 	if r.Status == nil {
 		c.setContent(nil, nil)
+		return
+	}
+	if !withCard {
+		c.setContent(strings.Split(note.Text, "\n"), slices.Clone(note.Widths))
 		return
 	}
 	card := ui.Card(r.Status, cat, &st.Styles, ui.CardOptions{Width: width - 2*cardPad, Hyperlinks: true, NumberRelated: true, Sub: r.Sub})
@@ -48,4 +52,15 @@ func (c *cardPane) show(r data.Result, note ui.Rendered, width int, cat *data.Ca
 		}
 	}
 	c.setContent(lines, widths)
+}
+
+// joinRendered is a's lines, then b's.
+func joinRendered(a, b ui.Rendered) ui.Rendered {
+	switch {
+	case a.Text == "":
+		return b
+	case b.Text == "":
+		return a
+	}
+	return ui.Rendered{Text: a.Text + "\n" + b.Text, Widths: append(slices.Clone(a.Widths), b.Widths...), Mark: -1}
 }

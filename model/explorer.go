@@ -1,6 +1,7 @@
 package model
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 
@@ -41,6 +42,8 @@ type explorer struct {
 	empty, nearest string
 
 	chosen string // the code chosen in pick mode, "" until then
+
+	log *logState // the log whose codes the list holds; nil for the catalog
 
 	width, height int
 	lay           explorerLayout
@@ -248,7 +251,13 @@ func (e *explorer) refresh() {
 	if d := e.lay.detail.inner(); d.w > 0 {
 		r, _ := e.list.selected()
 		e.card.setSize(d.h)
-		e.card.show(r, e.note(r, d.w-2*cardPad), d.w, e.cat, e.styles)
+		note := e.note(r, d.w-2*cardPad)
+		withCard := true
+		if e.log != nil && r.Status != nil {
+			note = joinRendered(note, e.log.evidenceOf(r, d.w-2*cardPad, e.styles))
+			withCard = !e.log.madeUp(r.Status)
+		}
+		e.card.show(r, note, withCard, d.w, e.cat, e.styles)
 	}
 	e.updateKeys()
 }
@@ -329,7 +338,7 @@ func (e *explorer) act(msg tea.KeyPressMsg, a *actKeys) (tea.Cmd, bool) {
 	case key.Matches(msg, a.PrevTab):
 		e.list.setTab(e.list.tab - 1)
 	case key.Matches(msg, a.Related):
-		e.jumpRelated(digit(msg))
+		return e.jumpRelated(digit(msg)), true
 	case key.Matches(msg, a.Previous):
 		e.back()
 	case key.Matches(msg, a.Copy):
@@ -412,7 +421,9 @@ func (e *explorer) refilter() {
 func (e *explorer) setResults(res *data.Resolution) {
 	results := res.Results
 	e.empty, e.nearest = "", ""
-	if len(results) == 0 && !res.Query.Empty() {
+	if len(results) == 0 && e.log != nil {
+		e.empty = e.log.emptyText(res.Query)
+	} else if len(results) == 0 && !res.Query.Empty() {
 		e.empty = "No status matches “" + ansi.Truncate(res.Query.Text, 30, "…") + "”"
 		if len(res.Missing) > 0 {
 			var near []string
@@ -423,7 +434,7 @@ func (e *explorer) setResults(res *data.Resolution) {
 			results, _ = e.cat.Codes(near)
 		}
 	}
-	e.list.setResults(results, res.Query.Empty())
+	e.list.setResults(results, res.Query.Empty() && e.log == nil)
 }
 
 // note is what the paste the filter came from said of r's code, for above
@@ -468,20 +479,29 @@ type place struct {
 const maxHistory = 50
 
 // jumpRelated selects the i-th related code of the selected entry.
-func (e *explorer) jumpRelated(i int) {
+func (e *explorer) jumpRelated(i int) tea.Cmd {
 	if r, ok := e.list.selected(); ok && i >= 0 && i < len(r.Status.Related) {
-		e.jump(r.Status.Related[i])
+		return e.jump(r.Status.Related[i])
 	}
+	return nil
 }
 
 // jump selects the entry a code stands for, clearing the filter and tab
 // if they hide it, and remembers where it came from. A code stands for its
 // first entry, the standard one when it has one: the entry a card names
-// it by, so a vendor's 503 that lists 503 leads to IANA's.
-func (e *explorer) jump(code int) {
+// it by, so a vendor's 503 that lists 503 leads to IANA's. Over a log, it
+// stands for the first the log holds, and a code the log lacks is said to
+// be missing in the footer.
+func (e *explorer) jump(code int) tea.Cmd {
 	entries := e.cat.Lookup(code)
+	if e.log != nil {
+		entries = slices.DeleteFunc(slices.Clone(entries), func(s *data.Status) bool { return e.log.linesOf(data.Result{Status: s}) == 0 })
+		if len(entries) == 0 {
+			return status(data.FormatCode(code) + " is not in this log")
+		}
+	}
 	if len(entries) == 0 {
-		return
+		return nil
 	}
 	if r, ok := e.list.selected(); ok {
 		e.history = append(e.history, place{e.filter.Value(), e.paste, e.list.tab, r})
@@ -490,6 +510,7 @@ func (e *explorer) jump(code int) {
 		}
 	}
 	e.selectEntry(entries[0])
+	return nil
 }
 
 // selectEntry puts the cursor on an entry, clearing the filter and the tab if
@@ -521,16 +542,21 @@ func (e *explorer) back() {
 
 // show selects what another screen points at: the guide's answer, a code
 // clicked on the guide's card.
-func (e *explorer) show(m showMsg) {
-	if m.status == nil {
-		e.jump(m.code)
-	} else {
+func (e *explorer) show(m showMsg) tea.Cmd {
+	var cmd tea.Cmd
+	switch {
+	case m.status == nil:
+		cmd = e.jump(m.code)
+	case e.log != nil && e.log.linesOf(data.Result{Status: m.status}) == 0:
+		cmd = status(m.status.Title() + " is not in this log")
+	default:
 		e.selectEntry(m.status)
 	}
-	if m.detail {
+	if m.detail && cmd == nil {
 		e.focus = focusDetail
 	}
 	e.refresh()
+	return cmd
 }
 
 // click selects a row, opens the card of the row already selected, or
@@ -554,7 +580,7 @@ func (e *explorer) click(mouse tea.Mouse) tea.Cmd {
 		e.focus = focusDetail
 		line := y - l.detail.inner().y + e.card.offset
 		if code, ok := e.card.related[line]; ok {
-			e.jump(code)
+			return e.jump(code)
 		}
 	}
 	return nil
@@ -681,7 +707,11 @@ func (e *explorer) listView() string {
 		}
 		lines = append(lines, p...)
 	}
-	return ui.Box(lines, tabs[e.list.tab].title, "", r.w, r.h, e.focus == focusList, st)
+	caption := ""
+	if e.log != nil {
+		caption = e.log.caption()
+	}
+	return ui.Box(lines, tabs[e.list.tab].title, caption, r.w, r.h, e.focus == focusList, st)
 }
 
 // preview is the foot of a narrow list: a rule and the selected entry's

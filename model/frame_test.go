@@ -132,6 +132,9 @@ func typeQuery(q string) []tea.Msg {
 // sends it. A row hint that kept a description's paragraph break once
 // broke the frame on words as common as "debug".
 //
+// The explorer over a log (a real nginx ingress log) is typed into too:
+// every query, and a quarter of the words.
+//
 // With -race (as CI runs it) the inputs are shared out among the sizes,
 // each typed at one of them in turn, so that every input and every size
 // is still seen; without it every input is typed at every size.
@@ -153,9 +156,10 @@ func TestTypingNeverBreaksTheFrame(t *testing.T) {
 		t.Run(fmt.Sprintf("%dx%d", size[0], size[1]), func(t *testing.T) {
 			t.Parallel()
 			start := time.Now()
-			m := newModel(t, size[0], size[1])
+			catalog := newModel(t, size[0], size[1])
+			log := logModel(t, "real/nginx-ingress.log", size[0], size[1])
 			keys := 0
-			typeIn := func(in string, msgs ...tea.Msg) {
+			typeIn := func(m *Model, in string, msgs ...tea.Msg) {
 				t.Helper()
 				m.explorer.filter.SetValue("") // the next key searches and draws
 				for _, k := range msgs {
@@ -171,10 +175,14 @@ func TestTypingNeverBreaksTheFrame(t *testing.T) {
 				}
 			}
 			for _, q := range queries {
-				typeIn(q, typeQuery(q)...)
+				typeIn(catalog, q, typeQuery(q)...)
+				typeIn(log, q, typeQuery(q)...)
 			}
-			for _, w := range words {
-				typeIn(w, tea.KeyPressMsg{Code: tea.KeyExtended, Text: w})
+			for i, w := range words {
+				typeIn(catalog, w, tea.KeyPressMsg{Code: tea.KeyExtended, Text: w})
+				if i%4 == 0 {
+					typeIn(log, w, tea.KeyPressMsg{Code: tea.KeyExtended, Text: w})
+				}
 			}
 			t.Logf("%d queries and %d words: %d keys in %v", len(queries), len(words), keys, time.Since(start).Round(time.Millisecond))
 		})

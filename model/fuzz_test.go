@@ -8,6 +8,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/colorprofile"
 
+	"github.com/httpstatus-dev/httpstatus/accesslog"
 	"github.com/httpstatus-dev/httpstatus/data"
 )
 
@@ -115,6 +116,33 @@ func FuzzExplorer(f *testing.F) {
 		}
 		m = send(t, m, tea.WindowSizeMsg{Width: 80, Height: 24})
 		runOps(t, m, ops)
+	})
+}
+
+// FuzzLogExplorer drives the explorer over a log (a real nginx ingress
+// log; live, ended, with its counts growing) as FuzzExplorer drives the
+// catalog's.
+func FuzzLogExplorer(f *testing.F) {
+	f.Add([]byte{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13})
+	f.Add(append(typing("502"), kEnter, kEnd, 0, 0, kHelp, kQ, kQ, kEsc))
+	f.Add(append(typing("009"), kEnter, kCopy, kQ, kC, kQ, 20, kBack)) // the made-up entry: no card, no family
+	f.Add(append(typing("404"), kEnter, 20, 21, 22, kBack, kGuide, 20, 20, 8))
+	f.Add([]byte{6, 6, 6, 6, 0xf0, 20, 6, 0xf1, 5, 5, 0xf2, 1, 40, 10, 0xf0, 250, 100, kEnter})
+	f.Add(append([]byte{opPaste, 40, 2}, kEnter, kHelp, kQ, kQ))
+	addTypingSeeds(f)
+	sum := readLog(f, "real/nginx-ingress.log")
+	f.Fuzz(func(t *testing.T, ops []byte) {
+		live := accesslog.Follow(strings.NewReader("")) // its snapshots are sent below
+		opts := []Option{WithLog(Log{Title: "nginx-ingress.log", Summary: sum, Live: live})}
+		if len(ops)%2 == 0 {
+			opts = append(opts, WithPick())
+		}
+		m := send(t, New(data.Load(), opts...), tea.WindowSizeMsg{Width: 80, Height: 24})
+		// Halfway, the log grows (as a live one does) and ends.
+		half := len(ops) / 2
+		runOps(t, m, ops[:half])
+		m = send(t, m, logMsg{Summary: sum, Done: true})
+		runOps(t, m, ops[half:])
 	})
 }
 

@@ -49,10 +49,15 @@ type listPane struct {
 	cursor  int   // index into visible
 	offset  int   // first visible row
 	grouped bool  // the vendor tab groups its rows by vendor
+
+	// lines are a log's lines of a result, which its row shows and its
+	// tab counts; nil for the catalog, where a tab counts entries.
+	lines func(data.Result) int64
+	most  int64 // the most lines of any row, which sets their column
 }
 
 func newListPane(all []data.Result) listPane {
-	return listPane{totals: countTabs(nil, all)}
+	return listPane{totals: countTabs(nil, all, nil)}
 }
 
 func (l *listPane) selected() (data.Result, bool) {
@@ -84,17 +89,22 @@ func (l *listPane) scroll(rows int) {
 // selects the first.
 func (l *listPane) setResults(results []data.Result, grouped bool) {
 	l.results, l.grouped = results, grouped
-	l.counts = countTabs(l.counts, results)
+	l.counts = countTabs(l.counts, results, l.lines)
 	l.applyTab(data.Result{})
 }
 
-// countTabs counts results per tab into counts.
-func countTabs(counts []int, results []data.Result) []int {
+// countTabs counts results per tab into counts, or with lines the lines
+// of each.
+func countTabs(counts []int, results []data.Result, lines func(data.Result) int64) []int {
 	counts = append(counts[:0], make([]int, len(tabs))...)
 	for _, r := range results {
+		n := 1
+		if lines != nil {
+			n = int(lines(r))
+		}
 		for i, t := range tabs {
 			if t.keep(r.Status) {
-				counts[i]++
+				counts[i] += n
 			}
 		}
 	}
@@ -153,7 +163,12 @@ func (l *listPane) tabBar() []ui.Tab {
 func (l *listPane) rows(n, width int, st *ui.ExplorerStyles) []string {
 	var out []string
 	for i := l.offset; i < len(l.visible) && i < l.offset+n; i++ {
-		out = append(out, ui.Row(l.results[l.visible[i]], st, width, i == l.cursor))
+		r := l.results[l.visible[i]]
+		if l.lines != nil {
+			out = append(out, ui.CountedRow(r, l.lines(r), l.most, st, width, i == l.cursor))
+			continue
+		}
+		out = append(out, ui.Row(r, st, width, i == l.cursor))
 	}
 	return out
 }

@@ -19,6 +19,7 @@ import (
 	"github.com/charmbracelet/colorprofile"
 	"github.com/charmbracelet/x/ansi"
 
+	"github.com/httpstatus-dev/httpstatus/accesslog"
 	"github.com/httpstatus-dev/httpstatus/data"
 	"github.com/httpstatus-dev/httpstatus/ui"
 )
@@ -110,8 +111,14 @@ func New(cat *data.Catalog, opts ...Option) *Model {
 	return m
 }
 
-// Init asks the terminal for its background so colours can adapt.
-func (m *Model) Init() tea.Cmd { return tea.RequestBackgroundColor }
+// Init asks the terminal for its background so colours can adapt, and
+// waits for a live log's first counts.
+func (m *Model) Init() tea.Cmd {
+	if m.explorer.log != nil {
+		return tea.Batch(tea.RequestBackgroundColor, m.explorer.log.next(m.cat))
+	}
+	return tea.RequestBackgroundColor
+}
 
 // Chosen is the code chosen with enter in pick mode ("404", "404.3"), or ""
 // when the user left without choosing.
@@ -172,6 +179,8 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 	case statusMsg:
 		m.status = string(msg)
+	case logMsg:
+		cmd = m.explorer.updateLog(accesslog.Snapshot(msg))
 	case showMsg:
 		if msg.answer && m.pick {
 			// code=$(httpstatus choose): the guide's answer is the choice.
@@ -179,7 +188,7 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			return m, tea.Quit
 		}
 		m.stack = m.stack[:0]
-		m.explorer.show(msg)
+		cmd = m.explorer.show(msg)
 	default:
 		return m, nil
 	}
@@ -258,6 +267,9 @@ func (m *Model) View() tea.View {
 	v.AltScreen = true
 	v.MouseMode = tea.MouseModeCellMotion
 	v.WindowTitle = "httpstatus"
+	if m.explorer.log != nil {
+		v.WindowTitle = "httpstatus log · " + ui.OneLine(m.explorer.log.title)
+	}
 	return v
 }
 

@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"strconv"
 	"strings"
 
 	"github.com/charmbracelet/x/ansi"
@@ -54,8 +53,8 @@ func tabLine(tabs []Tab, active, level int, st *ExplorerStyles) (string, [][2]in
 		b.WriteString(" " + p.on(label))
 		n := 1 + len(label)
 		if level < 2 {
-			count := strconv.Itoa(t.Count)
-			room := len(strconv.Itoa(max(t.Max, t.Count)))
+			count := tabCount(t.Count)
+			room := max(len(tabCount(t.Max)), len(count))
 			b.WriteString(strings.Repeat(" ", 1+room-len(count)) + st.tabCount.on(count))
 			n += 1 + room
 		}

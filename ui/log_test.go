@@ -68,3 +68,29 @@ func TestSparkAndBar(t *testing.T) {
 		t.Errorf("thousands %q", got)
 	}
 }
+
+// A counted row is exactly as wide as asked, its count right-aligned in
+// the column of the largest; too narrow for both, the row alone.
+func TestCountedRow(t *testing.T) {
+	st := SharedExplorerStyles(true, colorprofile.TrueColor)
+	r := data.Result{Status: data.Load().Lookup(404)[0]}
+	for w := 1; w <= 60; w++ {
+		for _, sel := range []bool{false, true} {
+			got := CountedRow(r, 1234, 1234567, st, w, sel)
+			if ansi.StringWidth(got) != w {
+				t.Fatalf("width %d: %d cells: %q", w, ansi.StringWidth(got), ansi.Strip(got))
+			}
+			if plain := ansi.Strip(got); w >= minCountedRow+10 && !strings.HasSuffix(plain, "     1,234") {
+				t.Errorf("width %d: %q does not end in the count's column", w, plain)
+			}
+		}
+	}
+}
+
+func TestTabCount(t *testing.T) {
+	for n, want := range map[int]string{0: "0", 9999: "9999", 10_000: "10k", 897_020: "897k", 1_121_230: "1.1M", 12_345_678: "12M"} {
+		if got := tabCount(n); got != want {
+			t.Errorf("tabCount(%d) = %q, want %q", n, got, want)
+		}
+	}
+}
