@@ -11,7 +11,7 @@ import (
 	"testing"
 )
 
-var update = flag.Bool("update", false, "rewrite index.bin from statuses.toml")
+var update = flag.Bool("update", false, "rewrite index.bin and prebuilt_tables.go from the embedded files")
 
 // TestIndexFileIsCurrent keeps index.bin the index of statuses.toml as the
 // code builds it today: a change to the catalog or to how words fold needs
