@@ -8,10 +8,10 @@ import (
 // prebuiltTables are what parseLazily and termLines read from the embedded
 // files, read ahead of time into prebuilt_tables.go: finding the entries'
 // tables in statuses.toml and the terms of a code in vocabularies.toml
-// scans both files, some 450 KB, which cost `httpstatus 404` a sixth of its
-// run. TestPrebuiltTablesAreCurrent rewrites the file (go test ./data -run
-// TestPrebuiltTablesAreCurrent -update) and fails while it is stale; until
-// then a catalog whose file changed size is read as before.
+// scans both files, some 450 KB: a quarter of a millisecond of every
+// `httpstatus 404`, a sixteenth of its run. TestPrebuiltFileIsCurrent rewrites the file (go test ./data -run
+// FileIsCurrent -update, which rebuilds index.bin too) and fails while it
+// is stale; until then a catalog whose file changed size is read as before.
 type prebuiltTables struct {
 	statusesSize, vocabulariesSize int
 	keys                           []entryKey  // per entry, in the catalog's order
