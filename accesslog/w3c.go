@@ -3,6 +3,7 @@ package accesslog
 import (
 	"bytes"
 	"strings"
+	"sync"
 )
 
 // W3C extended log files name their fields in a "#Fields:" directive;
@@ -58,18 +59,18 @@ func parseW3CFields(line []byte) *w3cLayout {
 	return l
 }
 
-// Layouts for files cut before their directives: the vendors' defaults.
+// Layouts for files cut before their directives: the vendors' defaults,
+// read on first use rather than by every run of httpstatus.
 var (
 	// CloudFront's standard log fields, in order (33 of them).
-	cloudFrontDefault *w3cLayout
-	iisDefault        *w3cLayout
-)
-
-func init() {
-	cloudFrontDefault = parseW3CFields([]byte("#Fields: date time x-edge-location sc-bytes c-ip cs-method cs(Host) cs-uri-stem sc-status cs(Referer) cs(User-Agent) cs-uri-query cs(Cookie) x-edge-result-type x-edge-request-id x-host-header cs-protocol cs-bytes time-taken x-forwarded-for ssl-protocol ssl-cipher x-edge-response-result-type cs-protocol-version fle-status fle-encrypted-fields c-port time-to-first-byte x-edge-detailed-result-type sc-content-type sc-content-len sc-range-start sc-range-end"))
+	cloudFrontDefault = sync.OnceValue(func() *w3cLayout {
+		return parseW3CFields([]byte("#Fields: date time x-edge-location sc-bytes c-ip cs-method cs(Host) cs-uri-stem sc-status cs(Referer) cs(User-Agent) cs-uri-query cs(Cookie) x-edge-result-type x-edge-request-id x-host-header cs-protocol cs-bytes time-taken x-forwarded-for ssl-protocol ssl-cipher x-edge-response-result-type cs-protocol-version fle-status fle-encrypted-fields c-port time-to-first-byte x-edge-detailed-result-type sc-content-type sc-content-len sc-range-start sc-range-end"))
+	})
 	// IIS's default W3C fields.
-	iisDefault = parseW3CFields([]byte("#Fields: date time s-ip cs-method cs-uri-stem cs-uri-query s-port cs-username c-ip cs(User-Agent) cs(Referer) sc-status sc-substatus sc-win32-status time-taken"))
-}
+	iisDefault = sync.OnceValue(func() *w3cLayout {
+		return parseW3CFields([]byte("#Fields: date time s-ip cs-method cs-uri-stem cs-uri-query s-port cs-username c-ip cs(User-Agent) cs(Referer) sc-status sc-substatus sc-win32-status time-taken"))
+	})
+)
 
 func isFieldsDirective(line []byte) bool { return bytes.HasPrefix(line, []byte("#Fields:")) }
 
@@ -110,10 +111,10 @@ func parseW3C(line []byte, r *Record, st *parseState) bool {
 	l := st.w3c
 	if l == nil {
 		switch {
-		case bytes.Count(line, []byte("\t")) >= cloudFrontDefault.status:
-			l = cloudFrontDefault
-		case bytes.Count(line, []byte(" ")) == iisDefault.count-1:
-			l = iisDefault
+		case bytes.Count(line, []byte("\t")) >= cloudFrontDefault().status:
+			l = cloudFrontDefault()
+		case bytes.Count(line, []byte(" ")) == iisDefault().count-1:
+			l = iisDefault()
 		default:
 			return false
 		}

@@ -216,9 +216,9 @@ func (s *Status) Title() string { return s.CodeString() + " " + s.Phrase }
 // httpstatus 404 decodes the few entries it prints, not all of them. Each
 // table is still decoded at most once per process.
 type Catalog struct {
-	statuses []Status   // entry i is valid once decoded
-	keys     []entryKey // per entry, known without decoding it
-	raw      [][]byte   // per entry, its TOML table; nil when decoded up front
+	statuses []Status    // entry i is valid once decoded
+	keys     []entryKey  // per entry, known without decoding it
+	tables   []tableSpan // per entry, where its TOML table lies in src; nil when decoded up front
 	once     []sync.Once
 	codes    []int // distinct codes, ascending
 
@@ -260,6 +260,9 @@ func (k entryKey) before(o entryKey) bool {
 // Load returns the embedded catalog, shared by every caller (every SSH
 // session) in the process.
 var Load = sync.OnceValue(func() *Catalog {
+	if c := prebuiltCatalog(); c != nil {
+		return c
+	}
 	c, err := parseLazily(statusesTOML)
 	if err != nil {
 		// The embedded file is checked by the package's tests; reaching
@@ -277,6 +280,9 @@ type document struct {
 // statusHeader starts every entry of statuses.toml.
 const statusHeader = "[[status]]\n"
 
+// tableSpan is where a table lies in its file: b[start:end].
+type tableSpan struct{ start, end int }
+
 // parseLazily splits the catalog into its [[status]] tables and reads only
 // the code and official lines of each; decode reads the rest on demand. The
 // package's tests check that this agrees with a strict decode of the whole
@@ -285,39 +291,35 @@ func parseLazily(b []byte) (*Catalog, error) {
 	if !bytes.HasPrefix(b, []byte(statusHeader)) {
 		return nil, errors.New("does not start with " + strings.TrimSpace(statusHeader))
 	}
-	// Each table runs from its header to the next one, sliced in place.
-	// The search is for "[[status]]\n" and then the newline before it:
-	// searching for "\n[[status]]" first would stop at every line.
-	raw := make([][]byte, 0, 256)
+	// Each table runs from its header to the next one. The search is for
+	// "[[status]]\n" and then the newline before it: searching for
+	// "\n[[status]]" first would stop at every line.
+	var tables []tableSpan
 	header := []byte(statusHeader)
-	for rest := b; len(rest) > 0; {
-		end, from := -1, len(statusHeader)
+	for at := 0; at < len(b); {
+		end, from := len(b), at+len(statusHeader)
 		for {
-			i := bytes.Index(rest[from:], header)
+			i := bytes.Index(b[from:], header)
 			if i < 0 {
 				break
 			}
-			if at := from + i; rest[at-1] == '\n' {
-				end = at
+			if next := from + i; b[next-1] == '\n' {
+				end = next
 				break
 			}
 			from += i + len(statusHeader)
 		}
-		if end < 0 {
-			raw, rest = append(raw, rest), nil
-			continue
-		}
-		raw, rest = append(raw, rest[:end]), rest[end:]
+		tables, at = append(tables, tableSpan{at, end}), end
 	}
-	keys := make([]entryKey, len(raw))
-	for i, chunk := range raw {
-		k, err := scanKeys(chunk[len(statusHeader):])
+	keys := make([]entryKey, len(tables))
+	for i, t := range tables {
+		k, err := scanKeys(b[t.start+len(statusHeader) : t.end])
 		if err != nil {
 			return nil, fmt.Errorf("entry %d: %w", i+1, err)
 		}
 		keys[i] = k
 	}
-	c := newCatalog(keys, raw, nil)
+	c := newCatalog(keys, tables, nil)
 	c.src = b
 	return c, nil
 }
@@ -362,9 +364,9 @@ func scanKeys(table []byte) (entryKey, error) {
 	return k, nil
 }
 
-// newCatalog orders the entries and indexes their codes: raw ones to
-// decode on demand, or statuses already decoded.
-func newCatalog(keys []entryKey, raw [][]byte, statuses []Status) *Catalog {
+// newCatalog orders the entries and indexes their codes: tables of the
+// catalog's file to decode on demand, or statuses already decoded.
+func newCatalog(keys []entryKey, tables []tableSpan, statuses []Status) *Catalog {
 	order := make([]int, len(keys))
 	for i := range order {
 		order[i] = i
@@ -378,23 +380,33 @@ func newCatalog(keys []entryKey, raw [][]byte, statuses []Status) *Catalog {
 		}
 		return 0
 	})
-	c := &Catalog{
-		statuses: make([]Status, len(keys)),
-		keys:     make([]entryKey, len(keys)),
-		once:     make([]sync.Once, len(keys)),
-	}
-	if raw != nil {
-		c.raw = make([][]byte, len(keys))
-	}
+	sorted := make([]entryKey, len(keys))
 	for to, from := range order {
-		c.keys[to] = keys[from]
-		if raw != nil {
-			c.raw[to] = raw[from]
-		} else {
-			c.statuses[to] = statuses[from]
-			c.once[to].Do(func() {}) // decoded already
+		sorted[to] = keys[from]
+	}
+	if statuses == nil {
+		sortedTables := make([]tableSpan, len(keys))
+		for to, from := range order {
+			sortedTables[to] = tables[from]
 		}
-		c.codes = append(c.codes, keys[from].code)
+		return orderedCatalog(sorted, sortedTables, nil)
+	}
+	c := orderedCatalog(sorted, nil, make([]Status, len(keys)))
+	for to, from := range order {
+		c.statuses[to] = statuses[from]
+		c.once[to].Do(func() {}) // decoded already
+	}
+	return c
+}
+
+// orderedCatalog indexes entries that are in the catalog's order already.
+func orderedCatalog(keys []entryKey, tables []tableSpan, statuses []Status) *Catalog {
+	if statuses == nil {
+		statuses = make([]Status, len(keys))
+	}
+	c := &Catalog{statuses: statuses, keys: keys, tables: tables, once: make([]sync.Once, len(keys))}
+	for _, k := range keys {
+		c.codes = append(c.codes, k.code)
 	}
 	slices.Sort(c.codes)
 	c.codes = slices.Compact(c.codes)
@@ -411,7 +423,8 @@ func newCatalog(keys []entryKey, raw [][]byte, statuses []Status) *Catalog {
 // entry decodes entry i on first use.
 func (c *Catalog) entry(i int) *Status {
 	c.once[i].Do(func() {
-		s, err := decodeEntry(c.raw[i])
+		t := c.tables[i]
+		s, err := decodeEntry(c.src[t.start:t.end])
 		if err != nil {
 			panic(fmt.Sprintf("data: embedded statuses.toml, entry %d: %v", i, err))
 		}

@@ -231,18 +231,20 @@ func nameWords(n string) string {
 func vendorName(source string) string {
 	var kept []string
 	for _, w := range strings.Fields(source) {
-		if !genericSourceWords[strings.ToLower(strings.Trim(w, "()"))] {
+		if !genericSourceWords()[strings.ToLower(strings.Trim(w, "()"))] {
 			kept = append(kept, w)
 		}
 	}
 	return strings.Join(kept, " ")
 }
 
-var genericSourceWords = map[string]bool{
-	"api": true, "apis": true, "http": true, "clients": true, "informal": true, "proxies": true,
-	"load": true, "balancing": true, "cloud": true, "framework": true, "front": true, "door": true,
-	"gateway": true, "on": true,
-}
+var genericSourceWords = sync.OnceValue(func() map[string]bool {
+	return map[string]bool{
+		"api": true, "apis": true, "http": true, "clients": true, "informal": true, "proxies": true,
+		"load": true, "balancing": true, "cloud": true, "framework": true, "front": true, "door": true,
+		"gateway": true, "on": true,
+	}
+})
 
 // maxJoined is the most words of a name indexed as one ("toomanyrequests").
 const maxJoined = 3

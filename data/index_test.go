@@ -11,11 +11,11 @@ import (
 	"testing"
 )
 
-var update = flag.Bool("update", false, "rewrite index.bin from statuses.toml")
+var update = flag.Bool("update", false, "rewrite index.bin and prebuilt_tables.go from the embedded files")
 
 // TestIndexFileIsCurrent keeps index.bin the index of statuses.toml as the
 // code builds it today: a change to the catalog or to how words fold needs
-// go test ./data -run TestIndexFileIsCurrent -update.
+// go test ./data -run FileIsCurrent -update.
 func TestIndexFileIsCurrent(t *testing.T) {
 	c, err := parseLazily(statusesTOML)
 	if err != nil {
@@ -29,7 +29,7 @@ func TestIndexFileIsCurrent(t *testing.T) {
 		return
 	}
 	if !bytes.Equal(file, []byte(indexFile)) {
-		t.Fatal("index.bin is stale: run go test ./data -run TestIndexFileIsCurrent -update")
+		t.Fatal("index.bin is stale: run go test ./data -run FileIsCurrent -update")
 	}
 	if _, err := decodeIndex(indexFile, c.sum(), len(c.keys), c.vocab.Len()); err != nil {
 		t.Fatal(err)

@@ -13,7 +13,7 @@ import (
 // reading it takes a fraction of a millisecond where tokenizing the
 // catalog takes ten or more, which a one-off `httpstatus rate limit`
 // would otherwise pay on every run. TestIndexFileIsCurrent rewrites it
-// (go test ./data -run TestIndexFileIsCurrent -update) and fails while it
+// (go test ./data -run FileIsCurrent -update) and fails while it
 // is stale.
 //
 // The format is uvarints and length-prefixed strings:

@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 )
@@ -115,10 +116,12 @@ func allDigits(t string) bool {
 }
 
 // framingWords only frame a code: "error 1020", "http 404", "401 or 403".
-var framingWords = map[string]bool{
-	"error": true, "errors": true, "err": true, "status": true, "code": true, "codes": true, "http": true,
-	"https": true, "response": true, "or": true, "vs": true, "versus": true, "and": true, "substatus": true,
-}
+var framingWords = sync.OnceValue(func() map[string]bool {
+	return map[string]bool{
+		"error": true, "errors": true, "err": true, "status": true, "code": true, "codes": true, "http": true,
+		"https": true, "response": true, "or": true, "vs": true, "versus": true, "and": true, "substatus": true,
+	}
+})
 
 // ParseQuery reads a query. It never fails: anything that is not a code, a
 // class or a status line is words, and input CheckQuery would refuse is
@@ -253,7 +256,7 @@ func queryWords(words []string, framed bool) []string {
 		runes := []rune(w)
 		for _, t := range tokenize(w) {
 			word := apostrophes.Replace(string(runes[t.start:t.end]))
-			if allDigits(word) || framed && framingWords[word] {
+			if allDigits(word) || framed && framingWords()[word] {
 				continue // "1.1" of "HTTP/1.1", a port, a count; "error 1020"
 			}
 			out = append(out, word)

@@ -238,10 +238,12 @@ func logNumbers(line string) []number {
 }
 
 // statusKeys name a status field in a structured log or JSON.
-var statusKeys = map[string]bool{
-	"status": true, "statuscode": true, "status_code": true, "httpstatus": true, "http_status": true,
-	"responsecode": true, "response_code": true, "upstream_status": true,
-}
+var statusKeys = sync.OnceValue(func() map[string]bool {
+	return map[string]bool{
+		"status": true, "statuscode": true, "status_code": true, "httpstatus": true, "http_status": true,
+		"responsecode": true, "response_code": true, "upstream_status": true,
+	}
+})
 
 // statusFields finds status fields: status=502, "status": 502,
 // status_code: 502, StatusCode=404; a bare "code" counts only as a quoted
@@ -266,7 +268,7 @@ func statusFields(line string) []number {
 			}
 			key := lower[start:end]
 			quoted := start > 0 && lower[start-1] == '"' && end < len(lower) && lower[end] == '"'
-			if word == "code" && !(key == "code" && quoted) || word == "status" && !statusKeys[key] {
+			if word == "code" && !(key == "code" && quoted) || word == "status" && !statusKeys()[key] {
 				continue
 			}
 			if n, ok := fieldValue(line, start, end); ok {
@@ -455,9 +457,9 @@ func classify(line string, i, j int) (number, bool) {
 	}
 	after := wordsAfter(line, j, 2)
 	switch {
-	case quantityBefore[prev] || prev2 == "exit" || prev == "status" && (prev2 == "exited" || prev2 == "with" && at(before, 2) == "exited"):
+	case quantityBefore()[prev] || prev2 == "exit" || prev == "status" && (prev2 == "exited" || prev2 == "with" && at(before, 2) == "exited"):
 		return n, false // "line 500", "port 443", "Exit Code: 137", "exited with status 143"
-	case unitAfter[at(after, 0)] && !strings.HasPrefix(line[j:], ")") && !(at(after, 0) == "requests" && prev == "many"):
+	case unitAfter()[at(after, 0)] && !strings.HasPrefix(line[j:], ")") && !(at(after, 0) == "requests" && prev == "many"):
 		return n, false // "504 milliseconds", "500 messages dropped"
 	case strings.TrimSpace(line[:i]) != "" && countedAfter(line, j) && phraseAfter(line, j, n.code) == "":
 		return n, false // "Downloaded 404 artifacts": a count of things ("499 arcgis" typed is a query)
@@ -467,11 +469,11 @@ func classify(line string, i, j int) (number, bool) {
 		return n, false // nginx's "23613#23613", "*5", a dotted name
 	case strings.HasPrefix(line[j:], ":") && strings.HasSuffix(punct, "("):
 		return n, false // an errno: "(104: Connection reset by peer)"
-	case attached && strings.HasSuffix(punct, ":") && !statusWords[prev]:
+	case attached && strings.HasSuffix(punct, ":") && !statusWords()[prev]:
 		return n, false // "host:443", "orders.go:429"
 	}
 	switch {
-	case actualWords[prev] || prev == "was" || (strings.HasPrefix(strings.TrimLeft(line[j:], " "), "==") || strings.HasPrefix(strings.TrimLeft(line[j:], " "), "!=")) || startsWith(line[j:], " to equal", " to be ", " to eql"):
+	case actualWords()[prev] || prev == "was" || (strings.HasPrefix(strings.TrimLeft(line[j:], " "), "==") || strings.HasPrefix(strings.TrimLeft(line[j:], " "), "!=")) || startsWith(line[j:], " to equal", " to be ", " to eql"):
 		n.rank = rankActual
 		n.start = wordStart(line, i, before, 1)
 	case slices.Contains(before, "expected") || slices.Contains(before, "expecting") || slices.Contains(before, "want") ||
@@ -481,15 +483,15 @@ func classify(line string, i, j int) (number, bool) {
 	}
 	if n.rank == 0 {
 		switch {
-		case attached && strings.HasSuffix(punct, "=") && !statusWords[prev]:
+		case attached && strings.HasSuffix(punct, "=") && !statusWords()[prev]:
 			return n, false // "bytes=403": some other field
-		case statusWords[prev] || statusWords[prev2] && (prev == "of" || prev == "is") ||
+		case statusWords()[prev] || statusWords()[prev2] && (prev == "of" || prev == "is") ||
 			strings.HasSuffix(punct, ":") && (strings.HasSuffix(prev, "error") || strings.HasSuffix(prev, "exception") || className(line, i)):
 			// "HTTPError: 404", "exceptions.PermissionDenied: 403": an
 			// error class names the status after it
 			n.rank = rankFramed
 			n.start = wordStart(line, i, before, 2) // "returned error: 404", "status code 429"
-		case strings.HasSuffix(punct, ":") && prev != "" && !statusWords[prev]:
+		case strings.HasSuffix(punct, ":") && prev != "" && !statusWords()[prev]:
 			if p := phraseAfter(line, j, n.code); p == "" {
 				return n, false // "Complete requests: 500", "Content-Length: 404"
 			}
@@ -666,38 +668,46 @@ func phraseEnd(line string, j int, p string) int {
 
 // statusWords frame the number after them as a status: "status 404",
 // "code: 429", "HTTP 401", "Error 403", "awaiting response... 404".
-var statusWords = map[string]bool{
-	"status": true, "statuscode": true, "status_code": true, "code": true, "http": true, "error": true,
-	"err": true, "response": true, "httpstatus": true, "http_status": true, "response_code": true,
-	"responsecode": true, "sc": true, "statusline": true,
-}
+var statusWords = sync.OnceValue(func() map[string]bool {
+	return map[string]bool{
+		"status": true, "statuscode": true, "status_code": true, "code": true, "http": true, "error": true,
+		"err": true, "response": true, "httpstatus": true, "http_status": true, "response_code": true,
+		"responsecode": true, "sc": true, "statusline": true,
+	}
+})
 
 // actualWords come before what a client or test actually got.
-var actualWords = map[string]bool{
-	"got": true, "received": true, "actual": true, "returned": true, "returns": true, "responded": true,
-	"answered": true, "gave": true, "gets": true,
-}
+var actualWords = sync.OnceValue(func() map[string]bool {
+	return map[string]bool{
+		"got": true, "received": true, "actual": true, "returned": true, "returns": true, "responded": true,
+		"answered": true, "gave": true, "gets": true,
+	}
+})
 
 // quantityBefore are words before a number that is a count, a place or an
 // identifier, not a status.
-var quantityBefore = map[string]bool{
-	"line": true, "lines": true, "port": true, "pid": true, "process": true, "thread": true, "worker": true,
-	"exited": true, "exit": true, "after": true, "limit": true, "used": true, "requested": true,
-	"retries": true, "attempt": true, "attempts": true, "size": true, "length": true, "count": true,
-	"total": true, "max": true, "min": true, "id": true, "version": true, "step": true, "page": true,
-	"offset": true, "sleep": true, "took": true, "over": true, "top": true, "uid": true, "gid": true,
-	"signal": true, "errno": true, "rows": true, "row": true, "column": true, "col": true, "added": true,
-	"audited": true, "dropped": true, "remaining": true,
-}
+var quantityBefore = sync.OnceValue(func() map[string]bool {
+	return map[string]bool{
+		"line": true, "lines": true, "port": true, "pid": true, "process": true, "thread": true, "worker": true,
+		"exited": true, "exit": true, "after": true, "limit": true, "used": true, "requested": true,
+		"retries": true, "attempt": true, "attempts": true, "size": true, "length": true, "count": true,
+		"total": true, "max": true, "min": true, "id": true, "version": true, "step": true, "page": true,
+		"offset": true, "sleep": true, "took": true, "over": true, "top": true, "uid": true, "gid": true,
+		"signal": true, "errno": true, "rows": true, "row": true, "column": true, "col": true, "added": true,
+		"audited": true, "dropped": true, "remaining": true,
+	}
+})
 
 // unitAfter are words after a number that make it a quantity.
-var unitAfter = map[string]bool{
-	"ms": true, "s": true, "sec": true, "secs": true, "second": true, "seconds": true, "minute": true,
-	"minutes": true, "hour": true, "hours": true, "days": true, "ns": true, "us": true, "milliseconds": true,
-	"bytes": true, "b": true, "kb": true, "mb": true, "gb": true, "kib": true, "mib": true, "gib": true,
-	"requests": true, "times": true, "%": true, "percent": true, "items": true, "users": true,
-	"packages": true, "messages": true, "runs": true, "objects": true, "files": true, "lines": true,
-	"rows": true, "records": true, "entries": true, "tests": true, "retries": true, "attempts": true,
-	"connections": true, "workers": true, "chars": true, "characters": true, "words": true, "pages": true,
-	"results": true, "errors": true, "warnings": true, "events": true, "points": true, "tokens": true,
-}
+var unitAfter = sync.OnceValue(func() map[string]bool {
+	return map[string]bool{
+		"ms": true, "s": true, "sec": true, "secs": true, "second": true, "seconds": true, "minute": true,
+		"minutes": true, "hour": true, "hours": true, "days": true, "ns": true, "us": true, "milliseconds": true,
+		"bytes": true, "b": true, "kb": true, "mb": true, "gb": true, "kib": true, "mib": true, "gib": true,
+		"requests": true, "times": true, "%": true, "percent": true, "items": true, "users": true,
+		"packages": true, "messages": true, "runs": true, "objects": true, "files": true, "lines": true,
+		"rows": true, "records": true, "entries": true, "tests": true, "retries": true, "attempts": true,
+		"connections": true, "workers": true, "chars": true, "characters": true, "words": true, "pages": true,
+		"results": true, "errors": true, "warnings": true, "events": true, "points": true, "tokens": true,
+	}
+})

@@ -764,12 +764,8 @@ type vocabLine struct {
 	status                            int
 }
 
-// termLines finds the terms that may come with a code by looking for
-// their status and also lines in vocabularies.toml, and reads each one's
-// name, meaning and vocabulary around them: a card needs a few terms,
-// not the vocabularies' indexes, which cost a one-off httpstatus 404 a
-// tenth of its run. TestTermLinesAgreeWithTheVocabularies holds it to
-// the full reading.
+// termLines finds the terms that may come with a code: from the prebuilt
+// tables for the embedded vocabularies, else by scanTermLines.
 func (c *Catalog) termLines(code int) []vocabLine {
 	if got, ok := c.termsOf.Load(code); ok {
 		return got.([]vocabLine)
@@ -778,6 +774,21 @@ func (c *Catalog) termLines(code int) []vocabLine {
 	if c.vocab != nil {
 		src = c.vocab.src
 	}
+	out, ok := prebuiltTerms(src, code)
+	if !ok {
+		out = scanTermLines(src, code)
+	}
+	got, _ := c.termsOf.LoadOrStore(code, out)
+	return got.([]vocabLine)
+}
+
+// scanTermLines finds the terms that may come with a code by looking for
+// their status and also lines in a vocabularies file, and reads each one's
+// name, meaning and vocabulary around them: a card needs a few terms, not
+// the vocabularies' indexes, which cost a one-off httpstatus 404 a tenth of
+// its run. TestTermLinesAgreeWithTheVocabularies holds it to the full
+// reading.
+func scanTermLines(src string, code int) []vocabLine {
 	digits := strconv.Itoa(code)
 	var vocabs []int // where each vocabulary's header is
 	for from := 0; ; {
@@ -825,8 +836,7 @@ func (c *Catalog) termLines(code int) []vocabLine {
 			out = append(out, vocabLine{vocabID: h.id, vocabName: h.name, name: k.name, meaning: k.meaning, status: k.status})
 		}
 	}
-	got, _ := c.termsOf.LoadOrStore(code, out)
-	return got.([]vocabLine)
+	return out
 }
 
 // standardEntry is the entry a code means when nothing says otherwise:

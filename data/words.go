@@ -2,6 +2,7 @@ package data
 
 import (
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 )
@@ -33,7 +34,7 @@ type folded struct {
 
 func (tz *tokenizer) lookup(w string) folded {
 	if tz == nil {
-		return folded{fold(w), stopWords[w], -1}
+		return folded{fold(w), stopWords()[w], -1}
 	}
 	f, ok := tz.folds[w]
 	if !ok {
@@ -53,7 +54,7 @@ func (tz *tokenizer) lookupBytes(w []byte) folded {
 }
 
 func (tz *tokenizer) remember(w string) folded {
-	f := folded{fold(w), stopWords[w], -1}
+	f := folded{fold(w), stopWords()[w], -1}
 	if !f.stop {
 		f.id = tz.stems.id(f.stem)
 	}
@@ -107,7 +108,7 @@ func (tz *tokenizer) tokenizeRunes(text string) []token {
 	start, i := 0, 0
 	flush := func() {
 		if word.Len() > 0 {
-			if w := word.String(); !stopWords[w] {
+			if w := word.String(); !stopWords()[w] {
 				f := tz.lookup(w)
 				out = append(out, token{word: w, stem: f.stem, id: f.id, start: start, end: i})
 			}
@@ -135,14 +136,16 @@ func (tz *tokenizer) tokenizeRunes(text string) []token {
 // stopWords are skipped in queries and in the text searched alike. "not",
 // "no" and "too" stay: they are half of "not found", "no content" and
 // "too large".
-var stopWords = map[string]bool{
-	"a": true, "an": true, "the": true, "is": true, "are": true, "was": true, "be": true, "been": true,
-	"of": true, "to": true, "for": true, "in": true, "on": true, "at": true, "by": true, "with": true,
-	"my": true, "it": true, "its": true, "this": true, "that": true, "and": true, "or": true,
-	"when": true, "what": true, "which": true, "how": true, "why": true, "does": true, "do": true,
-	"can": true, "i": true, "me": true, "we": true, "you": true, "your": true, "from": true, "as": true,
-	"getting": true, "got": true, "keep": true, "keeps": true, "still": true, "always": true,
-}
+var stopWords = sync.OnceValue(func() map[string]bool {
+	return map[string]bool{
+		"a": true, "an": true, "the": true, "is": true, "are": true, "was": true, "be": true, "been": true,
+		"of": true, "to": true, "for": true, "in": true, "on": true, "at": true, "by": true, "with": true,
+		"my": true, "it": true, "its": true, "this": true, "that": true, "and": true, "or": true,
+		"when": true, "what": true, "which": true, "how": true, "why": true, "does": true, "do": true,
+		"can": true, "i": true, "me": true, "we": true, "you": true, "your": true, "from": true, "as": true,
+		"getting": true, "got": true, "keep": true, "keeps": true, "still": true, "always": true,
+	}
+})
 
 // fold brings the forms of a word together: British spellings to American
 // ("unauthorised" is "unauthorized"), then a light stem that removes
@@ -150,7 +153,7 @@ var stopWords = map[string]bool{
 // "throttl"). Both sides of a search are folded the same way, so the stems
 // need not be words, only consistent.
 func fold(w string) string {
-	if us, ok := britishWords[w]; ok {
+	if us, ok := britishWords()[w]; ok {
 		w = us
 	}
 	if len(w) > 5 {
@@ -165,10 +168,12 @@ func fold(w string) string {
 }
 
 // britishWords are spellings the suffix rules do not cover.
-var britishWords = map[string]string{
-	"cancelled": "canceled", "cancelling": "canceling", "licence": "license", "licences": "licenses",
-	"catalogue": "catalog", "dialogue": "dialog", "centre": "center", "programme": "program",
-}
+var britishWords = sync.OnceValue(func() map[string]string {
+	return map[string]string{
+		"cancelled": "canceled", "cancelling": "canceling", "licence": "license", "licences": "licenses",
+		"catalogue": "catalog", "dialogue": "dialog", "centre": "center", "programme": "program",
+	}
+})
 
 // stem strips the common English endings. It is far simpler than Porter's
 // algorithm, which is fine for a few thousand words of status prose.

@@ -383,7 +383,7 @@ func SubCodeList(s *data.Status, chosen *data.SubCode, st *Styles, width int) st
 			if chosen != nil && sub.Code == chosen.Code {
 				phrase = p.bold
 			}
-			item, iw := p.dim.on(sub.Code)+" "+phrase.on(sub.Phrase), ansi.StringWidth(sub.Code+" "+sub.Phrase)
+			item, iw := p.dim.on(sub.Code)+" "+phrase.on(sub.Phrase), textWidth(sub.Code+" "+sub.Phrase)
 			switch {
 			case line == "":
 				line, w = item, iw

@@ -27,7 +27,7 @@ import (
 
 func main() {
 	rounds := flag.Int("rounds", 10, "rounds of hyperfine runs")
-	runs := flag.Int("runs", 100, "runs of each command in a round")
+	runs := flag.Int("runs", 200, "runs of each command in a round")
 	flag.Parse()
 	log.SetFlags(0)
 	dir, err := os.MkdirTemp("", "startup")
