@@ -101,6 +101,9 @@ var vocabularySites = map[string][]string{
 	"curl":           {"curl.se"},
 	"node":           {"nodejs.org", "github.com/nodejs/", "github.com/axios/"},
 	"fetch":          {"fetch.spec.whatwg.org", "github.com/nodejs/undici/", "developer.mozilla.org"},
+	"undici":         {"github.com/nodejs/undici/"},
+	"urllib3":        {"github.com/urllib3/", "urllib3.readthedocs.io", "github.com/psf/requests/", "github.com/python/cpython/", "docs.python.org"},
+	"google":         {"developers.google.com", "cloud.google.com"},
 	"go":             {"github.com/golang/go/", "go.dev", "pkg.go.dev"},
 }
 
