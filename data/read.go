@@ -212,11 +212,48 @@ var accessLog = sync.OnceValue(func() *regexp.Regexp {
 	return regexp.MustCompile(` HTTP/[0-9.]+"? ([0-9]{3}|0)\b`)
 })
 
-// requestStatus finds the status a client logs after the request it
+// requestStatuses finds the statuses a client logs after the request it
 // made: "GET https://host/path 403", "POST /v1/orders 502 (Bad Gateway)".
-var requestStatus = sync.OnceValue(func() *regexp.Regexp {
-	return regexp.MustCompile(`\b(?:GET|POST|PUT|DELETE|PATCH|HEAD|OPTIONS) (?:[a-z]+://|/)[^\s"]* ([1-5][0-9]{2})(?:$|[^/.:\w])`)
-})
+func requestStatuses(line string) []number {
+	var out []number
+	for from := 0; from < len(line); {
+		sp := strings.IndexByte(line[from:], ' ')
+		if sp < 0 {
+			break
+		}
+		sp += from
+		from = sp + 1
+		m := sp
+		for m > 0 && line[m-1] >= 'A' && line[m-1] <= 'Z' {
+			m--
+		}
+		if !isMethod(line[m:sp]) || m > 0 && isWordByte(line[m-1]) {
+			continue
+		}
+		url := line[sp+1:]
+		if !strings.HasPrefix(url, "/") && !strings.Contains(url[:strings.IndexFunc(url+" ", unicode.IsSpace)], "://") {
+			continue
+		}
+		end := strings.IndexAny(url, " \t\"")
+		if end < 0 || url[end] != ' ' {
+			continue
+		}
+		at := sp + 1 + end + 1
+		j := at
+		for j < len(line) && isDigit(line[j]) {
+			j++
+		}
+		if j-at != 3 || line[at] < '1' || line[at] > '5' || j < len(line) && (isWordByte(line[j]) || strings.IndexByte("/.:", line[j]) >= 0) {
+			continue
+		}
+		n := number{code: line[at:j], at: at, width: 3, start: m, end: j, rank: rankLog, from: "log line", phraseOnly: true}
+		if p := phraseAfter(line, j, n.code); p != "" {
+			n.phrase, n.end = p, phraseEnd(line, j, p)
+		}
+		out = append(out, n)
+	}
+	return out
+}
 
 // logNumbers are the statuses that log formats put in a line.
 func logNumbers(line string) []number {
@@ -235,14 +272,7 @@ func logNumbers(line string) []number {
 				start: start, end: end, rank: rankLog, from: "log line"})
 		}
 	}
-	for _, m := range requestStatus().FindAllStringSubmatchIndex(line, -1) {
-		at, end := m[2], m[3]
-		n := number{code: line[at:end], at: at, width: 3, start: m[0], end: end, rank: rankLog, from: "log line", phraseOnly: true}
-		if p := phraseAfter(line, end, n.code); p != "" {
-			n.phrase, n.end = p, phraseEnd(line, end, p)
-		}
-		out = append(out, n)
-	}
+	out = append(out, requestStatuses(line)...)
 	out = append(out, statusFields(line)...)
 	out = append(out, phraseFields(line)...)
 	fields := strings.Fields(line)
@@ -304,6 +334,9 @@ var phraseKeys = []string{"reasonphrase", "reason phrase", "reason_phrase", "sta
 // phraseFields reads a status from the reason phrase a field gives
 // without the code: "ReasonPhrase:Unauthorized." is 401.
 func phraseFields(line string) []number {
+	if !strings.Contains(line, "eason") && !strings.Contains(line, "tatus") && !strings.Contains(line, "essage") {
+		return nil // each key holds one of these, in its usual case
+	}
 	lower := strings.ToLower(line)
 	var out []number
 	for _, key := range phraseKeys {
