@@ -174,16 +174,22 @@ func (p phraseName) matchAt(lower string, i int) (int, bool) {
 }
 
 // lookup finds a name in one vocabulary, as written or, for names that
-// are not case sensitive, in any case.
+// are not case sensitive (and phrases), in any case.
 func (v *vocabularies) lookup(vocab int, name string) (int32, bool) {
 	for i := range v.exact[name].all {
 		if v.keys[i].vocab == vocab {
 			return i, true
 		}
 	}
-	for i := range v.folded[strings.ToLower(name)].all {
+	lower := strings.ToLower(name)
+	for i := range v.folded[lower].all {
 		if v.keys[i].vocab == vocab {
 			return i, true
+		}
+	}
+	for _, p := range v.phrases[firstWord(lower)] { // a pattern may stand for a phrase
+		if p.whole == lower && v.keys[p.term].vocab == vocab {
+			return p.term, true
 		}
 	}
 	return 0, false
