@@ -197,7 +197,7 @@ func (v *vocabularies) lookup(vocab int, name string) (int32, bool) {
 
 // choose picks the term that explains a line: the strongest found that
 // can come with code (any, when code is ""), a specific one before a
-// generic one.
+// generic one, and among equals one whose vocabulary the input names.
 func (v *vocabularies) choose(hits []termHit, code, whole string) *termHit {
 	var best *termHit
 	for k := range hits {
@@ -208,11 +208,23 @@ func (v *vocabularies) choose(hits []termHit, code, whole string) *termHit {
 		if code != "" && h.status != code && !h.term.mayCome(code, whole) {
 			continue
 		}
-		if best == nil || best.term.Generic && !h.term.Generic {
+		if best == nil || best.term.Generic && !h.term.Generic ||
+			best.term.Generic == h.term.Generic && best.how == h.how && !v.inContext(best.term, whole) && v.inContext(h.term, whole) {
 			best = h
 		}
 	}
 	return best
+}
+
+// inContext reports whether the input holds the context of a term's
+// vocabulary: between two names that are the same (Stripe's and
+// Anthropic's invalid_request_error), the one whose system the input
+// names explains it.
+func (v *vocabularies) inContext(t *Term, whole string) bool {
+	if len(t.Vocabulary.Context) == 0 && len(t.Context) == 0 {
+		return true // its names need no context: nothing counts against them
+	}
+	return hasContext(whole, t.Vocabulary.Context) || hasContext(whole, t.Context)
 }
 
 // mayCome reports whether the term may come with a code.

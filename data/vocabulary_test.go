@@ -105,6 +105,8 @@ var vocabularySites = map[string][]string{
 	"urllib3":        {"github.com/urllib3/", "urllib3.readthedocs.io", "github.com/psf/requests/", "github.com/python/cpython/", "docs.python.org"},
 	"google":         {"developers.google.com", "cloud.google.com"},
 	"go":             {"github.com/golang/go/", "go.dev", "pkg.go.dev"},
+	"kong":           {"github.com/Kong/", "docs.konghq.com", "developer.konghq.com"},
+	"azure-apim":     {"learn.microsoft.com"},
 	"ruby":           {"github.com/ruby/", "docs.ruby-lang.org", "github.com/lostisland/faraday/"},
 	"dotnet":         {"github.com/dotnet/", "learn.microsoft.com"},
 	"reqwest":        {"github.com/seanmonstar/reqwest/", "github.com/hyperium/hyper/", "docs.rs"},
