@@ -27,7 +27,8 @@ type termHit struct {
 }
 
 // termsIn finds the terms a line names, strongest first and, among equals,
-// in the order of the file. whole is the entire input, where context is
+// in the order of the line (a message before the cause it quotes), then of
+// the file. whole is the entire input, where context is
 // looked for.
 func (v *vocabularies) termsIn(line, whole string) []termHit {
 	var hits []termHit
@@ -132,6 +133,12 @@ func (v *vocabularies) termsIn(line, whole string) []termHit {
 		if a.how != b.how {
 			return b.how - a.how
 		}
+		if a.start != b.start {
+			// the message comes before the cause it quotes: Envoy's
+			// "upstream connect error ... reset reason: connection
+			// failure" before the "connect: connection refused" inside
+			return a.start - b.start
+		}
 		return int(a.index - b.index)
 	})
 	return hits
@@ -197,7 +204,8 @@ func (v *vocabularies) lookup(vocab int, name string) (int32, bool) {
 
 // choose picks the term that explains a line: the strongest found that
 // can come with code (any, when code is ""), a specific one before a
-// generic one, and among equals one whose vocabulary the input names.
+// generic one, and of two names that are the same, the one whose
+// vocabulary the input names.
 func (v *vocabularies) choose(hits []termHit, code, whole string) *termHit {
 	var best *termHit
 	for k := range hits {
@@ -209,7 +217,7 @@ func (v *vocabularies) choose(hits []termHit, code, whole string) *termHit {
 			continue
 		}
 		if best == nil || best.term.Generic && !h.term.Generic ||
-			best.term.Generic == h.term.Generic && best.how == h.how && !v.inContext(best.term, whole) && v.inContext(h.term, whole) {
+			best.term.Generic == h.term.Generic && strings.EqualFold(best.term.Name, h.term.Name) && !v.inContext(best.term, whole) && v.inContext(h.term, whole) {
 			best = h
 		}
 	}

@@ -104,6 +104,7 @@ var vocabularySites = map[string][]string{
 	"undici":         {"github.com/nodejs/undici/"},
 	"urllib3":        {"github.com/urllib3/", "urllib3.readthedocs.io", "github.com/psf/requests/", "github.com/python/cpython/", "docs.python.org"},
 	"google":         {"developers.google.com", "cloud.google.com"},
+	"chromium":       {"chromium.googlesource.com", "source.chromium.org", "developer.apple.com"},
 	"go":             {"github.com/golang/go/", "go.dev", "pkg.go.dev"},
 	"kong":           {"github.com/Kong/", "docs.konghq.com", "developer.konghq.com"},
 	"azure-apim":     {"learn.microsoft.com"},
