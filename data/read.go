@@ -838,4 +838,5 @@ var unitAfter = map[string]bool{
 	"rows": true, "records": true, "entries": true, "tests": true, "retries": true, "attempts": true,
 	"connections": true, "workers": true, "chars": true, "characters": true, "words": true, "pages": true,
 	"results": true, "errors": true, "warnings": true, "events": true, "points": true, "tokens": true,
+	"passed": true, "failed": true, "skipped": true, "pending": true, "total": true, "deselected": true, // a test run's counts
 }
