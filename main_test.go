@@ -79,6 +79,10 @@ func TestExitStatusAndMessages(t *testing.T) {
 		{[]string{"--json", "-1", "-1", "-1", "502", "-"}, 0, ""},
 		{[]string{"-1 -1 -1 502 -"}, 0, ""},
 		{[]string{"-", "-", "499", "-1", "--bogus"}, 0, ""}, // beside log fields, an unknown flag is a word
+		// A message pasted without quotes keeps its arrows and its own options.
+		{strings.Fields("Could not transfer artifact: Not authorized , ReasonPhrase:Unauthorized. -> [Help 1]"), 0, ""},
+		{strings.Fields(`error: error validating "x.yaml": the server could not find the requested resource; turn validation off with --validate=false`), 0, ""},
+		{[]string{"rate", "limit", "--bogus"}, 2, "httpstatus: unknown flag: --bogus…"}, // a typed query with a typo still says so
 		{[]string{"."}, 2, "httpstatus: query \".\" has no letters or digits…"},
 		{[]string{":"}, 2, "httpstatus: query \":\" has no letters or digits…"},
 		{[]string{huge}, 2, "httpstatus: query is too long (1048576 bytes; at most 65536)\n"},

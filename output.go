@@ -13,6 +13,7 @@ import (
 	"io"
 	"slices"
 	"strings"
+	"unicode"
 
 	"github.com/charmbracelet/colorprofile"
 	"github.com/charmbracelet/x/term"
@@ -81,12 +82,14 @@ func execute(root *cobra.Command, args []string, s streams) int {
 
 // logFieldArgs lets a query typed without quotes hold log fields that
 // look like flags: a pasted log line's "-" and "-1" (httpstatus -1 -1 -1
-// 502 -). When the query has such a field, the real flags among the
-// arguments go first and the rest after "--", in order; anything else
-// that starts with "-" stays a flag, and an unknown one a usage error.
+// 502 -), a message's "->", and in a message of several words its own
+// options (kubectl's "--validate=false"). When the query has such a
+// field, or is such a message, the real flags among the arguments go
+// first and the rest after "--", in order; otherwise anything that
+// starts with "-" stays a flag, and an unknown one a usage error.
 func logFieldArgs(root *cobra.Command, args []string) []string {
 	if len(args) == 0 || slices.ContainsFunc(root.Commands(), func(c *cobra.Command) bool { return c.Name() == args[0] || c.HasAlias(args[0]) }) ||
-		slices.Contains(args, "--") || !slices.ContainsFunc(args, isLogField) {
+		slices.Contains(args, "--") || !slices.ContainsFunc(args, isLogField) && !pastedMessage(args) {
 		return args
 	}
 	var flags, rest []string
@@ -107,14 +110,30 @@ func logFieldArgs(root *cobra.Command, args []string) []string {
 }
 
 // isLogField reports whether an argument is a log field, not a flag: "-"
-// (no value), a negative number ("-1", HAProxy's and ELB's no status), or
-// a quoted line that starts with one ("-1 -1 -1 502 -").
+// (no value), a negative number ("-1", HAProxy's and ELB's no status), an
+// arrow ("->"), or a quoted line that starts with one ("-1 -1 -1 502 -").
 func isLogField(a string) bool {
 	if a == "-" || strings.HasPrefix(a, "-") && strings.ContainsAny(a, " \t") {
 		return true
 	}
 	n, ok := strings.CutPrefix(a, "-")
-	return ok && n != "" && strings.Trim(n, "0123456789.") == ""
+	return ok && n != "" && n[0] != '-' && !unicode.IsLetter(rune(n[0]))
+}
+
+// messageArgs is how many words, not counting flags, make the arguments a
+// pasted message rather than a query typed with options.
+const messageArgs = 6
+
+// pastedMessage reports whether the arguments are a message pasted
+// without quotes: at least messageArgs words that are not flags.
+func pastedMessage(args []string) bool {
+	words := 0
+	for _, a := range args {
+		if !strings.HasPrefix(a, "-") {
+			words++
+		}
+	}
+	return words >= messageArgs
 }
 
 // lookupFlag finds the root's flag an argument names (--json, -i,

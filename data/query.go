@@ -88,7 +88,7 @@ func CheckQuery(q string) error {
 // "rate limit" never compiles them.
 func mayBeLogLine(text string) bool {
 	lower := strings.ToLower(text)
-	return strings.Contains(lower, "status") || strings.Contains(lower, `"code"`) ||
+	return strings.Contains(lower, "status") || strings.Contains(lower, `"code"`) || strings.Contains(lower, "reason") || strings.Contains(lower, "message") ||
 		strings.Contains(text, "GET ") || strings.Contains(text, "POST ") || strings.Contains(text, "PUT ") ||
 		strings.Contains(text, "DELETE ") || strings.Contains(text, "HEAD ") || strings.Contains(text, "OPTIONS ") ||
 		strings.Contains(text, "PATCH ") || strings.Contains(text, "PROPFIND ")
@@ -195,7 +195,7 @@ func ParseQuery(raw string) Query {
 	}
 	var words []string
 	pos, rest := 0, q.Text
-	for _, f := range fields {
+	for k, f := range fields {
 		at := strings.Index(q.Text[pos:], f) + pos
 		pos = at + len(f)
 		t := strings.Trim(f, trimmed)
@@ -206,9 +206,10 @@ func ParseQuery(raw string) Query {
 			rest = strings.Replace(rest, f, "", 1)
 		case isCode(t):
 			// a quantity, a place or an identifier, not a code
-		case isSubCode(t) && (strings.Contains(t, ".") && len(fields) <= 4 || cloudflare):
-			// "404.3", "iis 500.19", "error 1020"; in a longer text a
-			// number with a point is a measurement: "404.12 [#/sec]"
+		case isSubCode(t) && (strings.Contains(t, ".") && len(fields) <= 4 && !labelled(fields, k) || cloudflare):
+			// "404.3", "iis 500.19", "error 1020"; in a longer text, or
+			// as a label's value, a number with a point is a measurement:
+			// "404.12 [#/sec]", "Requests/sec: 227.82"
 			q.Codes = appendNew(q.Codes, t)
 		case isMaskToken(lower, len(fields) == 1):
 			q.Mask, _ = ParseMask(lower)
@@ -217,13 +218,46 @@ func ParseQuery(raw string) Query {
 				q.Codes = appendNew(q.Codes, t) // "1234": an unknown code, said so
 			}
 			// elsewhere a number is noise: a byte count, a port, a pid
+		case len(fields) > messageWords && (isAddress(f) || isStamp(f)):
+			// a URL, a path or a time in a pasted message says nothing
+			// of its status, and would use up the words that rank
 		default:
 			words = append(words, lower)
 		}
 	}
-	q.Words = queryWords(words, len(q.Codes) > 0 || q.Mask.prefix != "")
+	// Beside a code, or in a pasted message, "error", "status", "code"
+	// only frame: every entry matches them.
+	q.Words = queryWords(words, len(q.Codes) > 0 || q.Mask.prefix != "" || len(fields) > messageWords)
 	q.Reads, q.Words = termsBeside(q.Codes, rest, q.Words)
 	return q
+}
+
+// labelled reports whether fields[k] is the value of a label
+// ("Requests/sec:") other than a word that frames a code ("error:").
+func labelled(fields []string, k int) bool {
+	if k == 0 || !strings.HasSuffix(fields[k-1], ":") {
+		return false
+	}
+	return !framingWords()[strings.ToLower(strings.Trim(fields[k-1], trimmed))]
+}
+
+// messageWords is how many words make a query a pasted message rather
+// than words typed to search ("connection reset by peer").
+const messageWords = 6
+
+// isStamp reports whether a field is a date or a time: "[2016-11-08T17:07:38",
+// "17:07:38.031878".
+func isStamp(f string) bool {
+	f = strings.Trim(f, "[]()")
+	return f != "" && isDigit(f[0]) && strings.ContainsAny(f, ":-") && !strings.ContainsFunc(f, func(r rune) bool {
+		return unicode.IsLetter(r) && r != 'T' && r != 'Z'
+	})
+}
+
+// isAddress reports whether a field is a URL or a path of several parts.
+func isAddress(f string) bool {
+	f = strings.Trim(f, "\"'`()<>[],;")
+	return strings.Contains(f, "://") || strings.HasPrefix(f, "/") && strings.Count(f, "/") >= 2
 }
 
 // headRead says what chose a pasted response's code: its status line, or

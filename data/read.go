@@ -69,6 +69,9 @@ type number struct {
 	phrase   string // the reason phrase after it, lower-cased
 	from     string
 	meaning  string // the catalog source a log format points to
+	// phraseOnly: the words that tell meanings apart are the reason
+	// phrase alone; the rest of the line is the server's own message.
+	phraseOnly bool
 }
 
 // lineReading is what one line of a query says.
@@ -175,7 +178,7 @@ func readLine(v *vocabularies, line, whole string) lineReading {
 			}
 		}
 		lr := lineReading{read: read, words: strings.Fields(best.phrase)}
-		if best.rank >= rankFramed && best.from != "client message" && read.Term == nil {
+		if best.rank >= rankFramed && best.from != "client message" && read.Term == nil && !best.phraseOnly {
 			lr.words = logWords(line, best)
 		}
 		return lr
@@ -209,6 +212,49 @@ var accessLog = sync.OnceValue(func() *regexp.Regexp {
 	return regexp.MustCompile(` HTTP/[0-9.]+"? ([0-9]{3}|0)\b`)
 })
 
+// requestStatuses finds the statuses a client logs after the request it
+// made: "GET https://host/path 403", "POST /v1/orders 502 (Bad Gateway)".
+func requestStatuses(line string) []number {
+	var out []number
+	for from := 0; from < len(line); {
+		sp := strings.IndexByte(line[from:], ' ')
+		if sp < 0 {
+			break
+		}
+		sp += from
+		from = sp + 1
+		m := sp
+		for m > 0 && line[m-1] >= 'A' && line[m-1] <= 'Z' {
+			m--
+		}
+		if !isMethod(line[m:sp]) || m > 0 && isWordByte(line[m-1]) {
+			continue
+		}
+		url := line[sp+1:]
+		if !strings.HasPrefix(url, "/") && !strings.Contains(url[:strings.IndexFunc(url+" ", unicode.IsSpace)], "://") {
+			continue
+		}
+		end := strings.IndexAny(url, " \t\"")
+		if end < 0 || url[end] != ' ' {
+			continue
+		}
+		at := sp + 1 + end + 1
+		j := at
+		for j < len(line) && isDigit(line[j]) {
+			j++
+		}
+		if j-at != 3 || line[at] < '1' || line[at] > '5' || j < len(line) && (isWordByte(line[j]) || strings.IndexByte("/.:", line[j]) >= 0) {
+			continue
+		}
+		n := number{code: line[at:j], at: at, width: 3, start: m, end: j, rank: rankLog, from: "log line", phraseOnly: true}
+		if p := phraseAfter(line, j, n.code); p != "" {
+			n.phrase, n.end = p, phraseEnd(line, j, p)
+		}
+		out = append(out, n)
+	}
+	return out
+}
+
 // logNumbers are the statuses that log formats put in a line.
 func logNumbers(line string) []number {
 	if !mayBeLogLine(line) && !strings.Contains(line, " - ") {
@@ -226,7 +272,9 @@ func logNumbers(line string) []number {
 				start: start, end: end, rank: rankLog, from: "log line"})
 		}
 	}
+	out = append(out, requestStatuses(line)...)
 	out = append(out, statusFields(line)...)
+	out = append(out, phraseFields(line)...)
 	fields := strings.Fields(line)
 	if n, ok := iisNumber(line, fields); ok {
 		out = append(out, n)
@@ -277,6 +325,58 @@ func statusFields(line string) []number {
 		}
 	}
 	return out
+}
+
+// phraseKeys name a field whose value is a reason phrase: Maven's
+// "ReasonPhrase:Unauthorized", a JavaScript response's statusText, the
+// error message a servlet sent with its status (MockMvc's print()).
+var phraseKeys = []string{"reasonphrase", "reason phrase", "reason_phrase", "statustext", "status_text",
+	"error message", "errormessage", "error_message"}
+
+// phraseFields reads a status from the reason phrase a field gives
+// without the code: "ReasonPhrase:Unauthorized." is 401.
+func phraseFields(line string) []number {
+	if !strings.Contains(line, "eason") && !strings.Contains(line, "tatus") && !strings.Contains(line, "essage") {
+		return nil // each key holds one of these, in its usual case
+	}
+	lower := strings.ToLower(line)
+	var out []number
+	for _, key := range phraseKeys {
+		i := strings.Index(lower, key)
+		if i < 0 {
+			continue
+		}
+		j := i + len(key)
+		rest := strings.TrimLeft(lower[j:], " \t\"'")
+		if rest == "" || rest[0] != ':' && rest[0] != '=' {
+			continue
+		}
+		rest = strings.TrimLeft(rest[1:], " \t\"'")
+		at := len(lower) - len(rest)
+		if code, p := phraseCode(rest); code != "" {
+			out = append(out, number{code: code, at: at, width: len(p), start: i, end: at + len(p), rank: rankFramed,
+				from: "log field", phrase: p, phraseOnly: true})
+		}
+	}
+	return out
+}
+
+// phraseCode is the status whose reason phrase starts text (lower-case),
+// and the phrase; the longest phrase wins ("request entity too large"
+// over "request").
+func phraseCode(text string) (code, phrase string) {
+	if text == "" || !isWordByte(text[0]) {
+		return "", ""
+	}
+	c := Load()
+	for n := 100; n < 600; n++ {
+		p, _, ok := c.Brief(n)
+		p = strings.ToLower(p)
+		if ok && len(p) > len(phrase) && strings.HasPrefix(text, p) && (len(text) == len(p) || !isWordByte(text[len(p)])) {
+			code, phrase = FormatCode(n), p
+		}
+	}
+	return code, phrase
 }
 
 // fieldValue reads the status after a field's key at line[start:end]:
@@ -409,6 +509,9 @@ func (t *Term) statusIn(input string) (int, string) {
 // line frames each.
 func numbersIn(line string) []number {
 	var out []number
+	// A failed check or test names what it wanted: k6's "✗ status is
+	// 200", Jest's "✕ returns 200 (12 ms)".
+	failed := startsWith(strings.TrimLeft(line, " \t"), "✗", "✕", "✘", "×")
 	for i := 0; i < len(line); i++ {
 		if !isDigit(line[i]) || i > 0 && isDigit(line[i-1]) {
 			continue
@@ -422,6 +525,9 @@ func numbersIn(line string) []number {
 			start = i - 1 // HAProxy's and ELB's -1: no status
 		}
 		if n, ok := classify(line, start, j); ok {
+			if failed {
+				n.expected, n.rank = true, rankFramed
+			}
 			out = append(out, n)
 		}
 		i = j
@@ -471,6 +577,8 @@ func classify(line string, i, j int) (number, bool) {
 		return n, false // an errno: "(104: Connection reset by peer)"
 	case attached && strings.HasSuffix(punct, ":") && !statusWords()[prev]:
 		return n, false // "host:443", "orders.go:429"
+	case tableCell(line, i, j) && !statusWords()[prev] && phraseAfter(line, j, n.code) == "":
+		return n, false // a count in a table: "│ requests │ 404 │ 0 │"
 	}
 	switch {
 	case actualWords()[prev] || prev == "was" || (strings.HasPrefix(strings.TrimLeft(line[j:], " "), "==") || strings.HasPrefix(strings.TrimLeft(line[j:], " "), "!=")) || startsWith(line[j:], " to equal", " to be ", " to eql"):
@@ -480,6 +588,10 @@ func classify(line string, i, j int) (number, bool) {
 		strings.Contains(punct, "=") && (strings.Contains(punct, "==") || strings.Contains(punct, "!=")) || prev == "equal" || prev == "eql":
 		n.expected = gotAfterExpected(before)
 		n.rank = rankFramed
+	case (prev == "is" || prev == "be") && strings.Contains(line[:i], "Assertion"):
+		// a failed assertion's title says what it wanted: Newman's
+		// "AssertionError  Response status code is 200"
+		n.expected, n.rank = true, rankFramed
 	}
 	if n.rank == 0 {
 		switch {
@@ -492,7 +604,11 @@ func classify(line string, i, j int) (number, bool) {
 			n.rank = rankFramed
 			n.start = wordStart(line, i, before, 2) // "returned error: 404", "status code 429"
 		case strings.HasSuffix(punct, ":") && prev != "" && !statusWords()[prev]:
-			if p := phraseAfter(line, j, n.code); p == "" {
+			if errorClass().MatchString(line[max(0, i-60):i]) {
+				// "ProtocolError for pypi.org/pypi: 403 Must access
+				// using HTTPS": the error's own words name the status
+				n.rank = rankFramed
+			} else if p := phraseAfter(line, j, n.code); p == "" {
 				return n, false // "Complete requests: 500", "Content-Length: 404"
 			}
 		}
@@ -512,6 +628,28 @@ func classify(line string, i, j int) (number, bool) {
 		n.rank = rankWeak
 	}
 	return n, true
+}
+
+// errorClass is an error class named in a message: "ProtocolError",
+// "HttpResponseException" (a capital, then more before "Error").
+var errorClass = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`\b[A-Z]\w*(?:Error|Exception)\b`)
+})
+
+// tableCell reports whether the number at line[i:j] fills a cell of a
+// table drawn with bars: "│ 404 │", "| 404 |".
+func tableCell(line string, i, j int) bool {
+	before := strings.TrimRight(line[:i], " ")
+	after := strings.TrimLeft(line[j:], " ")
+	bar := func(s string, last bool) bool {
+		for _, b := range []string{"│", "┃", "|"} {
+			if last && strings.HasSuffix(s, b) || !last && strings.HasPrefix(s, b) {
+				return true
+			}
+		}
+		return false
+	}
+	return bar(before, true) && bar(after, false)
 }
 
 // className reports whether the word before position i (and its
@@ -694,7 +832,7 @@ var quantityBefore = sync.OnceValue(func() map[string]bool {
 		"total": true, "max": true, "min": true, "id": true, "version": true, "step": true, "page": true,
 		"offset": true, "sleep": true, "took": true, "over": true, "top": true, "uid": true, "gid": true,
 		"signal": true, "errno": true, "rows": true, "row": true, "column": true, "col": true, "added": true,
-		"audited": true, "dropped": true, "remaining": true,
+		"audited": true, "dropped": true, "remaining": true, "index": true,
 	}
 })
 
@@ -709,5 +847,6 @@ var unitAfter = sync.OnceValue(func() map[string]bool {
 		"rows": true, "records": true, "entries": true, "tests": true, "retries": true, "attempts": true,
 		"connections": true, "workers": true, "chars": true, "characters": true, "words": true, "pages": true,
 		"results": true, "errors": true, "warnings": true, "events": true, "points": true, "tokens": true,
+		"passed": true, "failed": true, "skipped": true, "pending": true, "total": true, "deselected": true, // a test run's counts
 	}
 })

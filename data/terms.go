@@ -27,7 +27,8 @@ type termHit struct {
 }
 
 // termsIn finds the terms a line names, strongest first and, among equals,
-// in the order of the file. whole is the entire input, where context is
+// in the order of the line (a message before the cause it quotes), then of
+// the file. whole is the entire input, where context is
 // looked for.
 func (v *vocabularies) termsIn(line, whole string) []termHit {
 	var hits []termHit
@@ -132,6 +133,12 @@ func (v *vocabularies) termsIn(line, whole string) []termHit {
 		if a.how != b.how {
 			return b.how - a.how
 		}
+		if a.start != b.start {
+			// the message comes before the cause it quotes: Envoy's
+			// "upstream connect error ... reset reason: connection
+			// failure" before the "connect: connection refused" inside
+			return a.start - b.start
+		}
 		return int(a.index - b.index)
 	})
 	return hits
@@ -174,16 +181,22 @@ func (p phraseName) matchAt(lower string, i int) (int, bool) {
 }
 
 // lookup finds a name in one vocabulary, as written or, for names that
-// are not case sensitive, in any case.
+// are not case sensitive (and phrases), in any case.
 func (v *vocabularies) lookup(vocab int, name string) (int32, bool) {
 	for i := range v.exact[name].all {
 		if v.keys[i].vocab == vocab {
 			return i, true
 		}
 	}
-	for i := range v.folded[strings.ToLower(name)].all {
+	lower := strings.ToLower(name)
+	for i := range v.folded[lower].all {
 		if v.keys[i].vocab == vocab {
 			return i, true
+		}
+	}
+	for _, p := range v.phrases[firstWord(lower)] { // a pattern may stand for a phrase
+		if p.whole == lower && v.keys[p.term].vocab == vocab {
+			return p.term, true
 		}
 	}
 	return 0, false
@@ -191,7 +204,8 @@ func (v *vocabularies) lookup(vocab int, name string) (int32, bool) {
 
 // choose picks the term that explains a line: the strongest found that
 // can come with code (any, when code is ""), a specific one before a
-// generic one.
+// generic one, and of two names that are the same, the one whose
+// vocabulary the input names.
 func (v *vocabularies) choose(hits []termHit, code, whole string) *termHit {
 	var best *termHit
 	for k := range hits {
@@ -202,11 +216,23 @@ func (v *vocabularies) choose(hits []termHit, code, whole string) *termHit {
 		if code != "" && h.status != code && !h.term.mayCome(code, whole) {
 			continue
 		}
-		if best == nil || best.term.Generic && !h.term.Generic {
+		if best == nil || best.term.Generic && !h.term.Generic ||
+			best.term.Generic == h.term.Generic && strings.EqualFold(best.term.Name, h.term.Name) && !v.inContext(best.term, whole) && v.inContext(h.term, whole) {
 			best = h
 		}
 	}
 	return best
+}
+
+// inContext reports whether the input holds the context of a term's
+// vocabulary: between two names that are the same (Stripe's and
+// Anthropic's invalid_request_error), the one whose system the input
+// names explains it.
+func (v *vocabularies) inContext(t *Term, whole string) bool {
+	if len(t.Vocabulary.Context) == 0 && len(t.Context) == 0 {
+		return true // its names need no context: nothing counts against them
+	}
+	return hasContext(whole, t.Vocabulary.Context) || hasContext(whole, t.Context)
 }
 
 // mayCome reports whether the term may come with a code.

@@ -83,6 +83,7 @@ var vocabularySites = map[string][]string{
 	"aws":            {"docs.aws.amazon.com", "github.com/boto/"},
 	"aws-apigateway": {"docs.aws.amazon.com"},
 	"azure":          {"learn.microsoft.com"},
+	"azure-storage":  {"learn.microsoft.com"},
 	"grpc":           {"github.com/googleapis/", "github.com/grpc/", "google.aip.dev", "grpc.io", "cloud.google.com"},
 	"stripe":         {"docs.stripe.com", "github.com/stripe/"},
 	"anthropic":      {"platform.claude.com", "docs.claude.com", "github.com/anthropics/"},
@@ -93,7 +94,7 @@ var vocabularySites = map[string][]string{
 	"apache":         {"httpd.apache.org", "github.com/apache/httpd/"},
 	"git":            {"github.com/git/", "git-scm.com"},
 	"express":        {"github.com/pillarjs/", "github.com/expressjs/", "expressjs.com"},
-	"java":           {"github.com/openjdk/", "docs.oracle.com"},
+	"java":           {"github.com/openjdk/", "docs.oracle.com", "github.com/apache/httpcomponents-client/", "github.com/spring-projects/spring-framework/", "github.com/OpenFeign/feign/"},
 	"envoy":          {"www.envoyproxy.io", "github.com/envoyproxy/"},
 	"haproxy":        {"docs.haproxy.org", "www.haproxy.org", "github.com/haproxy/"},
 	"heroku":         {"devcenter.heroku.com"},
@@ -101,7 +102,16 @@ var vocabularySites = map[string][]string{
 	"curl":           {"curl.se"},
 	"node":           {"nodejs.org", "github.com/nodejs/", "github.com/axios/"},
 	"fetch":          {"fetch.spec.whatwg.org", "github.com/nodejs/undici/", "developer.mozilla.org"},
+	"undici":         {"github.com/nodejs/undici/"},
+	"urllib3":        {"github.com/urllib3/", "urllib3.readthedocs.io", "github.com/psf/requests/", "github.com/python/cpython/", "docs.python.org"},
+	"google":         {"developers.google.com", "cloud.google.com"},
+	"chromium":       {"chromium.googlesource.com", "source.chromium.org", "developer.apple.com"},
 	"go":             {"github.com/golang/go/", "go.dev", "pkg.go.dev"},
+	"kong":           {"github.com/Kong/", "docs.konghq.com", "developer.konghq.com"},
+	"azure-apim":     {"learn.microsoft.com"},
+	"ruby":           {"github.com/ruby/", "docs.ruby-lang.org", "github.com/lostisland/faraday/"},
+	"dotnet":         {"github.com/dotnet/", "learn.microsoft.com"},
+	"reqwest":        {"github.com/seanmonstar/reqwest/", "github.com/hyperium/hyper/", "docs.rs"},
 }
 
 // constantNames are the last parts of the catalog's language constants
