@@ -211,17 +211,27 @@ func canExplore(s streams) error {
 	if !capable(s.env) {
 		return usageError{errors.New("the explorer needs a terminal that can draw a screen (TERM=dumb); drop -i to print instead")}
 	}
+	tty, err := terminalFor(s)
+	if err != nil || tty == nil {
+		return err
+	}
+	return tty.Close()
+}
+
+// terminalFor opens the terminal when stdin or stdout is not one; nil when
+// both are.
+func terminalFor(s streams) (*os.File, error) {
 	if isTerminal(s.in) && isTerminal(s.out) {
-		return nil
+		return nil, nil
 	}
 	if s.tty == nil {
-		return errNoTerminal
+		return nil, errNoTerminal
 	}
 	tty, err := s.tty()
 	if err != nil {
-		return errNoTerminal
+		return nil, errNoTerminal
 	}
-	return tty.Close()
+	return tty, nil
 }
 
 // runExplorer opens the interactive explorer on the process's terminal.
@@ -231,14 +241,11 @@ func canExplore(s streams) error {
 func runExplorer(cmd *cobra.Command, s streams, newModel func(pick bool) chooser) error {
 	in, out := s.in, s.out
 	pick := !isTerminal(s.out)
-	if pick || !isTerminal(s.in) {
-		if s.tty == nil {
-			return errNoTerminal
-		}
-		tty, err := s.tty()
-		if err != nil {
-			return errNoTerminal
-		}
+	tty, err := terminalFor(s)
+	if err != nil {
+		return err
+	}
+	if tty != nil {
 		defer tty.Close()
 		in = tty
 		if pick {
@@ -252,7 +259,7 @@ func runExplorer(cmd *cobra.Command, s streams, newModel func(pick bool) chooser
 	g := &guarded{chooser: newModel(pick)}
 	p := tea.NewProgram(g, popts...)
 	g.safe.Quit = func() { go p.Quit() }
-	_, err := p.Run()
+	_, err = p.Run()
 	if crash := g.safe.Panicked(); crash != nil {
 		_, _ = fmt.Fprintf(s.err, "panic: %v\n\n%s", crash.Value, crash.Stack)
 		return errors.New("the explorer crashed, sorry; please report it with what it printed above")
